@@ -1,0 +1,1 @@
+"""Actors: dictionaries, recognition in sentences, and document context."""

@@ -1,0 +1,101 @@
+"""Document context: who the participants are, and what "the Chinese side", "both sides", "he" and
+"we" refer to, sentence by sentence."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Actor
+from .recognize import Anaphor
+
+# Collective heads that stand for governments ("both sides") rather than whole countries.
+COUNTRY_LEVEL = {"country", "nation", "people"}
+
+
+class DocumentContext:
+    """What a reader keeps in mind while reading one document, updated as sentences are read."""
+
+    def __init__(self, countries: dict):
+        self.countries = countries  # code -> Country, to name actors made from a country code
+        self.count = {}  # country or organisation code -> mentions so far
+        self.first = {}  # code -> order of first mention
+        self.best = {}  # country -> most specific actor seen (a person or a GOV actor beats a bare country)
+        self.last_person = None
+        self.last_group = None
+        self.last_thing = None  # the last country or organisation named, for "it"
+        self.speaker = None
+
+    # -- reading -------------------------------------------------------------------------------
+    def observe(self, actors):
+        for actor in actors:
+            key = actor.country or actor.code
+            if key.startswith("---"):
+                continue
+            self.count[key] = self.count.get(key, 0) + 1
+            self.first.setdefault(key, len(self.first))
+            if actor.kind == "person":
+                self.last_person = actor
+            elif actor.kind in ("country", "organisation"):
+                self.last_thing = actor
+            old = self.best.get(key)
+            if old is None or (old.kind != "person" and (actor.kind == "person" or (actor.sector and not old.sector))):
+                self.best[key] = actor
+
+    def observe_group(self, actors):
+        if len(actors) >= 2:
+            self.last_group = list(actors)
+
+    def participants(self):
+        """Countries and organisations in order of prominence: mentions, then first appearance."""
+        return sorted(self.count, key=lambda k: (-self.count[k], self.first[k]))
+
+    # -- resolving -----------------------------------------------------------------------------
+    def resolve(self, anaphor: Anaphor):
+        """The actors an anaphor stands for (may be empty when the document has not said)."""
+        if anaphor.kind == "side":
+            return [self._government(anaphor.country, anaphor)]
+        if anaphor.kind == "pair":
+            pair = [k for k in self.participants() if len(k) == 3][:2]
+            if len(pair) < 2:
+                return []
+            country_level = any(w in anaphor.text.lower() for w in COUNTRY_LEVEL)
+            return [self._country(k, anaphor) if country_level else self._government(k, anaphor) for k in pair]
+        if anaphor.kind == "person" and self.last_person is not None:
+            return [self._as_mention(self.last_person, anaphor)]
+        if anaphor.kind == "plural" and self.last_group:
+            return [self._as_mention(a, anaphor) for a in self.last_group]
+        if anaphor.kind == "speaker" and self.speaker is not None and self.speaker.country:
+            return [self._government(self.speaker.country, anaphor)]
+        if anaphor.kind == "thing":
+            # "Russia said it was ready to ...": the speaker if it is a state or body, else the last one named
+            if self.speaker is not None and self.speaker.kind in ("country", "organisation"):
+                return [self._as_mention(self.speaker, anaphor)]
+            if self.last_thing is not None:
+                return [self._as_mention(self.last_thing, anaphor)]
+        return []
+
+    def locate(self, actor):
+        """A sector with no country ("the government", "lawmakers") belongs to the document's main country."""
+        if not actor.code.startswith("---") or not actor.sector:
+            return actor
+        main = [k for k in self.participants() if len(k) == 3]
+        if not main:
+            return actor
+        return replace(actor, code=main[0] + actor.sector, country=main[0], resolved_from="context")
+
+    def _government(self, country, anaphor):
+        best = self.best.get(country)
+        if best is not None and best.sector == "GOV":
+            return self._as_mention(best, anaphor)
+        name = self.countries[country].name if country in self.countries else None
+        return Actor(country + "GOV", country, "GOV", name, "country", anaphor.start, anaphor.end,
+                     anaphor.text, resolved_from=anaphor.kind)
+
+    def _country(self, country, anaphor):
+        name = self.countries[country].name if country in self.countries else None
+        return Actor(country, country, None, name, "country", anaphor.start, anaphor.end, anaphor.text,
+                     resolved_from=anaphor.kind)
+
+    @staticmethod
+    def _as_mention(actor, anaphor):
+        return replace(actor, start=anaphor.start, end=anaphor.end, text=anaphor.text,
+                       resolved_from=anaphor.kind)

@@ -1,0 +1,208 @@
+"""Finding actors in a parsed sentence: dictionary mentions assembled along noun phrases."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Actor
+from .dictionary import ActorDictionary, Country, Organisation
+
+# Dependents that belong to a noun phrase's own description of who it is.
+NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "appos", "flat",
+           "npadvmod", "punct", "predet", "cc", "conj"}
+PAIR_HEADS = {"side", "country", "nation", "leader", "minister", "head", "party", "president", "government",
+              "state", "foreign", "delegation", "counterpart", "army", "people"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "them"}
+SPEAKER_PRONOUNS = {"we", "us", "our", "ours"}
+SELF_PRONOUNS = {"i", "me", "my"}
+# "the Ukrainian city of Kharkiv", "Israeli positions": a place named by its country stands for the country.
+PLACE_HEADS = {"city", "town", "village", "capital", "region", "province", "border", "territory", "coast",
+               "port", "base", "embassy", "consulate", "airport", "island", "islands", "district", "area",
+               "enclave", "mainland", "soil", "waters", "airspace", "frontier", "outpost", "position",
+               "positions", "target", "targets", "side", "cities", "towns", "villages", "bases", "border"}
+THING_PRONOUNS = {"it"}
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """A mention whose referent comes from the document: the Chinese side, both sides, he, we."""
+
+    kind: str  # side | pair | person | plural | speaker | thing
+    country: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    start: int  # token indexes within the sentence doc
+    end: int
+    entry: object
+
+
+class SentenceActors:
+    """Dictionary mentions of one parsed sentence and the actors its noun phrases stand for."""
+
+    def __init__(self, doc, dictionary: ActorDictionary, day: date | None, offset: int):
+        self.doc = doc
+        self.dictionary = dictionary
+        self.day = day
+        self.offset = offset  # character offset of the sentence in the document
+        self.mention_at = {}
+        for start, end, entry in dictionary.match([t.text for t in doc]):
+            m = Mention(start, end, entry)
+            for i in range(start, end):
+                self.mention_at[i] = m
+
+    # -- noun phrases --------------------------------------------------------------------------
+    def np_tokens(self, head):
+        """The head and the dependents that describe it, without conjuncts of the head itself."""
+        out, stack = [], [head]
+        while stack:
+            tok = stack.pop()
+            out.append(tok)
+            for child in tok.children:
+                if child.dep_ in ("conj", "cc") and tok is head:
+                    continue
+                if child.dep_ in NP_DEPS:
+                    stack.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN"):
+                    stack.append(child)
+                elif child.dep_ == "pobj" and tok.dep_ == "prep":
+                    stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    def actors_of(self, head, *, deep=False):
+        """Actors (or anaphors) named by the phrase headed by `head`, with its conjuncts.
+
+        deep=True also looks inside the phrase's clauses ("the efforts made by China").
+        """
+        found = []
+        for tok in [head] + [c for c in head.conjuncts if c.i > head.i]:
+            found.extend(self._phrase_actors(tok))
+        if not found and deep:
+            for tok in head.subtree:
+                if tok is not head and tok.dep_ in ("pobj", "poss", "nsubj", "dobj", "agent"):
+                    found.extend(a for a in self._phrase_actors(tok) if not isinstance(a, Anaphor))
+                    if found:
+                        break
+        return found
+
+    def _phrase_actors(self, head):
+        tokens = self.np_tokens(head)
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS | THING_PRONOUNS:
+            return self._pronoun(head)
+        mentions, seen = [], set()
+        for tok in tokens:
+            m = self.mention_at.get(tok.i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                mentions.append(m)
+        anaphor = self._collective(head, tokens, mentions)
+        if anaphor:
+            return [anaphor]
+        if not mentions:
+            return []
+        return self._assemble(head, tokens, mentions)
+
+    def _pronoun(self, tok):
+        low = tok.lower_
+        kind = ("person" if low in PERSON_PRONOUNS else "plural" if low in PLURAL_PRONOUNS
+                else "speaker" if low in SPEAKER_PRONOUNS else "thing" if low in THING_PRONOUNS else None)
+        if kind is None:
+            return []
+        return [Anaphor(kind, None, *self._char_span(tok.i, tok.i + 1), tok.text)]
+
+    def _collective(self, head, tokens, mentions):
+        """"the Chinese side", "both sides", "the two countries", "the duo", "the two heads of state"."""
+        lemma = head.lemma_.lower()
+        if lemma == "duo":
+            return Anaphor("pair", None, *self._span_of(tokens), self._text(tokens))
+        words = {t.lower_ for t in tokens}
+        if lemma in PAIR_HEADS and head.tag_ in ("NNS", "NNPS") and words & {"two", "both"}:
+            return Anaphor("pair", None, *self._span_of(tokens), self._text(tokens))
+        if lemma == "side" and head.tag_ == "NN":
+            for m in mentions:
+                if m.entry.kind in ("adjective", "country"):
+                    return Anaphor("side", m.entry.value.code, *self._span_of(tokens), self._text(tokens))
+        return None
+
+    def _assemble(self, head, tokens, mentions):
+        persons = [m for m in mentions if m.entry.kind == "person"]
+        orgs = [m for m in mentions if m.entry.kind == "organisation"]
+        places = [m for m in mentions if m.entry.kind in ("country", "adjective", "capital")]
+        sectors = [m for m in mentions if m.entry.kind in ("sector", "title")]
+        span = self._span_of(tokens)
+        text = self._text(tokens)
+        sector = None
+        if sectors:
+            # the sector word nearest the head describes it best ("Iraqi police chief" -> police)
+            covering = [m for m in sectors if m.start <= head.i < m.end]
+            sector = (covering or sorted(sectors, key=lambda m: -m.end))[0].entry.value
+        if persons:
+            offices = persons[0].entry.value
+            named = {m.entry.value.code for m in places}
+            office = self._office_on([o for o in offices if o.country in named] or offices)
+            country = office.country
+            if self._in_office(office):
+                code = country if len(country) > 3 else country + office.sector
+                return [Actor(code, country if len(country) == 3 else None, office.sector, office.name, "person",
+                              *span, text)]
+            if not (places or sector) and len(country) == 3:
+                # a known person out of office, with nothing else said: a former official
+                return [Actor(country + "ELI", country, "ELI", office.name, "person", *span, text)]
+            # out of office at this date: what the text says ("Dutch Prime Minister") decides
+        if orgs:
+            org: Organisation = orgs[0].entry.value
+            return [Actor(org.code, org.country, org.kind, org.name, "organisation", *span, text)]
+        if places:
+            countries = []
+            for m in places:
+                c: Country = m.entry.value
+                if c.code not in [x[0].code for x in countries]:
+                    countries.append((c, m))
+            head_is_place = any(m.start <= head.i < m.end for _, m in countries) or head.lemma_.lower() in PLACE_HEADS
+            head_is_sector = any(m.start <= head.i < m.end for m in sectors)
+            if not (head_is_place or head_is_sector or head.pos_ == "PROPN"):
+                # "China-Russia relations", "Iran's nuclear programme": a country named inside a
+                # phrase about something else is not an actor
+                return []
+            out = []
+            for c, m in countries:
+                sec = sector
+                if sec is None and m.entry.kind == "capital" and m.start <= head.i < m.end:
+                    sec = "GOV"  # "Moscow warned": the capital stands for the government
+                if sec is None and not (m.start <= head.i < m.end) and head.pos_ == "PROPN":
+                    # an unknown person described by nationality: "Russian Foreign Minister X"
+                    sec = None
+                code = c.code + (sec or "")
+                out.append(Actor(code, c.code, sec, c.name, "country", *span, text))
+            return out
+        if sector and (head.i in range(sectors[0].start, sectors[-1].end) or head.pos_ == "PROPN"):
+            return [Actor("---" + sector, None, sector, None, "group", *span, text)]
+        return []
+
+    def _office_on(self, offices):
+        if self.day:
+            for office in offices:
+                if office.holds_on(self.day):
+                    return office
+        return max(offices, key=lambda o: o.start or date.min)
+
+    def _in_office(self, office):
+        return self.day is None or office.holds_on(self.day)
+
+    # -- offsets -------------------------------------------------------------------------------
+    def _span_of(self, tokens):
+        first, last = tokens[0], tokens[-1]
+        return self.offset + first.idx, self.offset + last.idx + len(last.text)
+
+    def _char_span(self, i, j):
+        return self.offset + self.doc[i].idx, self.offset + self.doc[j - 1].idx + len(self.doc[j - 1].text)
+
+    def _text(self, tokens):
+        s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return self.doc.text[s:e]

@@ -1,0 +1,51 @@
+"""`tacitus VERB ...`: parse arguments, call library functions, turn TacitusError into one line."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import __version__
+from ..errors import TacitusError
+from . import code as code_cmd
+
+VERBS = {"code": code_cmd}
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(
+        prog="tacitus", description="Political event data (CAMEO and PLOVER) from diplomatic readouts and news.",
+        epilog="Example: tacitus code samples/2023-03-21-india-japan-readout.txt --format table")
+    parser.add_argument("--version", action="version", version=f"tacitus {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="verb", metavar="VERB")
+    for name, module in VERBS.items():
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP, epilog=module.EXAMPLE,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("--debug", action="store_true", help="show tracebacks")
+        module.add_arguments(p)
+        p.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except TacitusError as exc:
+        if args.debug:
+            raise
+        print(f"tacitus: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("tacitus: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Events: the pattern dictionary, framing, and extraction from parsed sentences."""

@@ -1,0 +1,348 @@
+"""From a parsed sentence to events: patterns on triggers, their arguments, framing and status."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..actors.recognize import Anaphor
+from ..model import Actor
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+TIME_PREPS = {"on", "in", "since", "during", "until", "till", "by", "from", "before", "after", "at", "between",
+              "through", "throughout", "within", "for"}
+MODAL_FUTURE = {"will", "shall", "'ll", "wo"}
+MODAL_HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
+HISTORY_WORDS = {"anniversary", "commemorate", "commemoration", "recall", "history", "historic"}
+# Acts that two parties do to each other: a meeting of A and B is also a meeting of B and A.
+RECIPROCAL = ("019", "030", "031", "036", "040", "041", "044", "046", "050", "057", "060", "061", "062")
+# Governors that pass their subject to an embedded verb ("is ready to work", "stands ready to work").
+CONTROL_HEADS = ("xcomp", "acomp", "oprd", "conj", "advcl", "ccomp")
+
+
+@dataclass
+class Found:
+    """One coded trigger before actors are resolved and directions expanded."""
+
+    trigger: object  # spaCy token
+    code: str
+    pattern: str
+    sources: list
+    targets: list
+    status: str
+    frame_word: object = None  # the framing token, if any
+    clause: list = field(default_factory=list)  # tokens to search for dates and places
+    consumed: set = field(default_factory=set)  # token indexes that must not fire on their own
+
+
+def _is_verb(tok):
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _lemma(tok):
+    return tok.lemma_.lower()
+
+
+def _with_conjuncts(tokens):
+    out = []
+    for t in tokens:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON"))
+    return out
+
+
+class Features:
+    """The syntactic frame of a trigger: particle, objects, prepositions, controlled verbs."""
+
+    def __init__(self, tok):
+        self.tok = tok
+        self.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        self.particles = {c.lower_ for c in _children(tok, "prt")}
+        objs = _children(tok, "nsubjpass") if self.passive else _children(tok, "dobj", "attr")
+        if tok.pos_ in ("NOUN", "PROPN"):
+            objs = []
+        self.objects = _with_conjuncts(objs)
+        self.object_lemmas = set()
+        for o in self.objects:
+            self.object_lemmas.add(_lemma(o))
+            self.object_lemmas.update(_lemma(c) for c in o.children if c.dep_ in ("compound", "amod"))
+        self.preps = {}
+        holders = [tok] + self.objects
+        for h in holders:
+            for p in _children(h, "prep", "agent", "dative"):
+                word = p.lower_
+                pobjs = _with_conjuncts(_children(p, "pobj", "pcomp"))
+                if p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN", "PRON"):
+                    self.preps.setdefault("iobj", []).append(p)
+                    continue
+                self.preps.setdefault(word, []).extend(pobjs)
+        self.pobj_lemmas = {w: {_lemma(o) for o in objs} | {_lemma(c) for o in objs for c in o.children
+                                                            if c.dep_ in ("compound", "amod")}
+                            for w, objs in self.preps.items()}
+        self.xcomps = _children(tok, "xcomp")
+        self.xcomp_lemmas = {_lemma(x) for x in self.xcomps}
+
+    def per_object(self):
+        """This frame, and one view per conjoined direct object when there are several."""
+        yield self
+        if len(self.objects) > 1:
+            for o in self.objects:
+                view = object.__new__(Features)
+                view.__dict__.update(self.__dict__)
+                view.object_lemmas = {_lemma(o)} | {_lemma(c) for c in o.children if c.dep_ in ("compound", "amod")}
+                yield view
+
+    def satisfies(self, p):
+        if p.particle and p.particle not in self.particles:
+            return False
+        if p.object and not (self.object_lemmas & p.object):
+            return False
+        if p.prep:
+            present = [w for w in p.prep if w in self.preps]
+            if not present:
+                return False
+            if p.pobj and not any(self.pobj_lemmas.get(w, set()) & p.pobj for w in present):
+                return False
+        elif p.pobj and not any(lem & p.pobj for lem in self.pobj_lemmas.values()):
+            return False
+        if p.xcomp and not (self.xcomp_lemmas & p.xcomp):
+            return False
+        return True
+
+
+class Extractor:
+    """Codes the triggers of one parsed sentence."""
+
+    def __init__(self, patterns, frames):
+        self.patterns = patterns
+        self.frames = frames
+
+    def find(self, doc):
+        found, consumed = [], set()
+        for tok in doc:
+            pos = "VERB" if _is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+            if pos is None:
+                continue
+            candidates = self.patterns.candidates(_lemma(tok), pos)
+            if not candidates:
+                continue
+            feats = Features(tok)
+            chosen = []
+            for view in feats.per_object():
+                best = None
+                for p in candidates:
+                    if view.satisfies(p) and (best is None or p.rank > best.rank):
+                        best = p
+                if best is not None and best.code not in [c.code for c in chosen]:
+                    chosen.append(best)
+            for best in chosen:
+                f = self._found(tok, feats, best)
+                if f is not None:
+                    found.append(f)
+                    consumed |= f.consumed
+        return [f for f in found if f.trigger.i not in consumed]
+
+    # -- one trigger ---------------------------------------------------------------------------
+    def _found(self, tok, feats, pattern):
+        code, status = pattern.code, "occurred"
+        consumed = {o.i for o in feats.objects if o.pos_ == "NOUN"}  # "held talks": talks is not a second event
+        if pattern.pos == "NOUN":
+            sources, targets = self._noun_arguments(tok, pattern, feats)
+        else:
+            sources = self._subject(tok, feats)
+            targets = self._targets(feats, pattern)
+        frame_word, chain = None, [tok]
+        # framing: "is ready to X", "urged Y to X", "threatened to X", "demanded that Y X", "failed to X"
+        head, cur = tok.head, tok
+        while cur.dep_ in ("xcomp", "ccomp") and head is not cur:
+            frame = self.frames.words.get(_lemma(head))
+            if frame:
+                frame_word = head
+                chain.append(head)
+                consumed.add(head.i)
+                if frame == "negate":
+                    status = "negated"
+                else:
+                    code = self.frames.recode(frame, code) or self.frames.recode(frame, code[:2]) or code
+                if frame in ("appeal", "demand"):
+                    # the appealer is the source, the one appealed to is the target
+                    gov = head.head if head.pos_ == "ADJ" else head
+                    src = self._subject(gov, Features(gov))
+                    tgt = _children(gov, "dobj") or self._prep_objects(gov, ("on", "upon", "to"))
+                    if cur.dep_ == "ccomp":
+                        tgt = _children(cur, "nsubj") or tgt
+                    if src:
+                        sources = src
+                    if tgt:
+                        targets = _with_conjuncts(tgt)
+                elif frame == "threaten" and not targets:
+                    targets = _children(head, "dobj")
+                break
+            if head.dep_ in ("xcomp", "ccomp", "acomp") or head.pos_ in ("ADJ", "AUX"):
+                chain.append(head)
+                cur, head = head, head.head
+                continue
+            break
+        status = self._status(chain, tok, status)
+        clause = []
+        for holder in chain:
+            for c in holder.children:
+                if c.dep_ in ("npadvmod", "tmod", "advmod") or (c.dep_ == "prep" and c.lower_ in TIME_PREPS):
+                    clause.extend(c.subtree)
+        if tok.dep_ == "conj":  # "met on Monday and signed ...": the first verb's time applies
+            for c in tok.head.children:
+                if c.dep_ in ("npadvmod", "tmod") or (c.dep_ == "prep" and c.lower_ in TIME_PREPS):
+                    clause.extend(c.subtree)
+        return Found(tok, code, pattern.id, sources, targets, status, frame_word, clause, consumed)
+
+    def _subject(self, tok, feats):
+        cur = tok
+        for _ in range(6):
+            subj = _children(cur, "nsubj", "csubj")
+            if feats.passive and cur is tok:
+                agents = self._prep_objects(tok, ("by",), deps=("agent",))
+                return _with_conjuncts(agents)
+            if subj:
+                return _with_conjuncts(subj)
+            if cur.dep_ in ("relcl",) and cur.head.pos_ in ("NOUN", "PROPN"):
+                return [cur.head]
+            if cur.dep_ == "acl" or cur.head is cur:
+                return []
+            if cur.dep_ in CONTROL_HEADS or cur.pos_ in ("ADJ",):
+                cur = cur.head
+                continue
+            return []
+        return []
+
+    def _prep_objects(self, tok, words, deps=("prep", "agent")):
+        out = []
+        for p in tok.children:
+            if p.dep_ in deps and p.lower_ in words:
+                out.extend(_children(p, "pobj"))
+        return out
+
+    def _targets(self, feats, pattern):
+        found = self._targets_by_spec(feats, pattern)
+        if found or "none" in pattern.target[:1]:
+            return found
+        # "warned that Iran would ...", "demanded that NATO halt ...": the clause's subject
+        for comp in _children(feats.tok, "ccomp"):
+            subj = _children(comp, "nsubj", "nsubjpass")
+            if subj:
+                return _with_conjuncts(subj)
+        # "shared intelligence on troop movements with Ukraine": the preposition sank into the object
+        for spec in pattern.target:
+            if spec.startswith("prep:"):
+                for o in feats.objects:
+                    for t in o.subtree:
+                        if t.dep_ == "prep" and t.lower_ == spec[5:]:
+                            objs = _children(t, "pobj")
+                            if objs:
+                                return _with_conjuncts(objs)
+        return []
+
+    def _targets_by_spec(self, feats, pattern):
+        for spec in pattern.target:
+            if spec == "none":
+                return []
+            if spec == "dobj" and feats.objects:
+                return feats.objects
+            if spec == "iobj" and feats.preps.get("iobj"):
+                return feats.preps["iobj"]
+            if spec.startswith("prep:"):
+                objs = feats.preps.get(spec[5:])
+                if objs:
+                    return objs
+            if spec == "poss" and feats.objects:
+                return [("deep", o) for o in feats.objects]
+        return []
+
+    def _noun_arguments(self, tok, pattern, feats):
+        sources, targets = [], []
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < tok.i):
+                sources.append(c)
+        sources += self._prep_objects(tok, ("by", "from"))
+        between = self._prep_objects(tok, ("between", "among"))
+        if between:
+            return _with_conjuncts(between), []
+        for spec in pattern.target:
+            if spec.startswith("prep:"):
+                objs = self._prep_objects(tok, (spec[5:],))
+                if objs:
+                    targets = _with_conjuncts(objs)
+                    break
+        if not targets:
+            targets = _with_conjuncts(self._prep_objects(tok, ("on", "against", "with", "to", "at", "of")))
+        if not sources and tok.dep_ in ("dobj", "nsubjpass") and _is_verb(tok.head):
+            sources = self._subject(tok.head, Features(tok.head))
+        return sources, targets
+
+    def _status(self, chain, tok, status):
+        if status == "negated":
+            return status
+        words = set()
+        chain = list(chain)
+        first = chain[0]
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+            chain.append(first)
+        for t in chain:
+            for c in t.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t.pos_ == "NOUN"):
+                    return "negated"
+                if c.dep_ in ("aux", "auxpass"):
+                    words.add(c.lower_)
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                    return "hypothetical"
+        ancestors = list(tok.ancestors)[:4]
+        if any(_lemma(a) in HISTORY_WORDS for a in ancestors) or (
+                tok.pos_ == "NOUN" and any(_lemma(c) in HISTORY_WORDS for c in tok.head.children)):
+            return "historical"
+        if words & MODAL_HYPOTHETICAL:
+            return "hypothetical"
+        if words & MODAL_FUTURE or ("going" in words and "to" in words):
+            return "planned"
+        return "occurred"
+
+
+def is_reciprocal(code):
+    return code.startswith(RECIPROCAL)
+
+
+def resolve_arguments(tokens, sentence_actors, context):
+    """Actors for a list of argument tokens (anaphors resolved through the document context)."""
+    actors = []
+    for item in tokens:
+        deep = False
+        if isinstance(item, tuple):
+            deep, item = True, item[1]
+        found = sentence_actors.actors_of(item, deep=deep)
+        if not found and not deep and item.pos_ in ("NOUN", "PROPN"):
+            # "condemned the missile test by North Korea": the actor sits inside the object
+            found = sentence_actors.actors_of(item, deep=True)
+        for a in found:
+            if isinstance(a, Anaphor):
+                actors.extend(context.resolve(a))
+            else:
+                actors.append(context.locate(a))
+    named = [a for a in actors if not a.code.startswith("---")]
+    if named:
+        actors = named
+    unique = []
+    for a in actors:
+        if not any(a.same_entity(u) for u in unique):
+            unique.append(a)
+    return unique
+
+
+def unknown_subject(tok, offset):
+    """A named subject that no dictionary knows ("Sheikh Hamad") still acts: code it as '---'."""
+    if tok.pos_ != "PROPN":
+        return None
+    start = min(t.idx for t in tok.subtree if t.dep_ in ("compound", "flat") or t is tok)
+    end = tok.idx + len(tok.text)
+    text = tok.doc.text[start:end]
+    return Actor("---", None, None, text, "group", offset + start, offset + end, text)

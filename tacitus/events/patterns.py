@@ -1,0 +1,122 @@
+"""The verb and noun pattern dictionary (data/patterns.jsonl) and the framing tables."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..datafiles import read_jsonl, read_tsv
+from ..errors import DataFileError
+
+FIELDS = {"code", "lemma", "pos", "particle", "object", "prep", "pobj", "xcomp", "target", "note"}
+TARGET_RE = re.compile(r"^(dobj|iobj|poss|none|prep:[a-z]+)$")
+FRAMES = ("intent", "appeal", "demand", "threaten", "reject", "negate")
+# The phrasing of diplomatic readouts, then the general news verbs (on a tie, the earlier wins).
+PATTERN_FILES = ("patterns_readouts.jsonl", "patterns.jsonl")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str  # "patterns.jsonl:LINE"
+    code: str
+    lemma: str
+    pos: str
+    particle: str | None
+    object: frozenset | None
+    prep: frozenset | None
+    pobj: frozenset | None
+    xcomp: frozenset | None
+    target: tuple
+
+    @property
+    def constraints(self):
+        return sum(x is not None for x in (self.particle, self.object, self.prep, self.pobj, self.xcomp))
+
+    @property
+    def rank(self):
+        """Most constraints first; then a 4-digit code over a 3-digit one, a specific code over a
+        residual one ending in 0 ("provided humanitarian aid": 073 before 070)."""
+        return (self.constraints, len(self.code), not self.code.endswith("0"))
+
+
+def _lemmas(rec, name, where):
+    value = rec.get(name)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise DataFileError(f"{name!r} must be a list of words", where=where)
+    return frozenset(v.lower() for v in value)
+
+
+class PatternBook:
+    """Patterns indexed by (lemma, pos), validated against the CAMEO table on load."""
+
+    def __init__(self, cameo, path=None):
+        self.by_key = {}
+        self.count = 0
+        sources = [(path.name, path) for path in [path]] if path else [(name, None) for name in PATTERN_FILES]
+        for name, file_path in sources:
+            self._load(cameo, name, file_path)
+        if not self.count:
+            raise DataFileError("no patterns", where=PATTERN_FILES[0])
+
+    def _load(self, cameo, name, path):
+        for n, rec in read_jsonl(name, path=path):
+            where = f"{name}:{n}"
+            unknown = set(rec) - FIELDS
+            if unknown:
+                raise DataFileError(f"unknown fields {sorted(unknown)}", where=where)
+            code, lemma = str(rec.get("code", "")), str(rec.get("lemma", "")).strip().lower()
+            if code not in cameo:
+                raise DataFileError(f"CAMEO code {code!r} does not exist", where=where)
+            if not lemma or " " in lemma:
+                raise DataFileError(f"lemma {lemma!r} must be one word", where=where)
+            pos = rec.get("pos", "VERB")
+            if pos not in ("VERB", "NOUN"):
+                raise DataFileError(f"pos must be VERB or NOUN, not {pos!r}", where=where)
+            target = rec.get("target") or ["dobj", "poss"]
+            if isinstance(target, str):
+                target = [target]
+            for t in target:
+                if not TARGET_RE.match(str(t)):
+                    raise DataFileError(f"bad target {t!r}", where=where)
+            particle = rec.get("particle")
+            pattern = Pattern(where, code, lemma, pos, particle.lower() if particle else None,
+                              _lemmas(rec, "object", where), _lemmas(rec, "prep", where),
+                              _lemmas(rec, "pobj", where), _lemmas(rec, "xcomp", where), tuple(target))
+            self.by_key.setdefault((lemma, pos), []).append(pattern)
+            self.count += 1
+
+    def lemmas(self):
+        return {lemma for lemma, _ in self.by_key}
+
+    def candidates(self, lemma, pos):
+        return self.by_key.get((lemma, pos), ())
+
+
+class Frames:
+    """Framing words ("ready to", "urged ... to", "threatened to") and how they recode an act."""
+
+    def __init__(self, cameo):
+        self.words = {}
+        for n, row in read_tsv("frames.tsv", ("word", "frame", "note"), key="word"):
+            if row["frame"] not in FRAMES:
+                raise DataFileError(f"unknown frame {row['frame']!r}", where=f"frames.tsv:{n}")
+            self.words[row["word"]] = row["frame"]
+        self.codes = {}
+        for n, row in read_tsv("frame_codes.tsv", ("frame", "act", "code"), key=("frame", "act")):
+            where = f"frame_codes.tsv:{n}"
+            if row["frame"] not in FRAMES:
+                raise DataFileError(f"unknown frame {row['frame']!r}", where=where)
+            if row["code"] not in cameo:
+                raise DataFileError(f"CAMEO code {row['code']!r} does not exist", where=where)
+            self.codes[(row["frame"], row["act"])] = row["code"]
+
+    def recode(self, frame, code):
+        """The code of `code` under `frame`, from the most specific row (0311 before 031 before 03)."""
+        for k in (4, 3, 2):
+            hit = self.codes.get((frame, code[:k]))
+            if hit:
+                return hit
+        return None

@@ -1,0 +1,43 @@
+"""The document date from its dateline: "On February 3, 2022, ...", "BEIJING, Feb. 3 (Xinhua) --",
+"NEW DELHI (Sputnik - 10th September, 2020)"."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..time.dates import parse_date_text
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_LEADS = [
+    re.compile(r"^\s*(?:[Oo]n\s+)?(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b"),
+    re.compile(r"^\s*(?:[Oo]n\s+)?(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\b"),
+    re.compile(r"^\s*(?:[Oo]n\s+)?(?P<d>\d{4}-\d{2}-\d{2})\b"),
+    # BEIJING, Feb. 3 (Xinhua) --   /   MOSCOW, February 3, 2022 (TASS) -
+    re.compile(r"^\s*[A-Z][A-Z .'-]{2,40},\s*(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)"),
+    # NEW DELHI (Sputnik - 10th September, 2020)
+    re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}\s*\([^)]*?(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8},?\s+\d{4}"
+               r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*\)"),
+]
+
+
+def dateline_date(text: str):
+    """(date, matched text) from the start of the first lines of `text`, or (None, None).
+
+    A dateline without a year takes the first year written in the opening of the document; with
+    none there, the date stays unknown rather than guessed.
+    """
+    head_lines = [line for line in text.strip().splitlines()[:8] if line.strip()][:4]
+    for line in head_lines:
+        for rx in _LEADS:
+            m = rx.match(line)
+            if not m:
+                continue
+            found = m.group("d")
+            d = parse_date_text(found)
+            if d is None:
+                year = _YEAR.search(text[:2000])
+                if year:
+                    d = parse_date_text(found, date(int(year.group(1)), 12, 31))
+            if d is not None:
+                return d, found
+    return None, None

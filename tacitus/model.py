@@ -1,0 +1,135 @@
+"""Typed records: Document, Sentence, Actor, Event, Evidence, and their JSON form."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from typing import Optional
+
+STATUSES = ("occurred", "planned", "negated", "hypothetical", "historical")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts or is acted on. `code` is CAMEO-style: country + sector (CHNGOV), or an organisation."""
+
+    code: str
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    name: Optional[str] = None
+    kind: str = "country"  # country | organisation | person | group
+    start: Optional[int] = None  # character offsets of the mention in the document
+    end: Optional[int] = None
+    text: Optional[str] = None  # the mention as written ("the Chinese side")
+    resolved_from: Optional[str] = None  # set when the mention was resolved from document context
+
+    def to_dict(self):
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    def same_entity(self, other: "Actor") -> bool:
+        return self.code == other.code and (self.name or "") == (other.name or "")
+
+
+@dataclass(frozen=True)
+class Plover:
+    type: Optional[str]
+    mode: Optional[str] = None
+    context: tuple = ()
+
+    def to_dict(self):
+        return {"type": self.type, "mode": self.mode, "context": list(self.context)}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sentence: int
+    start: int  # offsets of the whole event span (source .. target .. trigger) in the document
+    end: int
+    text: str  # the sentence
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    pattern: str
+    source_span: Optional[tuple] = None
+    target_span: Optional[tuple] = None
+
+    def to_dict(self):
+        d = asdict(self)
+        d["source_span"] = list(self.source_span) if self.source_span else None
+        d["target_span"] = list(self.target_span) if self.target_span else None
+        return d
+
+
+@dataclass
+class Event:
+    source: Optional[Actor]
+    target: Optional[Actor]
+    cameo: str
+    name: str
+    plover: Plover
+    goldstein: float
+    quad_class: int
+    status: str
+    date: Optional[str]
+    evidence: Evidence
+    place: Optional[str] = None
+    topics: list = field(default_factory=list)
+    speaker: Optional[Actor] = None  # for reported speech: who said it
+
+    def to_dict(self):
+        return {
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "cameo": self.cameo,
+            "name": self.name,
+            "plover": self.plover.to_dict(),
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+            "status": self.status,
+            "date": self.date,
+            "place": self.place,
+            "topics": list(self.topics),
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """One input document. `published` is an ISO date or None; `date_source` says where it came from."""
+
+    id: str
+    text: str
+    published: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
+    date_source: Optional[str] = None  # metadata | dateline | None (unknown)
+    origin: Optional[str] = None  # file:line the document was read from
+    sentences: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    participants: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    def to_dict(self, with_text=False):
+        d = {
+            "id": self.id,
+            "published": self.published,
+            "date_source": self.date_source,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "participants": [a.to_dict() for a in self.participants],
+            "events": [e.to_dict() for e in self.events],
+        }
+        if self.warnings:
+            d["warnings"] = list(self.warnings)
+        if with_text:
+            d["text"] = self.text
+        return d

@@ -1,0 +1,80 @@
+"""A fast rule-based sentence splitter for news and readouts.
+
+The parser only sees sentences that may hold an event, so splitting happens before spaCy. Rules:
+a sentence ends at . ! ? (and closing quotes) followed by space and a capital, digit or quote,
+except after known abbreviations and initials; blank lines and short lines (titles, datelines)
+end a sentence; so does a line that ends with terminal punctuation.
+"""
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "brig", "sgt",
+    "sen", "rep", "gov", "pres", "st", "jr", "sr", "rev", "hon", "amb", "no", "nos", "vol", "fig",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.n", "u.k", "e.u", "u.s.a", "u.s.s.r", "e.g", "i.e", "vs", "inc", "co", "corp", "ltd",
+    "dept", "est", "approx", "ft", "mt", "gens", "reps", "sens", "govt", "a.m", "p.m",
+}
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    m = _LAST_WORD.search(chunk)
+    if not m:
+        return False
+    word = m.group(1).lower().strip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # initials: "F.W." or "W." in "George W. Bush"
+    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word))
+
+
+def _line_spans(text: str):
+    """Blocks of text between hard boundaries (blank lines, title-like lines)."""
+    start = 0
+    lines = text.split("\n")
+    pos = 0
+    block_start = None
+    for i, line in enumerate(lines):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        if not line.strip():
+            if block_start is not None:
+                yield block_start, line_start - 1
+                block_start = None
+            continue
+        if block_start is None:
+            block_start = line_start
+        stripped = line.rstrip()
+        hard_end = (stripped.endswith((".", "!", "?", '"', "”", ":")) or len(stripped) < 60 or i == 0)
+        if hard_end:
+            yield block_start, line_end
+            block_start = None
+    if block_start is not None:
+        yield block_start, len(text)
+    del start
+
+
+def split_sentences(text: str):
+    """Yield (start, end) character offsets of the sentences in `text`."""
+    for block_start, block_end in _line_spans(text):
+        block = text[block_start:block_end]
+        cursor = 0
+        for m in _END.finditer(block):
+            chunk = block[cursor:m.end()]
+            if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(chunk.rstrip()):
+                continue
+            yield from _trimmed(text, block_start + cursor, block_start + m.end())
+            cursor = m.end()
+        yield from _trimmed(text, block_start + cursor, block_end)
+
+
+def _trimmed(text, start, end):
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end

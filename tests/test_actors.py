@@ -1,0 +1,69 @@
+"""Actors: dictionaries, office-holders by date, sectors, and document context."""
+import pytest
+
+from conftest import find
+
+
+def actors_of_first_event(coder, text, published="2022-02-03"):
+    doc = coder(text, published=published)
+    assert doc.events, text
+    return doc.events[0]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Beijing.", "RUSGOV", "CHNGOV"),
+    ("Moscow warned Kyiv against joining the alliance.", "RUSGOV", "UKRGOV"),
+    ("Iraqi police arrested three Syrian rebels near the border.", "IRQCOP", "SYRREB"),
+    ("Ukrainian lawmakers criticized the Hungarian government.", "UKRLEG", "HUNGOV"),
+    ("NATO condemned the missile test by North Korea.", "IGOWSTNAT", "PRK"),
+])
+def test_actor_codes_from_names_titles_sectors_and_capitals(coder, text, source, target):
+    doc = coder(text, published="2022-02-03")
+    pairs = {(e.source.code if e.source else None, e.target.code if e.target else None) for e in doc.events}
+    assert any(s and s.startswith(source) and t and t.startswith(target) for s, t in pairs), pairs
+
+
+def test_office_holders_are_dated(coder):
+    # Lavrov became foreign minister in 2004: in 2002 he was not one (he was the UN ambassador).
+    now = coder("Sergey Lavrov criticized Japan.", published="2022-02-03").events[0].source
+    then = coder("Sergey Lavrov criticized Japan.", published="2002-02-03").events[0].source
+    assert now.code == "RUSGOV" and now.name == "Sergey Lavrov"
+    assert then.country == "RUS" and then.code != "RUSGOV"
+
+
+def test_unknown_person_is_coded_from_the_title(coder):
+    ev = actors_of_first_event(coder, "Peruvian Foreign Minister Juan Perez Gonzalez praised Chile.")
+    assert ev.source.code == "PERGOV"
+
+
+def test_compound_subject_expands_into_members(coder):
+    doc = coder("Brazil and Argentina condemned the coup in Niger.", published="2023-07-28")
+    sources = {e.source.code[:3] for e in find(doc, "11")}
+    assert {"BRA", "ARG"} <= sources
+
+
+def test_the_chinese_side_and_both_sides_resolve_to_participants(coder):
+    text = ("On June 1, 2021, Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister "
+            "Sergey Lavrov in Beijing. The Chinese side praised Russia's efforts. "
+            "Both sides agreed to deepen cooperation. The two sides signed an agreement on energy.")
+    doc = coder(text)
+    assert find(doc, "05", "CHN", "RUS")
+    signed = find(doc, "057")
+    assert {(e.source.code, e.target.code) for e in signed} >= {("CHNGOV", "RUSGOV"), ("RUSGOV", "CHNGOV")}
+    assert all(e.source.resolved_from == "pair" for e in signed)
+
+
+def test_pronouns_resolve_to_the_last_person(coder):
+    text = ("On May 2, 2019, Indian Prime Minister Narendra Modi arrived in Tokyo. "
+            "He met Japanese Prime Minister Shinzo Abe on Thursday.")
+    doc = coder(text)
+    met = find(doc, "04", "IND", "JPN")
+    assert met and met[0].source.name == "Narendra Modi"
+
+
+def test_we_in_reported_speech_is_the_speakers_side(coder):
+    text = ("On March 1, 2022, Chinese Foreign Minister Wang Yi met Indonesian Foreign Minister Retno Marsudi.\n"
+            "Wang Yi said, we are ready to expand cooperation with Indonesia.")
+    doc = coder(text)
+    intents = find(doc, "03", "CHN", "IDN")
+    assert intents and intents[0].speaker is not None and intents[0].speaker.code == "CHNGOV"

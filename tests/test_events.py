@@ -1,0 +1,69 @@
+"""Events: codes from patterns, framing, status, dates, evidence."""
+import pytest
+
+from conftest import find
+
+
+def test_meeting_is_coded_both_ways_with_evidence(coder):
+    text = "On February 3, 2022, Chinese Foreign Minister Wang Yi met with Russian Foreign Minister Sergey Lavrov."
+    doc = coder(text)
+    met = find(doc, "04")
+    assert {(e.source.code, e.target.code) for e in met} == {("CHNGOV", "RUSGOV"), ("RUSGOV", "CHNGOV")}
+    ev = met[0]
+    assert ev.date == "2022-02-03" and ev.status == "occurred"
+    assert text[ev.evidence.trigger_start:ev.evidence.trigger_end] == "met"
+    s0, s1 = ev.evidence.source_span
+    assert "Wang Yi" in text[s0:s1] or "Lavrov" in text[s0:s1]
+    assert ev.plover.type == "CONSULT" and ev.quad_class == 1 and ev.goldstein == 1.0
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Japan is ready to work with India on energy.", "03"),
+    ("Germany urged Russia to negotiate with Ukraine.", "02"),
+    ("Turkey threatened to attack Syrian rebels.", "13"),
+    ("Iran refused to meet American envoys.", "12"),
+    ("The Philippines demanded that China release the fishermen.", "10"),
+])
+def test_framing_verbs_recode_the_act(coder, text, code):
+    doc = coder(text, published="2021-03-03")
+    assert find(doc, code), [(e.cameo, e.evidence.trigger) for e in doc.events]
+
+
+def test_will_with_tomorrow_is_planned_on_the_next_day(coder):
+    doc = coder("Tomorrow, President Xi Jinping and President Vladimir Putin will hold talks in Beijing.",
+                published="2022-02-03")
+    evs = find(doc, "04")
+    assert evs and all(e.status == "planned" and e.date == "2022-02-04" for e in evs)
+    assert evs[0].place == "Beijing"
+
+
+def test_negation_is_marked(coder):
+    doc = coder("Ukraine did not sign the agreement with Russia.", published="2021-03-03")
+    assert find(doc, "057") and all(e.status == "negated" for e in find(doc, "057"))
+
+
+def test_anniversary_of_a_signing_is_history(coder):
+    doc = coder("China and Russia celebrated the 20th anniversary of the signing of the treaty.", published="2021-07-16")
+    assert all(e.status == "historical" for e in find(doc, "057"))
+
+
+def test_weekday_resolves_to_the_previous_one_for_past_events(coder):
+    doc = coder("France condemned Iran on Monday.", published="2023-05-12")  # a Friday
+    assert find(doc, "11")[0].date == "2023-05-08"
+
+
+def test_sentence_with_only_a_country_mention_has_no_event(coder):
+    assert coder("Kenya is a country in East Africa with a long coastline.", published="2020-01-01").events == []
+
+
+def test_topics_are_attached(coder):
+    doc = coder("Russia and China agreed to cooperate on energy and the pandemic.", published="2021-01-01")
+    assert doc.events and {"energy", "pandemic"} <= set(doc.events[0].topics)
+
+
+def test_code_batch_is_pure_and_deterministic(coder):
+    from tacitus.model import Document
+    docs = [Document(id=str(i), text="Chile praised Peru on Monday.", published="2020-01-08") for i in range(3)]
+    first = [d.to_dict() for d in coder.code_batch(docs)]
+    again = [d.to_dict() for d in coder.code_batch(docs)]
+    assert first == again and first[0]["events"]

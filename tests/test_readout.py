@@ -1,0 +1,16 @@
+"""The mission's readout, checked by ../shared/readouts/check.py exactly as the CEO runs it."""
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readout_check_passes_every_line(shared):
+    check = shared / "readouts" / "check.py"
+    expected = shared / "readouts" / "2022-02-03-wang-yi-lavrov.expected.json"
+    run = subprocess.run([sys.executable, str(check), str(expected), "--run",
+                          f"{sys.executable} -m tacitus code --format jsonl"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert " 0 failed" in run.stdout
