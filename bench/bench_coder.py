@@ -116,11 +116,6 @@ def main():
     lines = build_corpus(args.docs)
     results = []
     for w in args.workers:
-        # each setting in a fresh process, so peak memory is its own
-        import subprocess
-        proc = subprocess.run([sys.executable, __file__, "--single", str(w), "--docs", str(args.docs)],
-                              capture_output=True, text=True) if False else None
-        del proc
         results.append(run(lines, w))
         print(json.dumps(results[-1]), flush=True)
     machine = {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count(),

@@ -73,6 +73,7 @@ class Event:
     place: Optional[str] = None
     topics: list = field(default_factory=list)
     speaker: Optional[Actor] = None  # for reported speech: who said it
+    planned: Optional[dict] = None  # for a stated intent or threat: the announced act {cameo, name, date}
 
     def to_dict(self):
         return {
@@ -88,6 +89,7 @@ class Event:
             "place": self.place,
             "topics": list(self.topics),
             "speaker": self.speaker.to_dict() if self.speaker else None,
+            "planned": self.planned,
             "evidence": self.evidence.to_dict(),
         }
 

@@ -162,8 +162,10 @@ class Coder:
                                   sent.start)
             if unk is not None:
                 sources = [unk]
-        if not sources:
-            return []  # no one acts: "Welcome old friends to visit us" codes nothing
+        if not sources and not (targets and found.passive):
+            # no one acts: "Welcome old friends to visit us" codes nothing; but a passive
+            # ("Aristide has been accused of ...") reports an act whose doer goes unnamed
+            return []
         if len(sources) >= 2:
             ctx.observe_group(sources)
         pairs = []
@@ -182,8 +184,11 @@ class Coder:
                     if s is not None and t is not None and mutual:
                         pairs.append((t, s))
         info = self.cameo[found.code]
-        future = found.status == "planned"
+        future = found.status == "planned" or found.planned is not None
         when, precision = self.dates.resolve(self.dates.expression(found.clause), day, future)
+        planned = self._planned(found, when, precision)
+        if planned is not None:  # an intent is dated on the day it was stated
+            when, precision = day, "day"
         status = found.status
         if when is not None and day is not None and status == "occurred" and (day - when).days > 366:
             status = "historical"
@@ -211,8 +216,15 @@ class Coder:
             out.append(Event(source=s, target=t, cameo=info.code, name=info.name, plover=info.plover,
                              goldstein=info.goldstein, quad_class=info.quad_class, status=status,
                              date=format_date(when, precision), evidence=evidence, place=place, topics=topics,
-                             speaker=ctx.speaker))
+                             speaker=ctx.speaker, planned=planned))
         return out
+
+    def _planned(self, found, when, precision):
+        """For a stated intent or threat, the act it announces and when that act is due."""
+        if not found.planned:
+            return None
+        act = self.cameo[found.planned]
+        return {"cameo": act.code, "name": act.name, "date": format_date(when, precision)}
 
     def _place(self, found):
         trig = found.trigger

@@ -29,6 +29,8 @@ class DocumentContext:
         for actor in actors:
             key = actor.country or actor.code
             if key.startswith("---"):
+                if actor.kind == "person":
+                    self.last_person = actor
                 continue
             self.count[key] = self.count.get(key, 0) + 1
             self.first.setdefault(key, len(self.first))

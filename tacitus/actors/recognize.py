@@ -182,7 +182,9 @@ class SentenceActors:
                 out.append(Actor(code, c.code, sec, c.name, "country", *span, text))
             return out
         if sector and (head.i in range(sectors[0].start, sectors[-1].end) or head.pos_ == "PROPN"):
-            return [Actor("---" + sector, None, sector, None, "group", *span, text)]
+            # "President Abdelaziz Bouteflika" with no country word: a person of unknown country
+            kind = "person" if head.pos_ == "PROPN" else "group"
+            return [Actor("---" + sector, None, sector, text if kind == "person" else None, kind, *span, text)]
         return []
 
     def _office_on(self, offices):

@@ -16,6 +16,14 @@ HISTORY_WORDS = {"anniversary", "commemorate", "commemoration", "recall", "histo
 RECIPROCAL = ("019", "030", "031", "036", "040", "041", "044", "046", "050", "057", "060", "061", "062")
 # Governors that pass their subject to an embedded verb ("is ready to work", "stands ready to work").
 CONTROL_HEADS = ("xcomp", "acomp", "oprd", "conj", "advcl", "ccomp")
+# What a frame makes of an act the framing table has no row for.
+FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "threaten": "130", "reject": "120"}
+# Words that make a sentence someone's statement: a future act in it is that someone's stated intent.
+SPEECH_LEMMAS = {"say", "announce", "confirm", "tell", "state", "declare", "add", "indicate", "report",
+                 "quote", "disclose", "reveal", "insist", "stress", "reiterate"}
+# Stated future acts: cooperation is an intent (03), force and pressure a threat (13), per the CAMEO codebook.
+INTENT_ROOTS = {"04", "05", "06", "07", "08"}
+THREAT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 
 
 @dataclass
@@ -31,6 +39,8 @@ class Found:
     frame_word: object = None  # the framing token, if any
     clause: list = field(default_factory=list)  # tokens to search for dates and places
     consumed: set = field(default_factory=set)  # token indexes that must not fire on their own
+    planned: str | None = None  # the code of the stated future act, when the event is an intent or threat
+    passive: bool = False
 
 
 def _is_verb(tok):
@@ -165,7 +175,7 @@ class Extractor:
                 if frame == "negate":
                     status = "negated"
                 else:
-                    code = self.frames.recode(frame, code) or self.frames.recode(frame, code[:2]) or code
+                    code = self.frames.recode(frame, code) or FRAME_DEFAULT[frame]
                 if frame in ("appeal", "demand"):
                     # the appealer is the source, the one appealed to is the target
                     gov = head.head if head.pos_ == "ADJ" else head
@@ -186,6 +196,16 @@ class Extractor:
                 continue
             break
         status = self._status(chain, tok, status)
+        planned = None
+        future = status == "planned" or (status == "hypothetical" and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "'d") for t in chain for c in t.children))
+        if frame_word is None and future and self._is_statement(tok):
+            # "Portugal will support ...", Soares said: a stated future act is an intent or a threat
+            frame = "intent" if code[:2] in INTENT_ROOTS else "threaten" if code[:2] in THREAT_ROOTS else None
+            if frame:
+                planned = code
+                code = self.frames.recode(frame, code) or FRAME_DEFAULT[frame]
+                status = "occurred"
         clause = []
         for holder in chain:
             for c in holder.children:
@@ -195,7 +215,13 @@ class Extractor:
             for c in tok.head.children:
                 if c.dep_ in ("npadvmod", "tmod") or (c.dep_ == "prep" and c.lower_ in TIME_PREPS):
                     clause.extend(c.subtree)
-        return Found(tok, code, pattern.id, sources, targets, status, frame_word, clause, consumed)
+        return Found(tok, code, pattern.id, sources, targets, status, frame_word, clause, consumed, planned,
+                     feats.passive and pattern.pos == "VERB")
+
+    @staticmethod
+    def _is_statement(tok):
+        """The trigger sits in reported speech: the sentence has a verb of saying or announcing."""
+        return any(t.lemma_.lower() in SPEECH_LEMMAS and t.pos_ == "VERB" for t in tok.sent)
 
     def _subject(self, tok, feats):
         cur = tok
@@ -208,6 +234,11 @@ class Extractor:
                 return _with_conjuncts(subj)
             if cur.dep_ in ("relcl",) and cur.head.pos_ in ("NOUN", "PROPN"):
                 return [cur.head]
+            if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "pobj") and cur.head.head.pos_ in ("VERB", "ADP"):
+                # "published a declaration demanding ...": whoever issued the declaration demands
+                holder = cur.head.head if cur.head.dep_ == "dobj" else cur.head.head.head
+                subj = _children(holder, "nsubj")
+                return _with_conjuncts(subj) if subj else []
             if cur.dep_ == "acl" or cur.head is cur:
                 return []
             if cur.dep_ in CONTROL_HEADS or cur.pos_ in ("ADJ",):
