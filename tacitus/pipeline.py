@@ -112,12 +112,12 @@ class Coder:
         for sent, parsed, tokens in sentences:
             spacy_doc = parsed if parsed is not None else tokens
             actors = SentenceActors(spacy_doc, self.dictionary, day, sent.start)
-            mentioned = self._mentioned(actors)
+            mentioned = self._mentioned(actors, ctx)
             if sent.start > paragraph_end:  # a new paragraph: a new speaker must introduce itself
                 ctx.speaker = None
                 nl = doc.text.find("\n", sent.end)
                 paragraph_end = nl if nl >= 0 else len(doc.text)
-            speaker = self._speaker(spacy_doc, actors, mentioned)
+            speaker = self._speaker(spacy_doc, actors, mentioned, ctx)
             if speaker is not None:
                 ctx.speaker = speaker
             ctx.observe(mentioned)
@@ -130,28 +130,38 @@ class Coder:
         doc.participants = [ctx.best[k] for k in ctx.participants()[:6] if k in ctx.best]
         return doc
 
-    def _mentioned(self, actors: SentenceActors):
-        """Every dictionary actor named in the sentence, for the document context."""
+    def _mentioned(self, actors: SentenceActors, ctx):
+        """Every dictionary actor named in the sentence, for the document context; "Turkey and
+        Greece" is also remembered as a group for a later "they"."""
         out, seen = [], set()
+        parsed = actors.doc.has_annotation("DEP")
         for m in actors.mention_at.values():
             if id(m) in seen or m.entry.kind in ("sector", "title"):
                 continue
             seen.add(id(m))
             head = actors.doc[m.end - 1]
-            for a in actors.actors_of(head) if actors.doc.has_annotation("DEP") else []:
-                if hasattr(a, "code"):
-                    out.append(a)
-            if not actors.doc.has_annotation("DEP"):
+            if parsed:
+                named = [a for a in actors.actors_of(head) if hasattr(a, "code")]
+                if len([a for a in named if not a.code.startswith("---")]) >= 2:
+                    ctx.observe_group(named)
+                out.extend(named)
+            else:
                 out.extend(actors._assemble(head, list(actors.doc[m.start:m.end]), [m]))
         return out
 
-    def _speaker(self, spacy_doc, actors, mentioned):
-        """"Wang Yi said, ...": the named actor right before a speech word speaks for what follows."""
-        for tok in spacy_doc[:12]:
-            if tok.lower_ in SPEECH_WORDS and tok.i > 0:
-                before = [a for a in mentioned if a.end is not None and a.end <= actors.offset + tok.idx]
-                if before:
-                    return before[-1]
+    def _speaker(self, spacy_doc, actors, mentioned, ctx):
+        """"Wang Yi said, ...", "Rebel commanders said they ...": who speaks for what follows."""
+        for tok in spacy_doc[:14]:
+            if tok.lower_ not in SPEECH_WORDS or tok.i == 0:
+                continue
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"] if spacy_doc.has_annotation("DEP") else []
+            if subjects:
+                resolved = resolve_arguments(subjects, actors, ctx)
+                if resolved:
+                    return resolved[0]
+            before = [a for a in mentioned if a.end is not None and a.end <= actors.offset + tok.idx]
+            if before:
+                return before[-1]
         return None
 
     def _events(self, doc, sent, parsed, actors, ctx, found, day):

@@ -67,3 +67,23 @@ def test_we_in_reported_speech_is_the_speakers_side(coder):
     doc = coder(text)
     intents = find(doc, "03", "CHN", "IDN")
     assert intents and intents[0].speaker is not None and intents[0].speaker.code == "CHNGOV"
+
+
+@pytest.mark.parametrize("phrase", ["The two heads of state", "The duo", "The two ministers", "They"])
+def test_collective_references_resolve_to_both_participants(coder, phrase):
+    text = ("On April 2, 2023, Turkish Foreign Minister Mevlut Cavusoglu met Greek Foreign Minister Nikos Dendias "
+            "in Ankara. Both men spoke of a new chapter. " if phrase != "They" else
+            "On April 2, 2023, Turkey and Greece opened a new chapter. ")
+    text += f"{phrase} signed a memorandum on trade."
+    doc = coder(text)
+    signed = find(doc, "057")
+    pairs = {(e.source.country, e.target.country) for e in signed}
+    assert {("TUR", "GRC"), ("GRC", "TUR")} <= pairs, [(e.cameo, e.source, e.target) for e in doc.events]
+
+
+def test_a_sector_alone_takes_the_documents_country(coder):
+    doc = coder("South Korean prosecutors investigated corruption allegations against three lawmakers.",
+                published="2021-05-05")
+    ev = find(doc, "09")[0]
+    assert ev.source.code == "KORJUD" and ev.target.code == "KORLEG"
+    assert ev.target.resolved_from == "context"

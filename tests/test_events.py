@@ -67,3 +67,23 @@ def test_code_batch_is_pure_and_deterministic(coder):
     first = [d.to_dict() for d in coder.code_batch(docs)]
     again = [d.to_dict() for d in coder.code_batch(docs)]
     assert first == again and first[0]["events"]
+
+
+def test_a_stated_future_act_is_an_intent_with_the_planned_act_kept(coder):
+    doc = coder("Finland will give Kenya a grant of ten million euros, the Finnish foreign ministry said on Monday.",
+                published="2019-03-06")
+    (ev,) = find(doc, "03")
+    assert ev.cameo.startswith("033") and ev.status == "occurred" and ev.date == "2019-03-06"
+    assert ev.planned["cameo"].startswith("07")
+
+
+def test_a_stated_future_attack_is_a_threat(coder):
+    doc = coder("Rebel commanders said they would attack government positions near the city.", published="2019-03-06")
+    assert find(doc, "13")
+
+
+def test_a_reported_schedule_stays_a_planned_event(coder):
+    doc = coder("Japan's prime minister will visit Vietnam next week.", published="2023-05-03")
+    visits = find(doc, "042", "JPN", "VNM")
+    assert visits and visits[0].status == "planned" and visits[0].date == "2023-05-10"
+    assert find(doc, "043", "VNM", "JPN")  # the host's side of the visit
