@@ -24,7 +24,7 @@ from .actors.recognize import SentenceActors
 from .events.extract import Extractor, is_reciprocal, resolve_arguments, unknown_subject
 from .events.patterns import Frames, PatternBook
 from .events.topics import Topics
-from .model import Document, Event, Evidence, Sentence
+from .model import Actor, Document, Event, Evidence, Sentence
 from .nlp.inflect import surface_forms
 from .nlp.sentences import split_sentences
 from .nlp.spacy_model import irregular_forms, load_spacy
@@ -38,6 +38,9 @@ NEEDS_TARGET = ("03", "05", "04")
 # A compound subject with no object does these to each other.
 JOINT_ROOTS = {"03", "04", "05", "06", "07", "08"}
 JOINT_VERBS = {"clash", "fight", "exchange", "swap", "trade", "battle", "skirmish"}
+# Acts aimed at a place: with no other target, the place's country is the target.
+LOCATIVE_ROOTS = {"04", "08", "13", "15", "16", "17", "18", "19", "20"}
+LOCATIVE_PREPS = {"in", "into", "on", "near", "at", "from", "to", "across", "over", "against", "inside", "outside"}
 # A visit to Y is hosted by Y, and the other way round.
 CONVERSE = {"042": "043", "043": "042"}
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
@@ -176,6 +179,15 @@ class Coder:
             # no one acts: "Welcome old friends to visit us" codes nothing; but a passive
             # ("Aristide has been accused of ...") reports an act whose doer goes unnamed
             return []
+        if not targets and found.code[:2] in LOCATIVE_ROOTS:
+            # "reimposed blockades in the West Bank", "shelled positions near Kharkiv": where force
+            # or pressure lands is what it is aimed at
+            targets = self._located(found.trigger, actors)
+        if not targets and found.code[:2] == "14" and sources and sources[0].country:
+            # a protest with no stated target is aimed at the protesters' own authorities
+            country = sources[0].country
+            targets = [Actor(country + "GOV", country, "GOV", self._country_name(country), "country",
+                             resolved_from="domestic")]
         if len(sources) >= 2:
             ctx.observe_group(sources)
         pairs = []
@@ -229,6 +241,24 @@ class Coder:
                              speaker=ctx.speaker, planned=planned))
         return out
 
+    def _located(self, trigger, actors):
+        """Countries named by the places the act happens in, on or near."""
+        holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        out = []
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out += [a for a in actors.actors_of(pobj) if isinstance(a, Actor) and a.country
+                                and (a.sector in (None, "GOV") or a.kind == "place")]
+        return [replace(a, code=a.country, sector=None, kind="place") for a in out[:1]]
+
+    def _country_name(self, code):
+        country = self.dictionary.countries.get(code)
+        return country.name if country else None
+
     def _planned(self, found, when, precision):
         """For a stated intent or threat, the act it announces and when that act is due."""
         if not found.planned:
@@ -259,9 +289,7 @@ class Coder:
                 best = ctx.best.get(other)
                 target = best if best is not None and best.sector == "GOV" else None
                 if target is None:
-                    from .model import Actor
-                    name = self.dictionary.countries[other].name if other in self.dictionary.countries else None
-                    target = Actor(other + "GOV", other, "GOV", name, "country")
+                    target = Actor(other + "GOV", other, "GOV", self._country_name(other), "country")
                 events[i] = replace(ev, target=replace(target, start=None, end=None, text=None,
                                                        resolved_from="bilateral"))
 
