@@ -83,8 +83,8 @@ class DocumentContext:
 
     def locate(self, actor):
         """A sector with no country ("the government", "lawmakers") belongs to the document's main country."""
-        if not actor.code.startswith("---") or not actor.sector or actor.kind == "person":
-            return actor  # an unknown person ("President Reagan") is not assumed to be local
+        if not actor.code.startswith("---") or not actor.sector:
+            return actor
         main = [k for k in self.participants() if len(k) == 3]
         if not main:
             return actor
