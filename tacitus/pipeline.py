@@ -34,7 +34,7 @@ from .time.dates import DateResolver, format_date
 SPEECH_WORDS = {"said", "says", "say", "pointed", "noted", "stressed", "added", "stated", "emphasized",
                 "emphasised", "underlined", "told", "indicated", "declared", "remarked", "expressed"}
 # Codes that need someone on the receiving end; in a bilateral readout that is the other side.
-NEEDS_TARGET = ("03", "05", "04")
+NEEDS_TARGET = ("03", "05", "04", "018", "019")
 # A compound subject with no object does these to each other.
 JOINT_ROOTS = {"03", "04", "05", "06", "07", "08"}
 JOINT_VERBS = {"clash", "fight", "exchange", "swap", "trade", "battle", "skirmish"}
@@ -44,6 +44,8 @@ LOCATIVE_PREPS = {"in", "into", "on", "near", "at", "from", "to", "across", "ove
 # A visit to Y is hosted by Y, and the other way round.
 CONVERSE = {"042": "043", "043": "042"}
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+# Words that can stand for an actor without naming one.
+REFERRING_WORDS = {"he", "she", "they", "we", "it", "side", "sides", "both", "two", "duo", "i"}
 
 
 class Coder:
@@ -93,28 +95,34 @@ class Coder:
                 doc.sentences.append(sent)
         texts = [(doc, s) for doc in documents for s in doc.sentences]
         tokenized = list(self.nlp.tokenizer.pipe([s.text for _, s in texts], batch_size=1000))
-        candidates = [i for i, (_, s) in enumerate(texts) if self._is_candidate(s.text)]
+        matches = [list(self.dictionary.match([t.text for t in toks])) for toks in tokenized]
+        candidates = [i for i, (_, s) in enumerate(texts) if self._is_candidate(s.text, tokenized[i], matches[i])]
         parsed = dict(zip(candidates, self.nlp.pipe([tokenized[i] for i in candidates],
                                                      batch_size=self.batch_size)))
         by_doc = {}
         for i, (doc, sent) in enumerate(texts):
-            by_doc.setdefault(id(doc), []).append((sent, parsed.get(i), tokenized[i]))
+            by_doc.setdefault(id(doc), []).append((sent, parsed.get(i), tokenized[i], matches[i]))
         for doc in documents:
             self._code_document(doc, by_doc.get(id(doc), []))
         return documents
 
     # -- stages --------------------------------------------------------------------------------
-    def _is_candidate(self, text: str) -> bool:
-        return any(w in self.trigger_forms for w in _WORD.findall(text.lower()))
+    def _is_candidate(self, text: str, tokens, matches) -> bool:
+        """May this sentence hold an event? It needs a trigger word and someone to do it: a
+        dictionary mention, a referring word ("he", "both sides") or a name."""
+        if not any(w in self.trigger_forms for w in _WORD.findall(text.lower())):
+            return False
+        return bool(matches) or any(t.lower_ in REFERRING_WORDS or (t.i > 0 and t.text[:1].isupper())
+                                    for t in tokens)
 
     def _code_document(self, doc: Document, sentences):
         day = date.fromisoformat(doc.published) if doc.published else None
         ctx = DocumentContext(self.dictionary.countries)
         paragraph_end = -1
         events = []
-        for sent, parsed, tokens in sentences:
+        for sent, parsed, tokens, matches in sentences:
             spacy_doc = parsed if parsed is not None else tokens
-            actors = SentenceActors(spacy_doc, self.dictionary, day, sent.start)
+            actors = SentenceActors(spacy_doc, self.dictionary, day, sent.start, matches)
             mentioned = self._mentioned(actors, ctx)
             if sent.start > paragraph_end:  # a new paragraph: a new speaker must introduce itself
                 ctx.speaker = None
@@ -124,6 +132,7 @@ class Coder:
             if speaker is not None:
                 ctx.speaker = speaker
             ctx.observe(mentioned)
+            ctx.sentence_countries = [a.country for a in mentioned if a.country]
             if parsed is None:
                 continue
             for found in self.extractor.find(parsed):
@@ -206,11 +215,11 @@ class Coder:
                     if s is not None and t is not None and mutual:
                         pairs.append((t, s))
         info = self.cameo[found.code]
-        future = found.status == "planned" or found.planned is not None
-        when, precision = self.dates.resolve(self.dates.expression(found.clause), day, future)
-        planned = self._planned(found, when, precision)
-        if planned is not None:  # an intent is dated on the day it was stated
-            when, precision = day, "day"
+        when, precision = self.dates.resolve(self.dates.expression(found.clause), day, found.status == "planned")
+        planned = None
+        if found.planned:  # the announced act keeps its own date; the statement is dated by its words
+            act_when, act_precision = self.dates.resolve(self.dates.expression(found.act_clause), day, True)
+            planned = self._planned(found, act_when, act_precision)
         status = found.status
         if when is not None and day is not None and status == "occurred" and (day - when).days > 366:
             status = "historical"

@@ -23,6 +23,8 @@ class DocumentContext:
         self.last_group = None
         self.last_thing = None  # the last country or organisation named, for "it"
         self.speaker = None
+        self.people = {}  # surname -> person actor: "Penny Wong" named once is "Wong" later
+        self.sentence_countries = []  # countries named in the sentence being read, in order
 
     # -- reading -------------------------------------------------------------------------------
     def observe(self, actors):
@@ -36,6 +38,8 @@ class DocumentContext:
             self.first.setdefault(key, len(self.first))
             if actor.kind == "person":
                 self.last_person = actor
+                if actor.name:
+                    self.people[actor.name.split()[-1]] = actor
             elif actor.kind in ("country", "organisation"):
                 self.last_thing = actor
             old = self.best.get(key)
@@ -85,10 +89,17 @@ class DocumentContext:
         """A sector with no country ("the government", "lawmakers") belongs to the document's main country."""
         if not actor.code.startswith("---") or not actor.sector:
             return actor
-        main = [k for k in self.participants() if len(k) == 3]
+        # the country named in the same sentence first ("South Korean prosecutors ... lawmakers"),
+        # else the document's main country
+        main = self.sentence_countries[-1:] or [k for k in self.participants() if len(k) == 3][:1]
         if not main:
             return actor
         return replace(actor, code=main[0] + actor.sector, country=main[0], resolved_from="context")
+
+    def person_named(self, surname):
+        """A person named in full earlier in the document and now by surname alone."""
+        person = self.people.get(surname)
+        return person
 
     def _government(self, country, anaphor):
         best = self.best.get(country)

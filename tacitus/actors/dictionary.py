@@ -50,7 +50,7 @@ class Office:
 class Entry:
     """What a phrase in the index stands for."""
 
-    kind: str  # country | adjective | capital | organisation | person | sector | title
+    kind: str  # country | adjective | capital | place | organisation | person | sector | title
     value: object  # Country, Organisation, tuple of Office, or sector code
     exact: bool  # match case-sensitively
 
@@ -80,6 +80,7 @@ class ActorDictionary:
         self.index = {}  # first token (lower) -> list of (tokens tuple, Entry)
         self._names = {}
         self._load_countries()
+        self._load_places()
         self._load_organisations()
         self._load_offices()
         self._load_sectors()
@@ -114,6 +115,18 @@ class ActorDictionary:
                 self._add(adj, Entry("adjective", country, _is_abbreviation(adj)), where)
             for cap in split_list(row["capitals"]):
                 self._add(cap, Entry("capital", country, False), where)
+
+    def _load_places(self):
+        """Cities and regions ("Tel Aviv", "Kharkiv"): they stand for their country as a place."""
+        for n, row in read_tsv("places.tsv", ("name", "country", "kind", "aliases"), key="name"):
+            where = f"places.tsv:{n}"
+            country = self.countries.get(row["country"])
+            if country is None:
+                raise DataFileError(f"unknown country {row['country']!r}", where=where)
+            if row["kind"] not in ("city", "region", "site"):
+                raise DataFileError(f"kind must be city, region or site, not {row['kind']!r}", where=where)
+            for name in [row["name"]] + split_list(row["aliases"]):
+                self._add(name, Entry("place", country, False), where)
 
     def _load_organisations(self):
         cols = ("code", "name", "names", "kind", "country")

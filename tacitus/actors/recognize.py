@@ -1,7 +1,7 @@
 """Finding actors in a parsed sentence: dictionary mentions assembled along noun phrases."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Actor
@@ -45,13 +45,15 @@ class Mention:
 class SentenceActors:
     """Dictionary mentions of one parsed sentence and the actors its noun phrases stand for."""
 
-    def __init__(self, doc, dictionary: ActorDictionary, day: date | None, offset: int):
+    def __init__(self, doc, dictionary: ActorDictionary, day: date | None, offset: int, matches=None):
         self.doc = doc
         self.dictionary = dictionary
         self.day = day
         self.offset = offset  # character offset of the sentence in the document
         self.mention_at = {}
-        for start, end, entry in dictionary.match([t.text for t in doc]):
+        if matches is None:
+            matches = dictionary.match([t.text for t in doc])
+        for start, end, entry in matches:
             m = Mention(start, end, entry)
             for i in range(start, end):
                 self.mention_at[i] = m
@@ -88,7 +90,21 @@ class SentenceActors:
                     found.extend(a for a in self._phrase_actors(tok) if not isinstance(a, Anaphor))
                     if found:
                         break
+        if found and all(isinstance(a, Actor) and a.code.startswith("---") for a in found):
+            # "civilians ... in Khartoum", "rebels in Darfur": a sector placed in a country belongs to it
+            country = self._place_country(head)
+            if country is not None:
+                found = [replace(a, code=country + (a.sector or ""), country=country) for a in found]
         return found
+
+    def _place_country(self, head):
+        for tok in head.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "from", "near", "inside", "across", "of"):
+                m = self.mention_at.get(tok.i)
+                if m is not None and m.entry.kind in ("country", "capital", "place", "adjective"):
+                    return m.entry.value.code
+        return None
+
 
     def _phrase_actors(self, head):
         tokens = self.np_tokens(head)
@@ -133,7 +149,7 @@ class SentenceActors:
     def _assemble(self, head, tokens, mentions):
         persons = [m for m in mentions if m.entry.kind == "person"]
         orgs = [m for m in mentions if m.entry.kind == "organisation"]
-        places = [m for m in mentions if m.entry.kind in ("country", "adjective", "capital")]
+        places = [m for m in mentions if m.entry.kind in ("country", "adjective", "capital", "place")]
         sectors = [m for m in mentions if m.entry.kind in ("sector", "title")]
         span = self._span_of(tokens)
         text = self._text(tokens)
@@ -179,7 +195,8 @@ class SentenceActors:
                     # an unknown person described by nationality: "Russian Foreign Minister X"
                     sec = None
                 code = c.code + (sec or "")
-                out.append(Actor(code, c.code, sec, c.name, "country", *span, text))
+                kind = "place" if m.entry.kind == "place" and sec is None else "country"
+                out.append(Actor(code, c.code, sec, c.name, kind, *span, text))
             return out
         if sector and (head.i in range(sectors[0].start, sectors[-1].end) or head.pos_ == "PROPN"):
             # "President Abdelaziz Bouteflika" with no country word: a person of unknown country

@@ -7,8 +7,9 @@ import sys
 from .. import __version__
 from ..errors import TacitusError
 from . import code as code_cmd
+from . import evaluate as evaluate_cmd
 
-VERBS = {"code": code_cmd}
+VERBS = {"code": code_cmd, "evaluate": evaluate_cmd}
 
 
 def build_parser():

@@ -1,12 +1,13 @@
 """From a parsed sentence to events: patterns on triggers, their arguments, framing and status."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..actors.recognize import Anaphor
 from ..model import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+PARTICLES = {"down", "back", "out", "up", "off", "away", "over", "in"}
 TIME_PREPS = {"on", "in", "since", "during", "until", "till", "by", "from", "before", "after", "at", "between",
               "through", "throughout", "within", "for"}
 MODAL_FUTURE = {"will", "shall", "'ll", "wo"}
@@ -41,6 +42,7 @@ class Found:
     consumed: set = field(default_factory=set)  # token indexes that must not fire on their own
     planned: str | None = None  # the code of the stated future act, when the event is an intent or threat
     passive: bool = False
+    act_clause: list = field(default_factory=list)  # time words of the planned act, when framed
 
 
 def _is_verb(tok):
@@ -63,13 +65,34 @@ def _with_conjuncts(tokens):
     return out
 
 
+def _governor(tok):
+    """The word that may frame `tok`: the head of a complement clause, or the verb or adjective a
+    preposition hangs on ("committed to deepening", "looked forward to the meeting")."""
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head is not tok:
+        return tok.head
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and tok.head.lower_ in ("to", "on", "of"):
+        return tok.head.head
+    return None
+
+
+def _time_words(holders):
+    words = []
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ in ("npadvmod", "tmod", "advmod") or (c.dep_ == "prep" and c.lower_ in TIME_PREPS):
+                words.extend(c.subtree)
+    return words
+
+
 class Features:
     """The syntactic frame of a trigger: particle, objects, prepositions, controlled verbs."""
 
     def __init__(self, tok):
         self.tok = tok
         self.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        self.particles = {c.lower_ for c in _children(tok, "prt")}
+        # "stepped down", "pulled back": the parser often leaves intransitive particles as adverbs
+        self.particles = {c.lower_ for c in tok.children
+                          if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in PARTICLES)}
         objs = _children(tok, "nsubjpass") if self.passive else _children(tok, "dobj", "attr")
         if tok.pos_ in ("NOUN", "PROPN"):
             objs = []
@@ -157,17 +180,25 @@ class Extractor:
     # -- one trigger ---------------------------------------------------------------------------
     def _found(self, tok, feats, pattern):
         code, status = pattern.code, "occurred"
-        consumed = {o.i for o in feats.objects if o.pos_ == "NOUN"}  # "held talks": talks is not a second event
+        # "held talks", "called for talks": the noun is part of this event, not a second one
+        consumed = {o.i for o in feats.objects if o.pos_ == "NOUN"}
+        if pattern.pos == "VERB":
+            consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" for o in objs if o.pos_ == "NOUN"}
         if pattern.pos == "NOUN":
             sources, targets = self._noun_arguments(tok, pattern, feats)
         else:
             sources = self._subject(tok, feats)
             targets = self._targets(feats, pattern)
         frame_word, chain = None, [tok]
-        # framing: "is ready to X", "urged Y to X", "threatened to X", "demanded that Y X", "failed to X"
-        head, cur = tok.head, tok
-        while cur.dep_ in ("xcomp", "ccomp") and head is not cur:
+        act_code = code
+        # framing: "is ready to X", "urged Y to X", "threatened to X", "demanded that Y X", "failed to X",
+        # "is committed to deepening X", "looked forward to the meeting"
+        cur = tok
+        head = _governor(cur)
+        while head is not None:
             frame = self.frames.words.get(_lemma(head))
+            if frame == "allege":
+                return None  # "accused X of attacking Y": the attack is alleged, not reported
             if frame:
                 frame_word = head
                 chain.append(head)
@@ -192,9 +223,13 @@ class Extractor:
                 break
             if head.dep_ in ("xcomp", "ccomp", "acomp") or head.pos_ in ("ADJ", "AUX"):
                 chain.append(head)
-                cur, head = head, head.head
+                cur, head = head, _governor(head) or (head.head if head.dep_ == "acomp" else None)
                 continue
             break
+        if not sources and tok.dep_ in ("pcomp", "pobj") and frame_word is not None:
+            # "Australia is committed to deepening ...": the framed subject, passive or not
+            sources = _with_conjuncts(_children(frame_word, "nsubj", "nsubjpass")) or \
+                self._subject(frame_word, Features(frame_word))
         status = self._status(chain, tok, status)
         planned = None
         future = status == "planned" or (status == "hypothetical" and any(
@@ -206,17 +241,17 @@ class Extractor:
                 planned = code
                 code = self.frames.recode(frame, code) or FRAME_DEFAULT[frame]
                 status = "occurred"
-        clause = []
-        for holder in chain:
-            for c in holder.children:
-                if c.dep_ in ("npadvmod", "tmod", "advmod") or (c.dep_ == "prep" and c.lower_ in TIME_PREPS):
-                    clause.extend(c.subtree)
-        if tok.dep_ == "conj":  # "met on Monday and signed ...": the first verb's time applies
-            for c in tok.head.children:
-                if c.dep_ in ("npadvmod", "tmod") or (c.dep_ == "prep" and c.lower_ in TIME_PREPS):
-                    clause.extend(c.subtree)
+        elif frame_word is not None and status != "negated" and code != act_code:
+            planned = act_code  # "invited Wong to visit Jakarta next month": the visit is the planned act
+        # the act's own time words, and those of the verbs that frame it
+        act_clause = _time_words([tok] + ([tok.head] if tok.dep_ == "conj" else []))
+        frame_clause = _time_words(chain[1:])
+        if planned:  # the intent, appeal or threat is dated by its own words (or the document date)
+            clause = frame_clause
+        else:
+            clause, act_clause = act_clause + frame_clause, []
         return Found(tok, code, pattern.id, sources, targets, status, frame_word, clause, consumed, planned,
-                     feats.passive and pattern.pos == "VERB")
+                     feats.passive and pattern.pos == "VERB", act_clause)
 
     @staticmethod
     def _is_statement(tok):
@@ -351,6 +386,10 @@ def resolve_arguments(tokens, sentence_actors, context):
         if isinstance(item, tuple):
             deep, item = True, item[1]
         found = sentence_actors.actors_of(item, deep=deep)
+        if not found and item.pos_ == "PROPN" and context.person_named(item.text) is not None:
+            found = [replace(context.person_named(item.text), start=sentence_actors.offset + item.idx,
+                             end=sentence_actors.offset + item.idx + len(item.text), text=item.text,
+                             resolved_from="surname")]
         if not found and not deep and item.pos_ in ("NOUN", "PROPN"):
             # "condemned the missile test by North Korea": the actor sits inside the object
             found = sentence_actors.actors_of(item, deep=True)

@@ -9,7 +9,7 @@ from ..errors import DataFileError
 
 FIELDS = {"code", "lemma", "pos", "particle", "object", "prep", "pobj", "xcomp", "target", "note"}
 TARGET_RE = re.compile(r"^(dobj|iobj|poss|none|prep:[a-z]+)$")
-FRAMES = ("intent", "appeal", "demand", "threaten", "reject", "negate")
+FRAMES = ("intent", "appeal", "demand", "threaten", "reject", "negate", "allege")
 # The phrasing of diplomatic readouts, then the general news verbs (on a tie, the earlier wins).
 PATTERN_FILES = ("patterns_readouts.jsonl", "patterns.jsonl")
 
