@@ -39,7 +39,8 @@ NEEDS_TARGET = ("03", "05", "04", "018", "019")
 JOINT_ROOTS = {"03", "04", "05", "06", "07", "08"}
 JOINT_VERBS = {"clash", "fight", "exchange", "swap", "trade", "battle", "skirmish"}
 # Acts aimed at a place: with no other target, the place's country is the target.
-LOCATIVE_ROOTS = {"04", "08", "13", "15", "16", "17", "18", "19", "20"}
+LOCATIVE_ROOTS = {"08", "13", "15", "16", "17", "18", "19", "20"}
+LOCATIVE_CODES = {"042", "043", "044"}  # a visit's host is where it goes; a discussion is not
 LOCATIVE_PREPS = {"in", "into", "on", "near", "at", "from", "to", "across", "over", "against", "inside", "outside"}
 # A visit to Y is hosted by Y, and the other way round.
 CONVERSE = {"042": "043", "043": "042"}
@@ -188,7 +189,7 @@ class Coder:
             # no one acts: "Welcome old friends to visit us" codes nothing; but a passive
             # ("Aristide has been accused of ...") reports an act whose doer goes unnamed
             return []
-        if not targets and found.code[:2] in LOCATIVE_ROOTS:
+        if not targets and (found.code[:2] in LOCATIVE_ROOTS or found.code in LOCATIVE_CODES):
             # "reimposed blockades in the West Bank", "shelled positions near Kharkiv": where force
             # or pressure lands is what it is aimed at
             targets = self._located(found.trigger, actors)
@@ -225,6 +226,9 @@ class Coder:
             status = "historical"
         if when is None and status in ("occurred", "historical"):
             when, precision = day, "day"
+        elif status == "occurred" and day is not None and precision in ("week", "month", "year") \
+                and format_date(when, precision) == format_date(day, precision):
+            when, precision = day, "day"  # "this year": the report's own day is the best we know
         place = self._place(found)
         topics = self.topics(sent.text)
         trig = found.trigger

@@ -62,7 +62,7 @@ class DocumentContext:
         if anaphor.kind == "pair":
             pair = [k for k in self.participants() if len(k) == 3][:2]
             if len(pair) < 2:
-                return []
+                return [self.locate(a) for a in anaphor.fallback]  # "the ministers" with no two sides in view
             country_level = any(w in anaphor.text.lower() for w in COUNTRY_LEVEL)
             return [self._country(k, anaphor) if country_level else self._government(k, anaphor) for k in pair]
         if anaphor.kind == "person" and self.last_person is not None:

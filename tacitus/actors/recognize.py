@@ -22,6 +22,7 @@ PLACE_HEADS = {"city", "town", "village", "capital", "region", "province", "bord
                "enclave", "mainland", "soil", "waters", "airspace", "frontier", "outpost", "position",
                "positions", "target", "targets", "side", "cities", "towns", "villages", "bases", "border"}
 THING_PRONOUNS = {"it"}
+FORMER_WORDS = {"former", "ex", "ousted", "deposed", "exiled", "late"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Anaphor:
     start: int
     end: int
     text: str
+    fallback: tuple = ()  # what the words say by themselves, when the document gives no referent
 
 
 @dataclass
@@ -119,6 +121,8 @@ class SentenceActors:
                 mentions.append(m)
         anaphor = self._collective(head, tokens, mentions)
         if anaphor:
+            if anaphor.kind == "pair" and mentions:
+                anaphor = replace(anaphor, fallback=tuple(self._assemble(head, tokens, mentions)))
             return [anaphor]
         if not mentions:
             return []
@@ -138,7 +142,10 @@ class SentenceActors:
         if lemma == "duo":
             return Anaphor("pair", None, *self._span_of(tokens), self._text(tokens))
         words = {t.lower_ for t in tokens}
-        if lemma in PAIR_HEADS and head.tag_ in ("NNS", "NNPS") and words & {"two", "both"}:
+        if lemma in PAIR_HEADS and head.tag_ in ("NNS", "NNPS") and (
+                words & {"two", "both"} or (words & {"the"} and not any(m.entry.kind in ("adjective", "country")
+                                                                         for m in mentions))):
+            # "both sides", "the two countries", and in a bilateral text "the ministers"
             return Anaphor("pair", None, *self._span_of(tokens), self._text(tokens))
         if lemma == "side" and head.tag_ == "NN":
             for m in mentions:
@@ -158,19 +165,28 @@ class SentenceActors:
             # the sector word nearest the head describes it best ("Iraqi police chief" -> police)
             covering = [m for m in sectors if m.start <= head.i < m.end]
             sector = (covering or sorted(sectors, key=lambda m: -m.end))[0].entry.value
+        former = any(t.lower_ in FORMER_WORDS for t in tokens)
         if persons:
             offices = persons[0].entry.value
             named = {m.entry.value.code for m in places}
             office = self._office_on([o for o in offices if o.country in named] or offices)
             country = office.country
-            if self._in_office(office):
+            if named and country not in named:
+                office = None  # "Georgian President Shevardnadze": the office the text names is not on file
+            elif former and len(country) == 3:
+                return [Actor(country + "ELI", country, "ELI", office.name, "person", *span, text)]
+            if office is not None and self._in_office(office):
                 code = country if len(country) > 3 else country + office.sector
                 return [Actor(code, country if len(country) == 3 else None, office.sector, office.name, "person",
                               *span, text)]
-            if not (places or sector) and len(country) == 3:
+            if office is not None and not (places or sector) and len(country) == 3:
                 # a known person out of office, with nothing else said: a former official
                 return [Actor(country + "ELI", country, "ELI", office.name, "person", *span, text)]
             # out of office at this date: what the text says ("Dutch Prime Minister") decides
+        head_is_sector = any(m.start <= head.i < m.end for m in sectors)
+        # "the UN mission", "APEC forum" name the organisation; "India's leadership of the G20" does not
+        orgs = [m for m in orgs if m.start <= head.i < m.end or head_is_sector
+                or not (self.doc[m.end - 1].dep_ == "pobj" and self.doc[m.end - 1].head.lower_ == "of")]
         if orgs:
             org: Organisation = orgs[0].entry.value
             return [Actor(org.code, org.country, org.kind, org.name, "organisation", *span, text)]
@@ -181,14 +197,13 @@ class SentenceActors:
                 if c.code not in [x[0].code for x in countries]:
                     countries.append((c, m))
             head_is_place = any(m.start <= head.i < m.end for _, m in countries) or head.lemma_.lower() in PLACE_HEADS
-            head_is_sector = any(m.start <= head.i < m.end for m in sectors)
             if not (head_is_place or head_is_sector or head.pos_ == "PROPN"):
                 # "China-Russia relations", "Iran's nuclear programme": a country named inside a
                 # phrase about something else is not an actor
                 return []
             out = []
             for c, m in countries:
-                sec = sector
+                sec = "ELI" if former and sector else sector
                 if sec is None and m.entry.kind == "capital" and m.start <= head.i < m.end:
                     sec = "GOV"  # "Moscow warned": the capital stands for the government
                 if sec is None and not (m.start <= head.i < m.end) and head.pos_ == "PROPN":

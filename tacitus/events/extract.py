@@ -8,6 +8,10 @@ from ..model import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PARTICLES = {"down", "back", "out", "up", "off", "away", "over", "in"}
+DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
+              "yesterday", "weekend", "day", "week", "month", "year", "night", "morning", "evening", "afternoon",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
 TIME_PREPS = {"on", "in", "since", "during", "until", "till", "by", "from", "before", "after", "at", "between",
               "through", "throughout", "within", "for"}
 MODAL_FUTURE = {"will", "shall", "'ll", "wo"}
@@ -107,6 +111,8 @@ class Features:
             for p in _children(h, "prep", "agent", "dative"):
                 word = p.lower_
                 pobjs = _with_conjuncts(_children(p, "pobj", "pcomp"))
+                if pobjs and all(o.lower_ in DATE_WORDS or o.like_num for o in pobjs):
+                    continue
                 if p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN", "PRON"):
                     self.preps.setdefault("iobj", []).append(p)
                     continue
@@ -140,7 +146,7 @@ class Features:
                 return False
         elif p.pobj and not any(lem & p.pobj for lem in self.pobj_lemmas.values()):
             return False
-        if p.xcomp and not (self.xcomp_lemmas & p.xcomp):
+        if p.xcomp and not (self.xcomp_lemmas & p.xcomp or ("*" in p.xcomp and self.xcomp_lemmas)):
             return False
         return True
 
@@ -175,6 +181,13 @@ class Extractor:
                 if f is not None:
                     found.append(f)
                     consumed |= f.consumed
+        fired = {f.trigger.i for f in found}
+        for f in found:
+            # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
+            # part of the act it serves, not a second event
+            t = f.trigger
+            if t.dep_ == "advcl" and t.head.i in fired and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                consumed.add(t.i)
         return [f for f in found if f.trigger.i not in consumed]
 
     # -- one trigger ---------------------------------------------------------------------------
@@ -385,7 +398,7 @@ def resolve_arguments(tokens, sentence_actors, context):
         deep = False
         if isinstance(item, tuple):
             deep, item = True, item[1]
-        found = sentence_actors.actors_of(item, deep=deep)
+        found = [_known_person(a, context) for a in sentence_actors.actors_of(item, deep=deep)]
         if not found and item.pos_ == "PROPN" and context.person_named(item.text) is not None:
             found = [replace(context.person_named(item.text), start=sentence_actors.offset + item.idx,
                              end=sentence_actors.offset + item.idx + len(item.text), text=item.text,
@@ -406,6 +419,15 @@ def resolve_arguments(tokens, sentence_actors, context):
         if not any(a.same_entity(u) for u in unique):
             unique.append(a)
     return unique
+
+
+def _known_person(actor, context):
+    """"Foreign Minister Hayashi": a titled surname the document named in full before."""
+    if isinstance(actor, Actor) and actor.kind == "person" and actor.code.startswith("---") and actor.text:
+        known = context.person_named(actor.text.split()[-1])
+        if known is not None:
+            return replace(known, start=actor.start, end=actor.end, text=actor.text, resolved_from="surname")
+    return actor
 
 
 def unknown_subject(tok, offset):
