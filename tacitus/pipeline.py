@@ -133,7 +133,7 @@ class Coder:
             if speaker is not None:
                 ctx.speaker = speaker
             ctx.observe(mentioned)
-            ctx.sentence_countries = [a.country for a in mentioned if a.country]
+            ctx.sentence_countries = sorted((a.start or 0, a.country) for a in mentioned if a.country)
             if parsed is None:
                 continue
             for found in self.extractor.find(parsed):
@@ -193,11 +193,8 @@ class Coder:
             # "reimposed blockades in the West Bank", "shelled positions near Kharkiv": where force
             # or pressure lands is what it is aimed at
             targets = self._located(found.trigger, actors)
-        if not targets and found.code[:2] == "14" and sources and sources[0].country:
-            # a protest with no stated target is aimed at the protesters' own authorities
-            country = sources[0].country
-            targets = [Actor(country + "GOV", country, "GOV", self._country_name(country), "country",
-                             resolved_from="domestic")]
+        domestic = not targets and found.code[:2] == "14"  # a protest with no stated target is aimed
+        # at the protesters' own authorities
         if len(sources) >= 2:
             ctx.observe_group(sources)
         pairs = []
@@ -209,6 +206,11 @@ class Coder:
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:
             for s in sources or [None]:
+                if domestic and s is not None and s.country:
+                    own = Actor(s.country + "GOV", s.country, "GOV", self._country_name(s.country), "country",
+                                resolved_from="domestic")
+                    pairs.append((s, own))
+                    continue
                 for t in targets or [None]:
                     if s is not None and t is not None and s.same_entity(t):
                         continue

@@ -87,3 +87,26 @@ def test_a_sector_alone_takes_the_documents_country(coder):
     ev = find(doc, "09")[0]
     assert ev.source.code == "KORJUD" and ev.target.code == "KORLEG"
     assert ev.target.resolved_from == "context"
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Iraq's national security advisor met the Iranian ambassador in Baghdad on Sunday.", "IRQGOV", "IRNGOV"),
+    ("Syrian rebels attacked an army checkpoint near Hama.", "SYRREB", "SYRMIL"),
+    ("Interpol arrested two suspects in Madrid.", "IGO", "ESP"),
+    ("The Syrian Observatory for Human Rights accused government forces of shelling the town.", "NGOSYR", "SYR"),
+    ("Congress criticized the administration's policy on China.", "USALEG", "USAGOV"),
+])
+def test_actors_on_wire_style_sentences(coder, text, source, target):
+    doc = coder(text, published="2021-03-03")
+    pairs = [(e.source.code if e.source else "", e.target.code if e.target else "") for e in doc.events]
+    assert any(s.startswith(source) and t.startswith(target) for s, t in pairs), pairs
+
+
+def test_compound_nationalities_give_one_actor_each(coder):
+    doc = coder("US and British activists protested outside the parliament in London.", published="2021-03-03")
+    assert {e.source.code for e in find(doc, "14")} == {"USACVL", "GBRCVL"}
+
+
+def test_a_bare_government_with_no_country_in_view_stays_unknown(coder):
+    (ev,) = coder("The government rejected the proposal.", published="2021-03-03").events
+    assert ev.source.code == "---GOV" and ev.source.country is None

@@ -16,7 +16,6 @@ KNOWN_LIMITS = {
     "g-066": "a flag state in a compound adjective ('British-flagged') is not an actor",
     "g-067": "'ruled out sending' is not yet a rejection frame",
     "g-090": "a flag state in a compound adjective ('British-flagged') is not an actor",
-    "g-094": "passive with a nested agent ('hit by a bomb planted by rebels')",
     "g-106": "'drove X out of' (201) is not a pattern",
 }
 

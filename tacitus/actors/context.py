@@ -24,7 +24,7 @@ class DocumentContext:
         self.last_thing = None  # the last country or organisation named, for "it"
         self.speaker = None
         self.people = {}  # surname -> person actor: "Penny Wong" named once is "Wong" later
-        self.sentence_countries = []  # countries named in the sentence being read, in order
+        self.sentence_countries = []  # (offset, country) named in the sentence being read, in order
 
     # -- reading -------------------------------------------------------------------------------
     def observe(self, actors):
@@ -91,7 +91,9 @@ class DocumentContext:
             return actor
         # the country named in the same sentence first ("South Korean prosecutors ... lawmakers"),
         # else the document's main country
-        main = self.sentence_countries[-1:] or [k for k in self.participants() if len(k) == 3][:1]
+        before = [c for pos, c in self.sentence_countries if actor.start is None or pos < actor.start]
+        after = [c for pos, c in self.sentence_countries if actor.start is not None and pos >= actor.start]
+        main = before[-1:] or after[:1] or [k for k in self.participants() if len(k) == 3][:1]
         if not main:
             return actor
         return replace(actor, code=main[0] + actor.sector, country=main[0], resolved_from="context")

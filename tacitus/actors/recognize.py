@@ -213,7 +213,10 @@ class SentenceActors:
                 kind = "place" if m.entry.kind == "place" and sec is None else "country"
                 out.append(Actor(code, c.code, sec, c.name, kind, *span, text))
             return out
-        if sector and (head.i in range(sectors[0].start, sectors[-1].end) or head.pos_ == "PROPN"):
+        if sector and (head.i in range(sectors[0].start, sectors[-1].end) or head.pos_ == "PROPN"
+                       or any(self.doc[m.end - 1].head.i == head.i and self.doc[m.end - 1].dep_ == "compound"
+                              for m in sectors)):
+            # "an army checkpoint", "a police station": what belongs to a sector stands for it
             # "President Abdelaziz Bouteflika" with no country word: a person of unknown country
             kind = "person" if head.pos_ == "PROPN" else "group"
             return [Actor("---" + sector, None, sector, text if kind == "person" else None, kind, *span, text)]
