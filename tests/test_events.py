@@ -87,3 +87,23 @@ def test_a_reported_schedule_stays_a_planned_event(coder):
     visits = find(doc, "042", "JPN", "VNM")
     assert visits and visits[0].status == "planned" and visits[0].date == "2023-05-10"
     assert find(doc, "043", "VNM", "JPN")  # the host's side of the visit
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya is a country in East Africa.",
+    "The Russian economy grew by two percent last year.",
+    "Heavy rain fell across northern India on Tuesday.",
+    "French wine exports to the United States rose sharply.",
+    "Analysts say relations between Japan and South Korea remain tense.",
+])
+def test_sentences_with_nothing_codable_give_no_event(coder, text):
+    assert coder(text, published="2021-03-03").events == []
+
+
+@pytest.mark.parametrize("text,year", [
+    ("The 1990 invasion of Kuwait by Iraq triggered the Gulf War.", "1990"),
+    ("In 1950, China and the Soviet Union signed a treaty of friendship.", "1950"),
+])
+def test_history_is_marked_historical(coder, text, year):
+    doc = coder(text, published="2021-03-03")
+    assert doc.events and all(e.status == "historical" and e.date.startswith(year) for e in doc.events)

@@ -1,12 +1,14 @@
 """From a parsed sentence to events: patterns on triggers, their arguments, framing and status."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..actors.recognize import Anaphor
 from ..model import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
 PARTICLES = {"down", "back", "out", "up", "off", "away", "over", "in"}
 DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
               "yesterday", "weekend", "day", "week", "month", "year", "night", "morning", "evening", "afternoon",
@@ -85,6 +87,8 @@ def _time_words(holders):
         for c in holder.children:
             if c.dep_ in ("npadvmod", "tmod", "advmod") or (c.dep_ == "prep" and c.lower_ in TIME_PREPS):
                 words.extend(c.subtree)
+            elif c.dep_ in ("nummod", "compound", "amod") and holder.pos_ == "NOUN" and YEAR.fullmatch(c.text):
+                words.append(c)  # "the 1990 invasion of Kuwait"
     return words
 
 
