@@ -65,7 +65,7 @@ class Coder:
         self.dates = DateResolver()
         self.trigger_forms = frozenset(surface_forms(self.patterns.lemmas(), irregular_forms(self.nlp)))
         self.versions = {"coder": __version__, "model": f"{self.model_name}-{self.nlp.meta.get('version', '')}",
-                         "patterns": self.patterns.count}
+                         "patterns": self.patterns.count, "dictionaries": dictionary_version()}
 
     # -- public API ----------------------------------------------------------------------------
     def __call__(self, text: str, published: str | date | None = None, *, id: str = "doc", title=None) -> Document:
@@ -318,6 +318,18 @@ class Coder:
                 seen.add(key)
                 out.append(ev)
         return out
+
+
+def dictionary_version() -> str:
+    """A short hash of every data file: two stores coded with the same dictionaries share it."""
+    import hashlib
+    from .datafiles import data_path
+    h = hashlib.sha256()
+    for path in sorted(data_path("").iterdir()):
+        if path.suffix in (".tsv", ".jsonl"):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def load(model: str | None = None, **kwargs) -> Coder:

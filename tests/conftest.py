@@ -1,4 +1,6 @@
 """Shared fixtures: one real coder (spaCy model and dictionaries) per test session."""
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,44 @@ def find(doc, cameo_prefix, source=None, target=None):
             continue
         out.append(ev)
     return out
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server URL: $TACITUS_TEST_PG, else a throwaway server started here, else skip
+    (or fail, when $TACITUS_REQUIRE_PG is set, as CI does)."""
+    url = os.environ.get("TACITUS_TEST_PG")
+    if url:
+        yield url
+        return
+    from pgserver import ThrowawayPostgres
+    server = ThrowawayPostgres()
+    if not server.available():
+        if os.environ.get("TACITUS_REQUIRE_PG"):
+            pytest.fail("PostgreSQL is required ($TACITUS_REQUIRE_PG) but its binaries are not installed")
+        pytest.skip("PostgreSQL binaries are not installed")
+    try:
+        url = server.start()
+    except Exception as exc:  # noqa: BLE001 - any start failure is reported the same way
+        if os.environ.get("TACITUS_REQUIRE_PG"):
+            pytest.fail(f"could not start PostgreSQL: {exc}")
+        pytest.skip(f"could not start PostgreSQL: {exc}")
+    yield url
+    server.stop()
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store_url(request, tmp_path):
+    """A fresh, empty database of each kind: a DuckDB file, and a new PostgreSQL database."""
+    if request.param == "duckdb":
+        yield str(tmp_path / "events.duckdb")
+        return
+    import psycopg
+    server = request.getfixturevalue("pg_server")
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(server, autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {name}")
+    base = server.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with psycopg.connect(server, autocommit=True) as con:
+        con.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

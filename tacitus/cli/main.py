@@ -8,8 +8,12 @@ from .. import __version__
 from ..errors import TacitusError
 from . import code as code_cmd
 from . import evaluate as evaluate_cmd
+from . import events as events_cmd
+from . import export as export_cmd
+from . import ingest as ingest_cmd
 
-VERBS = {"code": code_cmd, "evaluate": evaluate_cmd}
+VERBS = {"code": code_cmd, "ingest": ingest_cmd, "events": events_cmd, "export": export_cmd,
+         "evaluate": evaluate_cmd}
 
 
 def build_parser():

@@ -414,10 +414,10 @@ def resolve_arguments(tokens, sentence_actors, context):
             if isinstance(a, Anaphor):
                 actors.extend(context.resolve(a))
             else:
-                actors.append(context.locate(a))
+                actors.append(a)
     named = [a for a in actors if not a.code.startswith("---")]
-    if named:
-        actors = named
+    # "State Councilor and Foreign Minister Wang Yi": a bare title beside a named actor adds nobody
+    actors = named or [context.locate(a) for a in actors]
     unique = []
     for a in actors:
         if not any(a.same_entity(u) for u in unique):

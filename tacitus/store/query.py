@@ -1,0 +1,103 @@
+"""Event filters as parameterised SQL: every user value is a parameter, never SQL text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from ..errors import InputError
+
+MAX_FILTER_LENGTH = 500
+SORTS = {"date": "e.event_date, e.event_id", "-date": "e.event_date DESC, e.event_id DESC", "id": "e.event_id"}
+
+
+@dataclass
+class EventFilter:
+    """What `tacitus events` and the API filter on. Actor codes match as prefixes (CHN matches CHNGOV)."""
+
+    actor: str | None = None  # either side
+    source: str | None = None
+    target: str | None = None
+    country: str | None = None  # either side's country
+    dyad: tuple | None = None  # (A, B): A->B or B->A, as prefixes
+    code: str | None = None  # CAMEO prefix: "04", "057"
+    root: str | None = None
+    plover: str | None = None
+    status: str | None = None
+    since: str | None = None  # event_date >= since
+    until: str | None = None  # event_date <= until
+    document: str | None = None
+    text: str | None = None  # words in the sentence
+
+    def __post_init__(self):
+        for f in fields(self):
+            value = getattr(self, f.name)
+            values = value if isinstance(value, tuple) else (value,)
+            for v in values:
+                if v is not None and len(str(v)) > MAX_FILTER_LENGTH:
+                    raise InputError(f"filter {f.name} is longer than {MAX_FILTER_LENGTH} characters")
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None:
+                try:
+                    date.fromisoformat(str(value))
+                except ValueError as exc:
+                    raise InputError(f"--{name} must be a date (YYYY-MM-DD), not {value!r}") from exc
+
+
+def _like_prefix(value: str) -> str:
+    escaped = str(value).upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
+def _contains(value: str) -> str:
+    escaped = str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return "%" + escaped + "%"
+
+
+def where_clause(flt: EventFilter):
+    """(SQL condition, parameters) for a filter over events `e` joined to sentences `s`."""
+    conds, params = [], []
+
+    def prefix(column, value):
+        conds.append(f"{column} LIKE ? ESCAPE '\\'")
+        params.append(_like_prefix(value))
+
+    if flt.actor:
+        conds.append("(e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\')")
+        params += [_like_prefix(flt.actor)] * 2
+    if flt.source:
+        prefix("e.source_code", flt.source)
+    if flt.target:
+        prefix("e.target_code", flt.target)
+    if flt.country:
+        conds.append("(e.source_country = ? OR e.target_country = ?)")
+        params += [str(flt.country).upper()] * 2
+    if flt.dyad:
+        a, b = flt.dyad
+        conds.append("((e.source_code LIKE ? ESCAPE '\\' AND e.target_code LIKE ? ESCAPE '\\') OR "
+                     "(e.source_code LIKE ? ESCAPE '\\' AND e.target_code LIKE ? ESCAPE '\\'))")
+        params += [_like_prefix(a), _like_prefix(b), _like_prefix(b), _like_prefix(a)]
+    if flt.code:
+        prefix("e.cameo", flt.code)
+    if flt.root:
+        conds.append("e.cameo_root = ?")
+        params.append(str(flt.root))
+    if flt.plover:
+        conds.append("e.plover_type = ?")
+        params.append(str(flt.plover).upper())
+    if flt.status:
+        conds.append("e.status = ?")
+        params.append(str(flt.status).lower())
+    if flt.since:
+        conds.append("e.event_date >= ?")
+        params.append(date.fromisoformat(str(flt.since)))
+    if flt.until:
+        conds.append("e.event_date <= ?")
+        params.append(date.fromisoformat(str(flt.until)))
+    if flt.document:
+        conds.append("e.doc_id = ?")
+        params.append(str(flt.document))
+    if flt.text:
+        conds.append("s.text ILIKE ? ESCAPE '\\'")
+        params.append(_contains(flt.text))
+    return (" AND ".join(conds) or "TRUE"), params

@@ -1,0 +1,187 @@
+"""The event store: documents, sentences, actors and events in DuckDB or PostgreSQL.
+
+One schema and one query layer for both. A batch of coded documents is written in one
+transaction, after deleting whatever those documents had before: a batch is stored whole or not at
+all, so an ingest killed at any moment loses nothing already committed and stores nothing twice.
+"""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+
+from ..errors import StoreError
+from .backends import connect
+from .query import SORTS, EventFilter, where_clause
+from .rows import DOCUMENT_FIELDS, EVENT_FIELDS, SENTENCE_FIELDS, document_row, event_json, event_rows, sentence_rows
+from .schema import MIGRATIONS
+
+DEFAULT_DB = "tacitus.duckdb"
+MAX_PAGE = 10_000
+
+
+def default_url():
+    return os.environ.get("TACITUS_DB") or DEFAULT_DB
+
+
+class Store:
+    """A connection to one event database. `Store("events.duckdb")`, `Store("postgresql://...")`."""
+
+    def __init__(self, url=None, *, migrate=True, read_only=False):
+        self.url = str(url or default_url())
+        self.db = connect(self.url) if not read_only else self._read_only(self.url)
+        if migrate and not read_only:
+            self.migrate()
+
+    @staticmethod
+    def _read_only(url):
+        from .backends import DuckDBBackend
+        if url.startswith(("postgresql://", "postgres://")):
+            return connect(url)
+        return DuckDBBackend(url, read_only=True)
+
+    # -- schema --------------------------------------------------------------------------------
+    def migrate(self):
+        """Apply the migrations not applied yet; returns the versions applied now."""
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                        "name TEXT, applied_at TIMESTAMP)")
+        _, rows = self.db.query("SELECT version FROM schema_migrations")
+        done = {r[0] for r in rows}
+        applied = []
+        for version, name, statements in MIGRATIONS:
+            if version in done:
+                continue
+            with self.db.transaction():
+                for sql in statements:
+                    self.db.execute(sql)
+                self.db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                                [version, name, datetime.now(timezone.utc).replace(tzinfo=None)])
+            applied.append(version)
+        return applied
+
+    def migrations(self):
+        return self.db.query("SELECT version, name, applied_at FROM schema_migrations ORDER BY version")[1]
+
+    # -- writing -------------------------------------------------------------------------------
+    def stored_versions(self, ids):
+        """{document id: (content hash, coder version, status)} for the ids already stored."""
+        ids = list(ids)
+        out = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            _, rows = self.db.query(f"SELECT id, content_hash, coder_version, status FROM documents "
+                                    f"WHERE id IN ({marks})", chunk)
+            out.update({r[0]: (r[1], r[2], r[3]) for r in rows})
+        return out
+
+    def write_batch(self, documents, versions, failures=()):
+        """Store coded documents (with sentences, actors, events) and failed ones (with their error),
+        replacing what those ids had, in one transaction."""
+        docs = list(documents)
+        failures = list(failures)  # (Document, error message)
+        ids = [d.id for d in docs] + [d.id for d, _ in failures]
+        if not ids:
+            return
+        with self.db.transaction():
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                marks = ", ".join("?" for _ in chunk)
+                for table, col in (("events", "doc_id"), ("sentences", "doc_id"), ("documents", "id")):
+                    self.db.execute(f"DELETE FROM {table} WHERE {col} IN ({marks})", chunk)
+            self.db.insert("documents", DOCUMENT_FIELDS,
+                           [document_row(d, versions) for d in docs] +
+                           [document_row(d, versions, "failed", err) for d, err in failures])
+            self.db.insert("sentences", SENTENCE_FIELDS, [r for d in docs for r in sentence_rows(d)])
+            self.db.insert("events", EVENT_FIELDS, [r for d in docs for r in event_rows(d, versions)])
+            self._upsert_actors(docs)
+
+    def _upsert_actors(self, docs):
+        actors = {}
+        for d in docs:
+            for ev in d.events:
+                for a in (ev.source, ev.target):
+                    if a is not None and not a.code.startswith("---"):
+                        actors.setdefault(a.code, [a.code, a.country, a.sector, a.name if a.kind != "person" else None,
+                                                   "person" if a.kind == "person" else a.kind])
+        if not actors:
+            return
+        codes = list(actors)
+        _, rows = self.db.query(f"SELECT code FROM actors WHERE code IN ({', '.join('?' for _ in codes)})", codes)
+        known = {r[0] for r in rows}
+        self.db.insert("actors", ["code", "country", "sector", "name", "kind"],
+                       [v for k, v in actors.items() if k not in known])
+
+    # -- reading -------------------------------------------------------------------------------
+    def events(self, flt: EventFilter | None = None, *, limit=100, offset=0, sort="date"):
+        """Events matching the filter, as dicts in the coder's JSON form (with doc_id and event_id)."""
+        flt = flt or EventFilter()
+        if sort not in SORTS:
+            raise StoreError(f"sort must be one of {', '.join(SORTS)}")
+        limit = max(0, min(int(limit), MAX_PAGE))
+        where, params = where_clause(flt)
+        cols, rows = self.db.query(
+            f"SELECT e.*, s.text AS sentence_text FROM events e "
+            f"LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx "
+            f"WHERE {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?", params + [limit, int(offset)])
+        return [event_json(dict(zip(cols, r))) for r in rows]
+
+    def iter_event_rows(self, flt: EventFilter | None = None, batch=5000):
+        """All matching events as flat rows (dicts), in pages, for exports."""
+        flt = flt or EventFilter()
+        where, params = where_clause(flt)
+        offset = 0
+        while True:
+            cols, rows = self.db.query(
+                f"SELECT e.*, s.text AS sentence_text FROM events e LEFT JOIN sentences s "
+                f"ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx WHERE {where} "
+                f"ORDER BY e.event_date, e.event_id LIMIT ? OFFSET ?", params + [batch, offset])
+            if not rows:
+                return
+            for r in rows:
+                yield dict(zip(cols, r))
+            offset += batch
+
+    def count_events(self, flt: EventFilter | None = None):
+        where, params = where_clause(flt or EventFilter())
+        _, rows = self.db.query(f"SELECT COUNT(*) FROM events e LEFT JOIN sentences s ON s.doc_id = e.doc_id "
+                                f"AND s.idx = e.sentence_idx WHERE {where}", params)
+        return rows[0][0]
+
+    def document(self, doc_id):
+        cols, rows = self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id])
+        return dict(zip(cols, rows[0])) if rows else None
+
+    def documents(self, *, status=None, limit=100, offset=0):
+        cond, params = ("WHERE status = ?", [status]) if status else ("", [])
+        cols, rows = self.db.query(f"SELECT id, source, url, title, published, status, error, origin, n_sentences, "
+                                   f"n_events, coder_version FROM documents {cond} ORDER BY id LIMIT ? OFFSET ?",
+                                   params + [min(int(limit), MAX_PAGE), int(offset)])
+        return [dict(zip(cols, r)) for r in rows]
+
+    def counts(self):
+        out = {}
+        for table in ("documents", "sentences", "events", "actors"):
+            out[table] = self.db.query(f"SELECT COUNT(*) FROM {table}")[1][0][0]
+        _, rows = self.db.query("SELECT status, COUNT(*) FROM documents GROUP BY status")
+        out["by_status"] = dict(rows)
+        return out
+
+    def clusters(self, flt: EventFilter | None = None, limit=100):
+        """Real-world events: same dyad, code and day, with how many mentions and documents report them."""
+        where, params = where_clause(flt or EventFilter())
+        where = where.replace("s.text", "e.trigger")  # no sentence join here
+        cols, rows = self.db.query(
+            f"SELECT e.cluster_key, MIN(e.source_code) AS source_code, MIN(e.target_code) AS target_code, "
+            f"MIN(e.cameo) AS cameo, MIN(e.event_date) AS event_date, COUNT(*) AS mentions, "
+            f"COUNT(DISTINCT e.doc_id) AS documents FROM events e WHERE {where} AND e.status IN ('occurred', 'planned') "
+            f"GROUP BY e.cluster_key ORDER BY documents DESC, event_date LIMIT ?", params + [int(limit)])
+        return [dict(zip(cols, r)) for r in rows]
+
+    def close(self):
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
