@@ -136,3 +136,14 @@ def test_clusters_count_documents_reporting_the_same_event(store, coder, tmp_pat
     ingest([str(p)], store, coder)
     top = store.clusters(EventFilter(code="057"), limit=5)
     assert top and top[0]["documents"] == 3 and top[0]["mentions"] == 3
+
+
+def test_the_missions_readout_is_stored_and_queryable(store, coder, shared, tmp_path):
+    text = (shared / "readouts" / "2022-02-03-wang-yi-lavrov.txt").read_text(encoding="utf-8")
+    p = tmp_path / "readout.jsonl"
+    p.write_text(json.dumps({"id": "readout", "text": text, "published": "2022-02-03"}) + "\n")
+    ingest([str(p)], store, coder)
+    events = store.events(EventFilter(dyad=("CHN", "RUS")), limit=1000)
+    assert any(e["cameo"] == "057" and e["date"] == "2022-02-03" for e in events)
+    assert any(e["cameo"].startswith("04") for e in events)
+    assert not store.events(EventFilter(actor="USA"), limit=10)
