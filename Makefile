@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install bench accuracy clean
+.PHONY: demo serve test install bench accuracy clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,14 +17,23 @@ $(STAMP): pyproject.toml requirements/model.txt
 
 install: $(STAMP)
 
+DEMO_DB ?= demo.duckdb
+
 demo: $(STAMP)
 	$(BIN)/tacitus code samples/2023-03-21-india-japan-readout.txt --format table
+	$(BIN)/tacitus ingest samples/ --db $(DEMO_DB)
+	$(BIN)/tacitus relations IND JPN --by month --db $(DEMO_DB)
+	@echo "Next: $(BIN)/tacitus serve --db $(DEMO_DB)   (the dashboard on http://127.0.0.1:8000/)"
+
+serve: $(STAMP)
+	$(BIN)/tacitus serve --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_coder.py
+	$(BIN)/python bench/bench_store.py
 
 accuracy: $(STAMP)
 	$(PYTHON) ../shared/eval/score.py ../shared/eval/dev.jsonl --run "$(BIN)/tacitus code --format jsonl"

@@ -11,9 +11,12 @@ from . import evaluate as evaluate_cmd
 from . import events as events_cmd
 from . import export as export_cmd
 from . import ingest as ingest_cmd
+from . import network as network_cmd
+from . import relations as relations_cmd
+from . import serve as serve_cmd
 
 VERBS = {"code": code_cmd, "ingest": ingest_cmd, "events": events_cmd, "export": export_cmd,
-         "evaluate": evaluate_cmd}
+         "relations": relations_cmd, "network": network_cmd, "serve": serve_cmd, "evaluate": evaluate_cmd}
 
 
 def build_parser():

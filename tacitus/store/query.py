@@ -41,7 +41,7 @@ class EventFilter:
                 try:
                     date.fromisoformat(str(value))
                 except ValueError as exc:
-                    raise InputError(f"--{name} must be a date (YYYY-MM-DD), not {value!r}") from exc
+                    raise InputError(f"{name} must be a date (YYYY-MM-DD), not {value!r}") from exc
 
 
 def _like_prefix(value: str) -> str:
