@@ -54,7 +54,7 @@ class Coder:
 
     def __init__(self, model: str | None = None, *, batch_size: int = 256):
         self.nlp = load_spacy(model)
-        self.model_name = self.nlp.meta.get("name", "")
+        self.model_name = f"{self.nlp.meta.get('lang', '')}_{self.nlp.meta.get('name', '')}"
         self.batch_size = batch_size
         self.cameo = Cameo()
         self.patterns = PatternBook(self.cameo)
@@ -64,8 +64,8 @@ class Coder:
         self.extractor = Extractor(self.patterns, self.frames)
         self.dates = DateResolver()
         self.trigger_forms = frozenset(surface_forms(self.patterns.lemmas(), irregular_forms(self.nlp)))
-        self.versions = {"coder": __version__, "model": f"{self.model_name}-{self.nlp.meta.get('version', '')}",
-                         "patterns": self.patterns.count, "dictionaries": dictionary_version()}
+        self.versions = {**static_versions(model), "model": f"{self.model_name}-{self.nlp.meta.get('version', '')}",
+                         "patterns": self.patterns.count}
 
     # -- public API ----------------------------------------------------------------------------
     def __call__(self, text: str, published: str | date | None = None, *, id: str = "doc", title=None) -> Document:
@@ -330,6 +330,20 @@ def dictionary_version() -> str:
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:12]
+
+
+def static_versions(model: str | None = None) -> dict:
+    """The versions that decide what a document's events are, known without loading the model:
+    a writer fed by worker processes records these."""
+    import os
+    from importlib import metadata
+    from .nlp.spacy_model import DEFAULT_MODEL
+    name = model or os.environ.get("TACITUS_MODEL") or DEFAULT_MODEL
+    try:
+        model_version = metadata.version(name)
+    except metadata.PackageNotFoundError:
+        model_version = ""
+    return {"coder": __version__, "model": f"{name}-{model_version}", "dictionaries": dictionary_version()}
 
 
 def load(model: str | None = None, **kwargs) -> Coder:

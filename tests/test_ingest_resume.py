@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,15 +23,17 @@ def _corpus(path, copies=8):
     return len(items) * copies
 
 
-def _ingest(corpus, db):
-    return [sys.executable, "-m", "tacitus", "ingest", str(corpus), "--db", str(db), "--batch-size", "8", "--progress"]
+def _ingest(corpus, db, workers=1):
+    return [sys.executable, "-m", "tacitus", "ingest", str(corpus), "--db", str(db), "--batch-size", "8", "--progress",
+            "--workers", str(workers)]
 
 
-def test_killed_ingest_resumes_with_every_document_once(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_killed_ingest_resumes_with_every_document_once(tmp_path, workers):
     corpus = tmp_path / "corpus.jsonl"
     n = _corpus(corpus)
     db = tmp_path / "events.duckdb"
-    proc = subprocess.Popen(_ingest(corpus, db), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, cwd=ROOT)
+    proc = subprocess.Popen(_ingest(corpus, db, workers), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, cwd=ROOT)
     seen = []
 
     def read():
@@ -56,7 +59,7 @@ def test_killed_ingest_resumes_with_every_document_once(tmp_path):
     partial = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     con.close()
     assert 0 < partial < n  # killed mid-way, with whole batches committed
-    rerun = subprocess.run(_ingest(corpus, db), capture_output=True, text=True, cwd=ROOT)
+    rerun = subprocess.run(_ingest(corpus, db, workers), capture_output=True, text=True, cwd=ROOT)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{partial} already stored" in rerun.stderr
     con = duckdb.connect(str(db), read_only=True)

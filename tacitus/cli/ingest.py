@@ -11,6 +11,7 @@ HELP = "Code documents and store their events in the database (idempotent and re
 EXAMPLE = """examples:
   tacitus ingest samples/ --db events.duckdb
   tacitus ingest news/*.jsonl --db postgresql://localhost/tacitus --recode
+  tacitus ingest archive/ --db events.duckdb --workers 2
 
 A document already stored with the same text and coder version is skipped; --recode re-codes
 documents stored by another coder version. Killed at any moment, a re-run finishes the job.
@@ -25,6 +26,8 @@ def add_arguments(p):
     p.add_argument("--published", help="document date for documents that carry none")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
     p.add_argument("--model", help="spaCy model name")
+    p.add_argument("--workers", type=int, default=None,
+                   help="coding processes feeding the single writer (default: the number of cores)")
     p.add_argument("--progress", action=__import__("argparse").BooleanOptionalAction, default=None)
 
 
@@ -38,8 +41,10 @@ def run(args):
     if args.published and not published:
         print(f"tacitus: error: --published {args.published!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
         return 2
+    import os
     store = Store(args.db)
-    coder = Coder(args.model)
+    workers = args.workers or os.cpu_count() or 1
+    coder = Coder(args.model) if workers <= 1 else None
     progress = Progress(args.progress if args.progress is not None else sys.stderr.isatty())
     shown = [0]
 
@@ -53,7 +58,8 @@ def run(args):
             progress.stream.flush()
 
     report = ingest(args.paths, store, coder, recode=args.recode, batch_size=args.batch_size,
-                    reader=Reader(max_bytes=args.max_bytes, published=published), on_batch=on_batch)
+                    reader=Reader(max_bytes=args.max_bytes, published=published), on_batch=on_batch,
+                    workers=workers, model=args.model)
     on_batch(report)
     if progress.enabled:
         progress.stream.write("\n")

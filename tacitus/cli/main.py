@@ -6,6 +6,7 @@ import sys
 
 from .. import __version__
 from ..errors import TacitusError
+from . import cluster as cluster_cmd
 from . import code as code_cmd
 from . import evaluate as evaluate_cmd
 from . import events as events_cmd
@@ -16,7 +17,8 @@ from . import relations as relations_cmd
 from . import serve as serve_cmd
 
 VERBS = {"code": code_cmd, "ingest": ingest_cmd, "events": events_cmd, "export": export_cmd,
-         "relations": relations_cmd, "network": network_cmd, "serve": serve_cmd, "evaluate": evaluate_cmd}
+         "relations": relations_cmd, "network": network_cmd, "serve": serve_cmd, "evaluate": evaluate_cmd,
+         "cluster-code": cluster_cmd, "load-events": cluster_cmd.Load}
 
 
 def build_parser():

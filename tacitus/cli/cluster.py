@@ -1,0 +1,64 @@
+"""tacitus cluster-code and tacitus load-events: code an archive on a Dask cluster, then store it."""
+from __future__ import annotations
+
+import sys
+
+from .common import add_db
+
+HELP = "Code documents (Parquet or JSON lines, local or fsspec URLs) on a Dask cluster into Parquet events."
+EXAMPLE = """examples:
+  tacitus cluster-code archive/2021.jsonl archive/2022.jsonl out/            # a local cluster, all cores
+  tacitus cluster-code s3://bucket/news/*.parquet s3://bucket/events/ --scheduler tcp://10.0.0.5:8786
+  tacitus load-events out/ --db events.duckdb
+
+Output: OUTPUT/events/month=YYYY-MM/*.parquet, OUTPUT/documents/*.parquet and OUTPUT/_manifest.jsonl;
+an interrupted run resumes with the inputs the manifest does not list."""
+
+
+def add_arguments(p):
+    p.add_argument("paths", nargs="+", metavar="PATH", help="inputs..., then the OUTPUT folder (or URL)")
+    p.add_argument("--scheduler", help="address of an existing Dask scheduler (default: a local cluster)")
+    p.add_argument("--workers", type=int, default=None, help="local cluster worker processes (default: cores)")
+    p.add_argument("--blocksize", default="4MB", help="JSON-lines partition size (default 4MB)")
+    p.add_argument("--model", help="spaCy model name (installed on every worker)")
+
+
+def run(args):
+    import os
+    from ..scale.dask_run import cluster_code
+
+    if len(args.paths) < 2:
+        print("tacitus: error: give at least one input and the output folder", file=sys.stderr)
+        return 2
+    *inputs, output = args.paths
+
+    def on_input(entry):
+        print(f"tacitus: {entry['input']}: {entry['documents']:,} documents, {entry['events']:,} events",
+              file=sys.stderr)
+
+    summary = cluster_code(inputs, output, scheduler=args.scheduler, workers=args.workers or os.cpu_count() or 1,
+                           blocksize=args.blocksize, model=args.model, on_input=on_input)
+    print(f"tacitus: {summary['inputs']} inputs coded ({summary['skipped_inputs']} already done): "
+          f"{summary['documents']:,} documents, {summary['events']:,} events into {output}", file=sys.stderr)
+    return 0
+
+
+class Load:
+    HELP = "Load the Parquet output of cluster-code into the event database."
+    EXAMPLE = """examples:
+  tacitus load-events out/ --db events.duckdb"""
+
+    @staticmethod
+    def add_arguments(p):
+        p.add_argument("output", metavar="OUTPUT", help="a cluster-code output folder (or URL)")
+        add_db(p)
+
+    @staticmethod
+    def run(args):
+        from ..scale.dask_run import load_output
+        from ..store import Store
+        with Store(args.db) as store:
+            n = load_output(args.output, store)
+        print(f"tacitus: {n['documents']:,} documents, {n['events']:,} events loaded into {store.url}",
+              file=sys.stderr)
+        return 0
