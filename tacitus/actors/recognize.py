@@ -12,8 +12,8 @@ NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "cas
            "npadvmod", "punct", "predet", "cc", "conj"}
 PAIR_HEADS = {"side", "country", "nation", "leader", "minister", "head", "party", "president", "government",
               "state", "foreign", "delegation", "counterpart", "army", "people"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-PLURAL_PRONOUNS = {"they", "them"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
 SPEAKER_PRONOUNS = {"we", "us", "our", "ours"}
 SELF_PRONOUNS = {"i", "me", "my"}
 # "the Ukrainian city of Kharkiv", "Israeli positions": a place named by its country stands for the country.
@@ -21,7 +21,7 @@ PLACE_HEADS = {"city", "town", "village", "capital", "region", "province", "bord
                "port", "base", "embassy", "consulate", "airport", "island", "islands", "district", "area",
                "enclave", "mainland", "soil", "waters", "airspace", "frontier", "outpost", "position",
                "positions", "target", "targets", "side", "cities", "towns", "villages", "bases", "border"}
-THING_PRONOUNS = {"it"}
+THING_PRONOUNS = {"it", "its"}
 FORMER_WORDS = {"former", "ex", "ousted", "deposed", "exiled", "late"}
 
 

@@ -73,8 +73,11 @@ def _with_conjuncts(tokens):
 
 def _governor(tok):
     """The word that may frame `tok`: the head of a complement clause, or the verb or adjective a
-    preposition hangs on ("committed to deepening", "looked forward to the meeting")."""
+    preposition hangs on ("committed to deepening", "looked forward to the meeting"), or the noun
+    an infinitive or clause completes ("Iran's appeal to Washington to lift sanctions")."""
     if tok.dep_ in ("xcomp", "ccomp") and tok.head is not tok:
+        return tok.head
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.dep_ == "acl":
         return tok.head
     if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and tok.head.lower_ in ("to", "on", "of"):
         return tok.head.head
@@ -155,12 +158,64 @@ class Features:
         return True
 
 
+# Nominal events whose "of" names who acts ("the visit of the prime minister", "the withdrawal of
+# troops"); for the others it names what is acted on ("the release of prisoners").
+INTRANSITIVE_NOMINALS = {"visit", "trip", "withdrawal", "pullout", "retreat", "deployment", "protest", "strike",
+                         "demonstration", "meeting", "mobilization", "mobilisation", "return", "arrival",
+                         "cooperation", "negotiation", "mediation", "intervention"}
+
+
+# Event nouns whose possessive, without an "of", is what undergoes the act.
+PATIENT_NOMINALS = {"destruction", "killing", "assassination", "arrest", "detention", "imprisonment", "release",
+                    "expulsion", "deportation", "extradition", "execution", "torture", "kidnapping", "abduction",
+                    "evacuation", "eviction", "seizure", "confiscation", "occupation", "annexation", "invasion",
+                    "blockade", "siege", "bombardment", "shelling", "bombing", "massacre"}
+
+
+class NominalFeatures(Features):
+    """The frame of an event noun read as its verb: "Iran's appeal to Washington", "the release of
+    prisoners by Israel", "a Russian attack on Kharkiv". The owner (possessive, nationality, "by",
+    "from") is the source; "of" is the object, or the doer for nouns like "visit"."""
+
+    def __init__(self, tok):
+        self.tok = tok
+        self.passive = False
+        self.particles = set()
+        of = _with_conjuncts([o for p in _children(tok, "prep") if p.lower_ == "of" for o in _children(p, "pobj")])
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        if owners and not of and _lemma(tok) in PATIENT_NOMINALS:
+            owners, of = [], owners  # "Israel's destruction", "Navalny's arrest": the owner undergoes it
+        owners += [o for p in _children(tok, "prep", "agent") if p.lower_ in ("by", "from") for o in _children(p, "pobj")]
+        owners += [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+                   and c.pos_ in ("PROPN", "ADJ", "NOUN") and c.text[:1].isupper()]
+        if not owners and of and _lemma(tok) in INTRANSITIVE_NOMINALS:
+            owners, of = of, []
+        self.sources = _with_conjuncts(owners)
+        self.objects = of
+        self.object_lemmas = {_lemma(o) for o in of} | {_lemma(c) for o in of for c in o.children
+                                                       if c.dep_ in ("compound", "amod")}
+        self.preps = {}
+        for p in _children(tok, "prep"):
+            if p.lower_ in ("of", "by", "from"):
+                continue
+            pobjs = _with_conjuncts(_children(p, "pobj", "pcomp"))
+            if pobjs and not all(o.lower_ in DATE_WORDS or o.like_num for o in pobjs):
+                self.preps.setdefault(p.lower_, []).extend(pobjs)
+        self.pobj_lemmas = {w: {_lemma(o) for o in objs} for w, objs in self.preps.items()}
+        self.xcomps = [c for c in tok.children if c.dep_ == "acl"]
+        self.xcomp_lemmas = {_lemma(x) for x in self.xcomps}
+
+    def per_object(self):
+        yield self
+
+
 class Extractor:
     """Codes the triggers of one parsed sentence."""
 
-    def __init__(self, patterns, frames):
+    def __init__(self, patterns, frames, nominals=None):
         self.patterns = patterns
         self.frames = frames
+        self.nominals = nominals or {}  # noun -> verb: "Iran's appeal to Washington" codes as "appeal"
 
     def find(self, doc):
         found, consumed = [], set()
@@ -169,9 +224,13 @@ class Extractor:
             if pos is None:
                 continue
             candidates = self.patterns.candidates(_lemma(tok), pos)
+            nominal = False
+            if not candidates and tok.pos_ == "NOUN" and _lemma(tok) in self.nominals:
+                candidates = self.patterns.candidates(self.nominals[_lemma(tok)], "VERB")
+                nominal = bool(candidates)
             if not candidates:
                 continue
-            feats = Features(tok)
+            feats = NominalFeatures(tok) if nominal else Features(tok)
             chosen = []
             for view in feats.per_object():
                 best = None
@@ -201,7 +260,9 @@ class Extractor:
         consumed = {o.i for o in feats.objects if o.pos_ == "NOUN"}
         if pattern.pos == "VERB":
             consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" for o in objs if o.pos_ == "NOUN"}
-        if pattern.pos == "NOUN":
+        if isinstance(feats, NominalFeatures):
+            sources, targets = feats.sources, self._targets(feats, pattern)
+        elif pattern.pos == "NOUN":
             sources, targets = self._noun_arguments(tok, pattern, feats)
         else:
             sources = self._subject(tok, feats)
@@ -213,7 +274,8 @@ class Extractor:
         cur = tok
         head = _governor(cur)
         while head is not None:
-            frame = self.frames.words.get(_lemma(head))
+            frame = self.frames.words.get(_lemma(head)) or (
+                self.frames.words.get(self.nominals.get(_lemma(head), "")) if head.pos_ == "NOUN" else None)
             if frame == "allege":
                 return None  # "accused X of attacking Y": the attack is alleged, not reported
             if frame:
@@ -224,7 +286,17 @@ class Extractor:
                     status = "negated"
                 else:
                     code = self.frames.recode(frame, code) or FRAME_DEFAULT[frame]
-                if frame in ("appeal", "demand"):
+                if head.pos_ == "NOUN":
+                    # a nominal frame ("an appeal from X to lay down arms"): its owner frames the act,
+                    # the one addressed is the target; with no owner, nobody is known to appeal
+                    nf = NominalFeatures(head)
+                    sources = nf.sources
+                    tgt = self._prep_objects(head, ("to", "on", "upon", "against", "for"))
+                    if frame in ("appeal", "demand") and tgt:
+                        targets = _with_conjuncts(tgt)
+                    elif frame in ("appeal", "demand") and cur.dep_ == "ccomp":
+                        targets = _children(cur, "nsubj") or targets
+                elif frame in ("appeal", "demand"):
                     # the appealer is the source, the one appealed to is the target
                     gov = head.head if head.pos_ == "ADJ" else head
                     src = self._subject(gov, Features(gov))
@@ -237,8 +309,16 @@ class Extractor:
                         targets = _with_conjuncts(tgt)
                 elif frame == "threaten" and not targets:
                     targets = _children(head, "dobj")
+                if isinstance(feats, NominalFeatures) and head.pos_ != "NOUN" and frame != "negate":
+                    # "refused to respond to a demand from the US": the refusal is the subject's
+                    subject = _with_conjuncts(_children(head, "nsubj")) or self._subject(head, Features(head))
+                    if subject:
+                        targets, sources = sources or targets, subject
                 break
-            if head.dep_ in ("xcomp", "ccomp", "acomp") or head.pos_ in ("ADJ", "AUX"):
+            # climb through control ("is ready to ...", "agreed to try to ..."), never into another
+            # speaker's clause ("X offered ... that Y believed could lead to an agreement")
+            if head.dep_ in ("xcomp", "acomp") or head.pos_ in ("ADJ", "AUX") or (
+                    head.dep_ == "ccomp" and not _children(head, "nsubj", "nsubjpass")):
                 chain.append(head)
                 cur, head = head, _governor(head) or (head.head if head.dep_ == "acomp" else None)
                 continue

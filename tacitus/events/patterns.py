@@ -120,3 +120,8 @@ class Frames:
             if hit:
                 return hit
         return None
+
+
+def load_nominals():
+    """Event nouns and the verbs whose patterns code them (data/nominals.tsv)."""
+    return {row["noun"]: row["verb"] for _, row in read_tsv("nominals.tsv", ("noun", "verb"), key="noun")}
