@@ -45,12 +45,12 @@ def own_sentences():
     return [s for s in out if len(s) > 20]
 
 
-def build_corpus(n_docs, seed=7):
+def build_corpus(n_docs, seed=7, sentences_per_doc=(8, 16)):
     rng = random.Random(seed)
     sentences = own_sentences()
     lines = []
     for i in range(n_docs):
-        k = rng.randint(8, 16)
+        k = rng.randint(*sentences_per_doc)
         text = " ".join(rng.choice(sentences) for _ in range(k))
         lines.append(json.dumps({"id": f"bench-{i}", "text": text,
                                  "published": f"20{rng.randint(10, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"}))

@@ -92,8 +92,8 @@ def main():
         print(json.dumps(r), flush=True)
         if args.big:
             big = Path(tmp) / "big.jsonl"
-            with big.open("w") as fh:
-                for line in build_corpus(args.big, seed=11):
+            with big.open("w") as fh:  # wire-length items: 2 to 6 sentences
+                for line in build_corpus(args.big, seed=11, sentences_per_doc=(2, 6)):
                     fh.write(line + "\n")
             r = run_ingest(big, Path(tmp) / "big.duckdb", 2)
             results["big"] = r
