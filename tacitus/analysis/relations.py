@@ -119,7 +119,7 @@ def network(store, *, since=None, until=None, min_events=1, limit=200):
         FROM events e WHERE {where} AND {COUNTED} AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL
               AND e.source_code NOT LIKE '---%' AND e.target_code NOT LIKE '---%'
         GROUP BY 1, 2 HAVING COUNT(*) >= ? AND COALESCE(e.source_country, e.source_code) <> COALESCE(e.target_country, e.target_code)
-        ORDER BY events DESC LIMIT ?""", params + [int(min_events), int(limit)])
+        ORDER BY events DESC, source, target LIMIT ?""", params + [int(min_events), int(limit)])
     nodes = {}
     for e in edges:
         e["mean_goldstein"] = round(e["mean_goldstein"], 3) if e["mean_goldstein"] is not None else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import threading
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -56,7 +57,12 @@ def create_app(db=None, *, token=None, coder_factory=None):
     store = Store(db, read_only=not writable, migrate=writable)
     lock = threading.Lock()  # one connection: requests take turns
     coder_holder = {}
-    app = FastAPI(title="tacitus", version=__version__, docs_url=None, redoc_url=None,
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        store.close()
+
+    app = FastAPI(title="tacitus", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Political event data (CAMEO and PLOVER) and relations between countries.")
     app.state.store = store
 
@@ -130,8 +136,8 @@ def create_app(db=None, *, token=None, coder_factory=None):
     def post_document(payload: dict = Body(...), authorization: Optional[str] = Header(None)):
         if not token:
             raise ApiError(403, "read_only", "this server is read-only: start it with a token to accept documents")
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not hmac.compare_digest(given.encode(), token.encode()):
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme != "Bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
             raise ApiError(401, "unauthorized", "a valid 'Authorization: Bearer TOKEN' header is required")
         text = payload.get("text")
         if not isinstance(text, str) or not text.strip():
@@ -230,9 +236,5 @@ def create_app(db=None, *, token=None, coder_factory=None):
         if not index.exists():
             raise ApiError(404, "not_found", "the dashboard is not installed")
         return FileResponse(index)
-
-    @app.on_event("shutdown")
-    def _close():
-        store.close()
 
     return app
