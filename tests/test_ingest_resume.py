@@ -23,6 +23,19 @@ def _corpus(path, copies=8):
     return len(items) * copies
 
 
+def _children(pid):
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [int(x) for x in out.split()]
+
+
+def _alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split()[2] != "Z"
+    except OSError:
+        return False
+
+
 def _ingest(corpus, db, workers=1):
     return [sys.executable, "-m", "tacitus", "ingest", str(corpus), "--db", str(db), "--batch-size", "8", "--progress",
             "--workers", str(workers)]
@@ -53,8 +66,15 @@ def test_killed_ingest_resumes_with_every_document_once(tmp_path, workers):
             break
         time.sleep(0.05)
     assert proc.poll() is None, "the ingest finished before it could be killed"
+    children = _children(proc.pid)
+    assert len(children) >= (workers if workers > 1 else 0)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    # the coding processes notice their parent is gone and end themselves
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(c) for c in children):
+        time.sleep(0.2)
+    assert not [c for c in children if _alive(c)]
     con = duckdb.connect(str(db), read_only=True)
     partial = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     con.close()

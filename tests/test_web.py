@@ -81,6 +81,7 @@ EVIDENCE_KEYS = {"sentence", "start", "end", "trigger", "trigger_start", "trigge
                  "target_span", "text"}
 SERIES_KEYS = {"period", "events", "verbal_cooperation", "material_cooperation", "verbal_conflict",
                "material_conflict", "mean_goldstein", "total_goldstein", "index", "plover"}
+MISSION_ID = "2022-02-03-wang-yi-lavrov"
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
@@ -94,6 +95,9 @@ def built_db(tmp_path_factory, coder):
     readouts.mkdir()
     for doc_id, text in ((READOUT_ID, READOUT), (EARLIER_ID, EARLIER), (ASTRAL_ID, ASTRAL)):
         (readouts / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    mission = ROOT.parent / "shared" / "readouts" / f"{MISSION_ID}.txt"
+    if mission.exists():  # the readout the project exists for, when ../shared is there
+        shutil.copy(mission, readouts / mission.name)
     db = where / "events.duckdb"
     with Store(str(db)) as store:
         report = ingest([str(ROOT / "samples"), str(readouts)], store, coder)
@@ -640,6 +644,20 @@ def test_browser_document(browse, client):
     assert selected and all(str(signed) in m.attrs["data-event"].split() for m in selected)
     assert "".join(m.text for m in selected if "hl-trigger" in m.classes) == events[signed]["evidence"]["trigger"]
     browse.screenshot(page, "document.png")
+
+
+@pytest.mark.browser
+def test_browser_shows_the_missions_readout(browse, client):
+    if not (ROOT.parent / "shared").exists():
+        pytest.skip("../shared is absent")
+    doc = ok(client, f"/api/documents/{MISSION_ID}")
+    assert any(e["cameo"] == "057" and e["date"] == "2022-02-03" for e in doc["events"])
+    check_document(browse.dom(f"#/document/{MISSION_ID}"), doc)
+    series = ok(client, "/api/series?a=CHN&b=RUS&by=month")
+    feb = [r for r in series["items"] if r["period"] == "2022-02-01"]
+    assert feb and feb[0]["events"] >= 10
+    root = chart(browse.dom("#/timeline?a=CHN&b=RUS&by=month"), "timeline-chart")
+    assert root.find_all("rect")
 
 
 @pytest.mark.browser

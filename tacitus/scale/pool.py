@@ -10,7 +10,24 @@ from .batch import code_documents, worker_coder
 
 
 def _init(model):
+    _exit_with_parent()
     worker_coder(model)  # load the model once, before the first batch arrives
+
+
+def _exit_with_parent():
+    """A worker whose parent was killed (kill -9 leaves no chance to clean up) ends itself."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="tacitus-parent-watch").start()
 
 
 def _batches(documents, size):
