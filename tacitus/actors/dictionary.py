@@ -193,6 +193,3 @@ class ActorDictionary:
                 i = best[1]
             else:
                 i += 1
-
-    def trigger_words(self):
-        return set(self.index)

@@ -15,7 +15,6 @@ PAIR_HEADS = {"side", "country", "nation", "leader", "minister", "head", "party"
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 SPEAKER_PRONOUNS = {"we", "us", "our", "ours"}
-SELF_PRONOUNS = {"i", "me", "my"}
 # "the Ukrainian city of Kharkiv", "Israeli positions": a place named by its country stands for the country.
 PLACE_HEADS = {"city", "town", "village", "capital", "region", "province", "border", "territory", "coast",
                "port", "base", "embassy", "consulate", "airport", "island", "islands", "district", "area",

@@ -1,6 +1,7 @@
 """tacitus code: read documents, code them, print events."""
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..ingest.readers import DEFAULT_MAX_BYTES, Problem, Reader
@@ -28,13 +29,8 @@ def add_arguments(p):
     p.add_argument("--workers", type=int, default=1,
                    help="coding processes (default 1; 0 means one per core); output stays in input order")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest document accepted")
-    p.add_argument("--progress", action=argparse_bool(), default=None,
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress line on stderr (default: when stderr is a terminal)")
-
-
-def argparse_bool():
-    import argparse
-    return argparse.BooleanOptionalAction
 
 
 def run(args):

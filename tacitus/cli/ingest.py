@@ -1,6 +1,7 @@
 """tacitus ingest: code documents and store them, skipping what is already stored."""
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..ingest.readers import DEFAULT_MAX_BYTES
@@ -28,7 +29,8 @@ def add_arguments(p):
     p.add_argument("--model", help="spaCy model name")
     p.add_argument("--workers", type=int, default=None,
                    help="coding processes feeding the single writer (default: the number of cores)")
-    p.add_argument("--progress", action=__import__("argparse").BooleanOptionalAction, default=None)
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress line on stderr (default: when stderr is a terminal)")
 
 
 def run(args):

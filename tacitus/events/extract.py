@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 from ..actors.recognize import Anaphor
 from ..model import Actor
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 PARTICLES = {"down", "back", "out", "up", "off", "away", "over", "in"}
 DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -194,7 +193,3 @@ class Reader:
             yield from self._html(text, "<stdin>", "stdin")
         else:
             yield from self._text(text, "<stdin>", "stdin")
-
-
-def looks_like_html(text: str) -> bool:
-    return bool(re.match(r"\s*<(!doctype|html|head|body|article)", text, re.I))

@@ -33,7 +33,6 @@ def _is_abbreviation(chunk: str) -> bool:
 
 def _line_spans(text: str):
     """Blocks of text between hard boundaries (blank lines, title-like lines)."""
-    start = 0
     lines = text.split("\n")
     pos = 0
     block_start = None
@@ -54,7 +53,6 @@ def _line_spans(text: str):
             block_start = None
     if block_start is not None:
         yield block_start, len(text)
-    del start
 
 
 def split_sentences(text: str):
