@@ -235,6 +235,9 @@ class Coder:
         topics = self.topics(sent.text)
         trig = found.trigger
         t_start = sent.start + trig.idx
+        if not pairs and sources:
+            # the only target was the source itself ("Yugoslavia rejected ... the Yugoslav consulate")
+            pairs = [(s, None) for s in sources]
         converse = CONVERSE.get(found.code)
         if converse and found.frame_word is None:
             pairs += [(t, s, converse) for s, t in pairs if s is not None and t is not None]

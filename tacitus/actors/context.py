@@ -67,13 +67,15 @@ class DocumentContext:
             return [self._country(k, anaphor) if country_level else self._government(k, anaphor) for k in pair]
         if anaphor.kind == "person" and self.last_person is not None:
             return [self._as_mention(self.last_person, anaphor)]
+        if anaphor.kind == "person" and self.speaker is not None and self.speaker.kind == "person":
+            return [self._as_mention(self.speaker, anaphor)]  # "President X announced that he will ..."
         if anaphor.kind == "plural":
             # "they": the last group named, else a speaking group ("Rebel commanders said they ..."),
             # else the document's two sides
             if self.last_group:
                 return [self._as_mention(a, anaphor) for a in self.last_group]
-            if self.speaker is not None and self.speaker.kind == "group":
-                return [self._as_mention(self.speaker, anaphor)]
+            if self.speaker is not None and self.speaker.kind != "person":
+                return [self._as_mention(self.speaker, anaphor)]  # "Fijian rebels said they will ..."
             return self.resolve(Anaphor("pair", None, anaphor.start, anaphor.end, anaphor.text))
         if anaphor.kind == "speaker" and self.speaker is not None and self.speaker.country:
             return [self._government(self.speaker.country, anaphor)]

@@ -24,6 +24,19 @@ THING_PRONOUNS = {"it", "its"}
 FORMER_WORDS = {"former", "ex", "ousted", "deposed", "exiled", "late"}
 
 
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "million", "score", "group", "crowd", "band", "number",
+                  "handful", "batch", "contingent", "team"}
+PEOPLE_NOUNS = {"youth", "people", "man", "woman", "child", "family", "villager", "civilian", "citizen", "folk",
+                "crowd", "mob", "tribe", "clan", "kurd", "arab", "muslim", "christian", "jew", "hindu", "sikh",
+                "buddhist", "shiite", "sunni", "immigrant", "migrant", "national"}
+
+
+def _is_people(tok):
+    """A plural noun for people ("youths", "landowners", "Kurds"), for nationality + people."""
+    lemma = tok.lemma_.lower()
+    return tok.tag_ in ("NNS", "NNPS") and (lemma in PEOPLE_NOUNS or lemma.endswith(("er", "ist", "ian", "ant")))
+
+
 @dataclass(frozen=True)
 class Anaphor:
     """A mention whose referent comes from the document: the Chinese side, both sides, he, we."""
@@ -86,6 +99,16 @@ class SentenceActors:
         for tok in [head] + [c for c in head.conjuncts if c.i > head.i]:
             found.extend(self._phrase_actors(tok))
         if not found and deep:
+            # "an Australian ultimatum", "Iran's programme": the owner of the thing first
+            for child in head.children:
+                if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < head.i:
+                    m = self.mention_at.get(child.i)
+                    if m is not None and m.entry.kind in ("adjective", "country", "capital"):
+                        c = m.entry.value
+                        found.append(Actor(c.code, c.code, None, c.name, "country",
+                                           *self._char_span(m.start, m.end), self.doc[m.start:m.end].text))
+                        break
+        if not found and deep:
             for tok in head.subtree:
                 if tok is not head and tok.dep_ in ("pobj", "poss", "nsubj", "dobj", "agent"):
                     found.extend(a for a in self._phrase_actors(tok) if not isinstance(a, Anaphor))
@@ -108,6 +131,12 @@ class SentenceActors:
 
 
     def _phrase_actors(self, head):
+        if head.lemma_.lower() in QUANTITY_HEADS:
+            # "thousands of Iraqi Kurds", "a group of Chechen refugees": the people counted act
+            counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                       if o.dep_ == "pobj"]
+            if counted:
+                return self._phrase_actors(counted[0])
         tokens = self.np_tokens(head)
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS | THING_PRONOUNS:
@@ -196,6 +225,9 @@ class SentenceActors:
                 if c.code not in [x[0].code for x in countries]:
                     countries.append((c, m))
             head_is_place = any(m.start <= head.i < m.end for _, m in countries) or head.lemma_.lower() in PLACE_HEADS
+            if not (head_is_place or head_is_sector or head.pos_ == "PROPN") and _is_people(head):
+                sector = "CVL"  # "Palestinian youths", "Algerian landowners": people of that country
+                head_is_sector = True
             if not (head_is_place or head_is_sector or head.pos_ == "PROPN"):
                 # "China-Russia relations", "Iran's nuclear programme": a country named inside a
                 # phrase about something else is not an actor
