@@ -42,6 +42,7 @@ JOINT_VERBS = {"clash", "fight", "exchange", "swap", "trade", "battle", "skirmis
 LOCATIVE_ROOTS = {"08", "13", "15", "16", "17", "18", "19", "20"}
 LOCATIVE_CODES = {"042", "043", "044"}  # a visit's host is where it goes; a discussion is not
 LOCATIVE_PREPS = {"in", "into", "on", "near", "at", "from", "to", "across", "over", "against", "inside", "outside"}
+IRREGULAR_SECTORS = {"REB", "UAF", "CVL", "CRM", "IMG", "SEP", "INS"}
 # A visit to Y is hosted by Y, and the other way round.
 CONVERSE = {"042": "043", "043": "042"}
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
@@ -244,7 +245,15 @@ class Coder:
         out = []
         for pair in pairs:
             s, t = pair[0], pair[1]
-            info = self.cameo[pair[2]] if len(pair) > 2 else self.cameo[found.code]
+            code = pair[2] if len(pair) > 2 else found.code
+            if s is not None and code in ("180", "190"):
+                # CAMEO: unconventional violence (18) is done by rebels, gunmen, militants;
+                # conventional force (19) by armed forces and states
+                if code == "190" and s.sector in IRREGULAR_SECTORS and not joint_verb:  # a clash stays a fight
+                    code = "180"
+                elif code == "180" and s.sector in ("MIL", "GOV") and s.country:
+                    code = "190"
+            info = self.cameo[code]
             spans = [(t_start, t_start + len(trig.text))]
             spans += [(a.start, a.end) for a in (s, t) if a is not None and a.start is not None
                       and sent.start <= a.start < sent.end]

@@ -339,6 +339,18 @@ class Extractor:
                 status = "occurred"
         elif frame_word is not None and status != "negated" and code != act_code:
             planned = act_code  # "invited Wong to visit Jakarta next month": the visit is the planned act
+        obliged = frame_word is None and status == "hypothetical" and any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for t in chain for c in t.children)
+        speech = self._speech_verb(tok) if obliged else None
+        if speech is not None:
+            # "Jack Straw said the government and the rebels must reach an agreement": the speaker
+            # demands the act of those it names (CAMEO 10x)
+            speaker = _with_conjuncts(_children(speech, "nsubj"))
+            if speaker and not any(a.i == b.i for a in speaker for b in sources):
+                planned = code
+                code = self.frames.recode("demand", code) or FRAME_DEFAULT["demand"]
+                targets, sources, status = sources, speaker, "occurred"
+                consumed.add(speech.i)
         # the act's own time words, and those of the verbs that frame it
         act_clause = _time_words([tok] + ([tok.head] if tok.dep_ == "conj" else []))
         frame_clause = _time_words(chain[1:])
@@ -348,6 +360,19 @@ class Extractor:
             clause, act_clause = act_clause + frame_clause, []
         return Found(tok, code, pattern.id, sources, targets, status, frame_word, clause, consumed, planned,
                      feats.passive and pattern.pos == "VERB", act_clause)
+
+    @staticmethod
+    def _speech_verb(tok):
+        """The verb of saying whose reported clause holds `tok` ("X said (that) Y must ...")."""
+        cur = tok
+        for _ in range(4):
+            head = cur.head
+            if head is cur:
+                return None
+            if cur.dep_ in ("ccomp", "conj") and head.lemma_.lower() in SPEECH_LEMMAS | {"conclude", "warn", "remind"}:
+                return head
+            cur = head
+        return None
 
     @staticmethod
     def _is_statement(tok):
