@@ -24,6 +24,7 @@ THING_PRONOUNS = {"it", "its"}
 FORMER_WORDS = {"former", "ex", "ousted", "deposed", "exiled", "late"}
 
 
+RELATIVE_PRONOUNS = {"who", "whom"}  # "which" and "that" mostly stand for things, not actors
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "million", "score", "group", "crowd", "band", "number",
                   "handful", "batch", "contingent", "team"}
 PEOPLE_NOUNS = {"youth", "people", "man", "woman", "child", "family", "villager", "civilian", "citizen", "folk",
@@ -131,6 +132,9 @@ class SentenceActors:
 
 
     def _phrase_actors(self, head):
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head.head:
+            # "the correspondent ..., who was detained": the relative pronoun is its antecedent
+            return self._phrase_actors(head.head.head)
         if head.lemma_.lower() in QUANTITY_HEADS:
             # "thousands of Iraqi Kurds", "a group of Chechen refugees": the people counted act
             counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
