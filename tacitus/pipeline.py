@@ -40,7 +40,8 @@ JOINT_ROOTS = {"03", "04", "05", "06", "07", "08"}
 JOINT_VERBS = {"clash", "fight", "exchange", "swap", "trade", "battle", "skirmish"}
 # Acts aimed at a place: with no other target, the place's country is the target.
 LOCATIVE_ROOTS = {"08", "13", "15", "16", "17", "18", "19", "20"}
-LOCATIVE_CODES = {"042", "043", "044"}  # a visit's host is where it goes; a discussion is not
+LOCATIVE_CODES = {"042", "043", "044"}
+AIMED_ROOTS = {"13", "15", "17", "18", "19", "20"}  # force and pressure are aimed at someone else  # a visit's host is where it goes; a discussion is not
 LOCATIVE_PREPS = {"in", "into", "on", "near", "at", "from", "to", "across", "over", "against", "inside", "outside"}
 IRREGULAR_SECTORS = {"REB", "UAF", "CVL", "CRM", "IMG", "SEP", "INS"}
 # A visit to Y is hosted by Y, and the other way round.
@@ -190,6 +191,13 @@ class Coder:
             # no one acts: "Welcome old friends to visit us" codes nothing; but a passive
             # ("Aristide has been accused of ...") reports an act whose doer goes unnamed
             return []
+        if targets and sources and found.code[:2] in AIMED_ROOTS and \
+                all(t.country and t.country == sources[0].country for t in targets):
+            # "Britain mobilized army reservists for a war against Iraq": one's own forces are the
+            # means, not the target; the country the act is aimed at is
+            aimed = self._located(found.trigger, actors, deep=True)
+            if aimed and aimed[0].country != sources[0].country:
+                targets = aimed
         if not targets and (found.code[:2] in LOCATIVE_ROOTS or found.code in LOCATIVE_CODES):
             # "reimposed blockades in the West Bank", "shelled positions near Kharkiv": where force
             # or pressure lands is what it is aimed at
@@ -268,9 +276,12 @@ class Coder:
                              speaker=ctx.speaker, planned=planned))
         return out
 
-    def _located(self, trigger, actors):
-        """Countries named by the places the act happens in, on or near."""
+    def _located(self, trigger, actors, deep=False):
+        """Countries named by the places the act happens in, on or near (with deep=True, anywhere
+        in the act's objects: "reservists for a possible war against Iraq")."""
         holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        if deep:
+            holders = [t for h in holders for t in h.subtree]
         out = []
         for h in holders:
             for prep in h.children:
