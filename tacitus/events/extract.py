@@ -119,6 +119,9 @@ class Features:
                 pobjs = _with_conjuncts(_children(p, "pobj", "pcomp"))
                 if pobjs and all(o.lower_ in DATE_WORDS or o.like_num for o in pobjs):
                     continue
+                if not pobjs and h is tok:
+                    # "will call on Indian Prime Minister Modi": the parser hung the object on the verb
+                    pobjs = [o for o in _children(tok, "dobj") if o.i > p.i]
                 if p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN", "PRON"):
                     self.preps.setdefault("iobj", []).append(p)
                     continue
