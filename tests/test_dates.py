@@ -29,3 +29,11 @@ def test_dateline_without_a_year_anywhere_stays_unknown():
 ])
 def test_explicit_dates_resolve_against_the_document_date(text, expected):
     assert parse_date_text(text, date(2022, 6, 1)) == expected
+
+
+def test_dateline_with_a_time_of_day():
+    assert dateline_date("On the afternoon of April 26, 2022, President Xi Jinping had a phone call.")[0] == date(2022, 4, 26)
+
+
+def test_a_readout_signed_off_with_its_date():
+    assert dateline_date("Talks in Moscow\n\nThe ministers met.\n\nMoscow\nMarch 21, 2023\n")[0] == date(2023, 3, 21)

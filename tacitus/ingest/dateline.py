@@ -8,10 +8,11 @@ from datetime import date
 from ..time.dates import parse_date_text
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_DATE_ONLY = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$")
 _LEADS = [
-    re.compile(r"^\s*(?:[Oo]n\s+)?(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b"),
-    re.compile(r"^\s*(?:[Oo]n\s+)?(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\b"),
-    re.compile(r"^\s*(?:[Oo]n\s+)?(?P<d>\d{4}-\d{2}-\d{2})\b"),
+    re.compile(r"^\s*(?:[Oo]n\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b"),
+    re.compile(r"^\s*(?:[Oo]n\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\b"),
+    re.compile(r"^\s*(?:[Oo]n\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?P<d>\d{4}-\d{2}-\d{2})\b"),
     # BEIJING, Feb. 3 (Xinhua) --   /   MOSCOW, February 3, 2022 (TASS) -
     re.compile(r"^\s*[A-Z][A-Z .'-]{2,40},\s*(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)"),
     # NEW DELHI (Sputnik - 10th September, 2020)
@@ -40,4 +41,10 @@ def dateline_date(text: str):
                     d = parse_date_text(found, date(int(year.group(1)), 12, 31))
             if d is not None:
                 return d, found
+    # readouts that sign off with the place and date ("Moscow\nMarch 21, 2023")
+    for line in [x for x in text.strip().splitlines()[-3:] if x.strip()]:
+        if _DATE_ONLY.match(line):
+            d = parse_date_text(line)
+            if d is not None:
+                return d, line.strip()
     return None, None
