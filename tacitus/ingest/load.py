@@ -100,7 +100,7 @@ def ingest(paths, store, coder=None, *, recode=False, batch_size=64, reader=None
     if workers > 1 or coder is None:
         coded = parallel_code(new_documents(), workers=workers, batch_size=max(1, batch_size // 2), model=model)
     else:
-        coded = _code_inline(coder, new_documents(), batch_size)
+        coded = coder.pipe(new_documents(), batch_size=batch_size)
     out = []
     for doc in coded:
         out.append(doc)
@@ -110,13 +110,3 @@ def ingest(paths, store, coder=None, *, recode=False, batch_size=64, reader=None
     write(out)
     return report
 
-
-def _code_inline(coder, documents, batch_size):
-    batch = []
-    for doc in documents:
-        batch.append(doc)
-        if len(batch) >= batch_size:
-            yield from coder.code_batch(batch)
-            batch = []
-    if batch:
-        yield from coder.code_batch(batch)

@@ -165,11 +165,7 @@ def load_output(output, store):
         by_doc.setdefault(e["doc_id"], []).append(e)
     ids = [d["id"] for d in docs]
     with store.db.transaction():
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for table, col in (("events", "doc_id"), ("sentences", "doc_id"), ("documents", "id")):
-                store.db.execute(f"DELETE FROM {table} WHERE {col} IN ({marks})", chunk)
+        store.delete_documents(ids)
         store.db.insert("documents", ["id", "source", "url", "title", "published", "content_hash", "status",
                                       "n_sentences", "n_events", "coder_version", "dictionary_version"],
                         [[d["id"], d["source"], d["url"], d["title"], d["published"], d["content_hash"], "coded",

@@ -83,17 +83,22 @@ class Store:
         if not ids:
             return
         with self.db.transaction():
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                marks = ", ".join("?" for _ in chunk)
-                for table, col in (("events", "doc_id"), ("sentences", "doc_id"), ("documents", "id")):
-                    self.db.execute(f"DELETE FROM {table} WHERE {col} IN ({marks})", chunk)
+            self.delete_documents(ids)
             self.db.insert("documents", DOCUMENT_FIELDS,
                            [document_row(d, versions) for d in docs] +
                            [document_row(d, versions, "failed", err) for d, err in failures])
             self.db.insert("sentences", SENTENCE_FIELDS, [r for d in docs for r in sentence_rows(d)])
             self.db.insert("events", EVENT_FIELDS, [r for d in docs for r in event_rows(d, versions)])
             self._upsert_actors(docs)
+
+    def delete_documents(self, ids):
+        """Delete documents with their sentences and events (inside the caller's transaction)."""
+        ids = list(ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for table, col in (("events", "doc_id"), ("sentences", "doc_id"), ("documents", "id")):
+                self.db.execute(f"DELETE FROM {table} WHERE {col} IN ({marks})", chunk)
 
     def _upsert_actors(self, docs):
         actors = {}
