@@ -163,6 +163,15 @@ class Store:
                                    params + [min(int(limit), MAX_PAGE), int(offset)])
         return [dict(zip(cols, r)) for r in rows]
 
+    def actors(self, q=None, *, limit=100, offset=0):
+        """Known actors, optionally those whose code or name contains `q`."""
+        from .query import _contains
+        cond, params = ("WHERE code ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\'", [_contains(q), _contains(q)]) \
+            if q else ("", [])
+        cols, rows = self.db.query(f"SELECT code, country, sector, name, kind FROM actors {cond} ORDER BY code "
+                                   f"LIMIT ? OFFSET ?", params + [min(int(limit), MAX_PAGE), int(offset)])
+        return [dict(zip(cols, r)) for r in rows]
+
     def counts(self):
         out = {}
         for table in ("documents", "sentences", "events", "actors"):

@@ -177,13 +177,8 @@ def create_app(db=None, *, token=None, coder_factory=None):
 
     @app.get("/api/actors")
     def actors(q: Optional[str] = Query(None, max_length=200), p=Depends(page)):
-        from ..store.query import _contains
-        cond, params = ("WHERE code ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\'", [_contains(q), _contains(q)]) \
-            if q else ("", [])
         with lock:
-            cols, rows = store.db.query(f"SELECT code, country, sector, name, kind FROM actors {cond} "
-                                        f"ORDER BY code LIMIT ? OFFSET ?", params + [p["limit"], p["offset"]])
-        return {"items": [dict(zip(cols, r)) for r in rows], **p}
+            return {"items": store.actors(q, limit=p["limit"], offset=p["offset"]), **p}
 
     @app.get("/api/dyads")
     def dyads(since: Optional[str] = None, until: Optional[str] = None, limit: int = Query(50, ge=1, le=MAX_LIMIT)):
