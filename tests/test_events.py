@@ -107,3 +107,12 @@ def test_sentences_with_nothing_codable_give_no_event(coder, text):
 def test_history_is_marked_historical(coder, text, year):
     doc = coder(text, published="2021-03-03")
     assert doc.events and all(e.status == "historical" and e.date.startswith(year) for e in doc.events)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Thousands of students staged demonstrations in Jakarta to demand political reform.", "1412"),
+    ("Opposition supporters blocked roads in Dhaka demanding the resignation of the prime minister.", "1441"),
+])
+def test_what_a_protest_demands_picks_its_code(coder, text, code):
+    doc = coder(text, published="2021-03-03")
+    assert [e.cameo for e in doc.events if e.cameo.startswith("14")] == [code], [e.cameo for e in doc.events]

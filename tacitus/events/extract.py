@@ -160,6 +160,10 @@ class Features:
         return True
 
 
+# Protests and what they demand: leadership change (1), policy change (2), rights (3), institutions (4).
+PROTEST_CODES = {"141", "142", "143", "144", "145"}
+PURPOSE_DIGIT = {"1041": "1", "0241": "1", "1042": "2", "0242": "2", "1043": "3", "0243": "3", "1044": "4",
+                 "0244": "4", "104": "2", "024": "2", "0831": "1", "0832": "2", "0833": "3", "0834": "4"}
 # Nominal events whose "of" names who acts ("the visit of the prime minister", "the withdrawal of
 # troops"); for the others it names what is acted on ("the release of prisoners").
 INTRANSITIVE_NOMINALS = {"visit", "trip", "withdrawal", "pullout", "retreat", "deployment", "protest", "strike",
@@ -246,6 +250,7 @@ class Extractor:
                 if f is not None:
                     found.append(f)
                     consumed |= f.consumed
+        self._refine_protests(found, consumed)
         fired = {f.trigger.i for f in found}
         for f in found:
             # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
@@ -254,6 +259,25 @@ class Extractor:
             if t.dep_ == "advcl" and t.head.i in fired and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 consumed.add(t.i)
         return [f for f in found if f.trigger.i not in consumed]
+
+    @staticmethod
+    def _refine_protests(found, consumed):
+        """"Staged demonstrations to demand political reform", "blocked roads demanding the leader's
+        resignation": what a protest demands picks its 4-digit code (leadership, policy, rights,
+        institutions), and the demand is part of the protest."""
+        for f in found:
+            if f.code not in PROTEST_CODES:
+                continue
+            for g in found:
+                t = g.trigger
+                if g is f or t.dep_ not in ("advcl", "xcomp", "acl", "conj") or \
+                        not any(a.i == f.trigger.i for a in t.ancestors):  # the parser may hang it lower
+                    continue
+                digit = PURPOSE_DIGIT.get(g.code) or PURPOSE_DIGIT.get(g.code[:3])
+                if digit:
+                    f.code = f.code + digit
+                    consumed.add(t.i)
+                    break
 
     # -- one trigger ---------------------------------------------------------------------------
     def _found(self, tok, feats, pattern):
