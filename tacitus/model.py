@@ -118,6 +118,7 @@ class Document:
     events: list = field(default_factory=list)
     participants: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    error: Optional[str] = None  # set when the document could not be coded
 
     def to_dict(self, with_text=False):
         d = {
@@ -132,6 +133,8 @@ class Document:
         }
         if self.warnings:
             d["warnings"] = list(self.warnings)
+        if self.error:
+            d["error"] = self.error
         if with_text:
             d["text"] = self.text
         return d

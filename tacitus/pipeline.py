@@ -56,6 +56,7 @@ class Coder:
 
     def __init__(self, model: str | None = None, *, batch_size: int = 256):
         self.nlp = load_spacy(model)
+        self.nlp.max_length = 2_000_000  # sentences are capped far below; this only guards the tokenizer
         self.model_name = f"{self.nlp.meta.get('lang', '')}_{self.nlp.meta.get('name', '')}"
         self.batch_size = batch_size
         self.cameo = Cameo()
@@ -78,15 +79,30 @@ class Coder:
         return self.code_batch([finish(doc)])[0]
 
     def pipe(self, documents, batch_size: int = 64):
-        """Code a stream of Documents lazily, `batch_size` documents at a time, in order."""
+        """Code a stream of Documents lazily, `batch_size` documents at a time, in order. A document
+        that cannot be coded comes out with `error` set and no events; the others are not affected."""
         batch = []
         for doc in documents:
             batch.append(doc)
             if len(batch) >= batch_size:
-                yield from self.code_batch(batch)
+                yield from self.code_batch_safely(batch)
                 batch = []
         if batch:
-            yield from self.code_batch(batch)
+            yield from self.code_batch_safely(batch)
+
+    def code_batch_safely(self, documents: list) -> list:
+        try:
+            return self.code_batch(documents)
+        except Exception:  # noqa: BLE001 - find the document at fault, code the others
+            out = []
+            for doc in documents:
+                try:
+                    out.extend(self.code_batch([doc]))
+                except Exception as exc:  # noqa: BLE001
+                    doc.sentences, doc.events = [], []
+                    doc.error = f"could not be coded: {type(exc).__name__}: {exc}"[:500]
+                    out.append(doc)
+            return out
 
     def code_batch(self, documents: list) -> list:
         """Code a list of Documents and return them with sentences, participants and events."""

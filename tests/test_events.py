@@ -116,3 +116,26 @@ def test_history_is_marked_historical(coder, text, year):
 def test_what_a_protest_demands_picks_its_code(coder, text, code):
     doc = coder(text, published="2021-03-03")
     assert [e.cameo for e in doc.events if e.cameo.startswith("14")] == [code], [e.cameo for e in doc.events]
+
+
+def test_a_document_that_breaks_the_coder_fails_alone(coder, monkeypatch):
+    from tacitus.model import Document
+    real = coder.code_batch
+
+    def fragile(docs):
+        if any("BOOM" in d.text for d in docs):
+            raise RuntimeError("simulated failure")
+        return real(docs)
+
+    monkeypatch.setattr(coder, "code_batch", fragile)
+    docs = [Document(id=str(i), text=t, published="2020-01-08")
+            for i, t in enumerate(["Chile praised Peru on Monday.", "BOOM", "Peru thanked Chile."])]
+    out = list(coder.pipe(docs, batch_size=3))
+    assert [d.id for d in out] == ["0", "1", "2"]
+    assert out[1].error and "simulated failure" in out[1].error and not out[1].events
+    assert out[0].events and out[2].events and not out[0].error
+
+
+def test_a_huge_sentence_without_stops_is_cut_not_fatal(coder):
+    doc = coder("word " * 300_000, published="2020-01-08")
+    assert not doc.error and len(doc.sentences) >= 1000 and max(s.end - s.start for s in doc.sentences) <= 1500

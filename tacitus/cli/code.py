@@ -71,7 +71,11 @@ def run(args):
               parallel_code(documents(), workers=workers, batch_size=max(1, args.batch_size // 2), model=args.model))
     for doc in stream:
         writer.write(doc)
-        counts["coded"] += 1
+        if doc.error:
+            counts["failed"] += 1
+            print(f"tacitus: failed: {doc.origin or doc.id}: {doc.error}", file=sys.stderr)
+        else:
+            counts["coded"] += 1
         progress.update(doc)
     progress.close()
     print(f"tacitus: {counts['coded']} coded, {counts['skipped']} skipped, {counts['failed']} failed; "

@@ -87,6 +87,12 @@ def ingest(paths, store, coder=None, *, recode=False, batch_size=64, reader=None
 
     def write(docs):
         nonlocal failures
+        broken = [d for d in docs if d.error]  # could not be coded: stored as failed, with the reason
+        for d in broken:
+            report.failed += 1
+            report.problems.append(f"failed: {d.origin or d.id}: {d.error}")
+        failures += [(d, d.error) for d in broken]
+        docs = [d for d in docs if not d.error]
         if not docs and not failures:
             return
         store.write_batch(docs, versions, failures)

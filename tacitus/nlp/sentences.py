@@ -69,10 +69,20 @@ def split_sentences(text: str):
         yield from _trimmed(text, block_start + cursor, block_end)
 
 
+MAX_SENTENCE = 1500  # characters: longer runs (tables, lists without stops) are cut at spaces
+
+
 def _trimmed(text, start, end):
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         yield start, end

@@ -19,7 +19,7 @@ def worker_coder(model: str | None = None):
 
 def code_documents(documents, model: str | None = None):
     """Code a list of Documents in this process; returns them with their events."""
-    return worker_coder(model).code_batch(list(documents))
+    return worker_coder(model).code_batch_safely(list(documents))
 
 
 def documents_from_arrow(table):

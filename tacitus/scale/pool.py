@@ -51,7 +51,7 @@ def parallel_code(documents, *, workers=None, batch_size=32, model=None, in_flig
     if workers <= 1:
         coder = worker_coder(model)
         for batch in _batches(documents, batch_size):
-            yield from coder.code_batch(batch)
+            yield from coder.code_batch_safely(batch)
         return
     in_flight = in_flight or 2 * workers
     with ProcessPoolExecutor(workers, initializer=_init, initargs=(model,)) as pool:
