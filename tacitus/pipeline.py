@@ -22,7 +22,7 @@ from .actors.context import DocumentContext
 from .actors.dictionary import ActorDictionary
 from .actors.recognize import SentenceActors
 from .events.extract import Extractor, is_reciprocal, resolve_arguments, unknown_subject
-from .events.patterns import Frames, PatternBook, load_nominals
+from .events.patterns import Frames, PatternBook, load_instruments, load_nominals
 from .events.topics import Topics
 from .model import Actor, Document, Event, Evidence, Sentence
 from .nlp.inflect import surface_forms
@@ -64,7 +64,7 @@ class Coder:
         self.frames = Frames(self.cameo)
         self.dictionary = ActorDictionary(lambda s: [t.text for t in self.nlp.tokenizer(s)])
         self.topics = Topics()
-        self.extractor = Extractor(self.patterns, self.frames, load_nominals())
+        self.extractor = Extractor(self.patterns, self.frames, load_nominals(), load_instruments(self.cameo))
         self.dates = DateResolver()
         self.trigger_forms = frozenset(surface_forms(self.patterns.lemmas(), irregular_forms(self.nlp)))
         self.versions = {**static_versions(model), "model": f"{self.model_name}-{self.nlp.meta.get('version', '')}",

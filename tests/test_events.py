@@ -139,3 +139,13 @@ def test_a_document_that_breaks_the_coder_fails_alone(coder, monkeypatch):
 def test_a_huge_sentence_without_stops_is_cut_not_fatal(coder):
     doc = coder("word " * 300_000, published="2020-01-08")
     assert not doc.error and len(doc.sentences) >= 1000 and max(s.end - s.start for s in doc.sentences) <= 1500
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Rebels killed three soldiers in a car bomb attack near Kandahar.", "1832"),
+    ("Government forces attacked the town with sarin gas.", "2041"),
+    ("The army killed ten militants in an air raid on Tuesday.", "195"),
+])
+def test_the_weapon_named_refines_a_generic_attack(coder, text, code):
+    doc = coder(text, published="2021-03-03")
+    assert code in [e.cameo for e in doc.events], [e.cameo for e in doc.events]

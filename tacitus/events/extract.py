@@ -160,6 +160,8 @@ class Features:
         return True
 
 
+# Attacks whose weapon may say more: unconventional violence, conventional force, killing.
+GENERIC_VIOLENCE = {"180", "190", "182", "1823", "183"}
 # Protests and what they demand: leadership change (1), policy change (2), rights (3), institutions (4).
 PROTEST_CODES = {"141", "142", "143", "144", "145"}
 PURPOSE_DIGIT = {"1041": "1", "0241": "1", "1042": "2", "0242": "2", "1043": "3", "0243": "3", "1044": "4",
@@ -218,10 +220,11 @@ class NominalFeatures(Features):
 class Extractor:
     """Codes the triggers of one parsed sentence."""
 
-    def __init__(self, patterns, frames, nominals=None):
+    def __init__(self, patterns, frames, nominals=None, instruments=None):
         self.patterns = patterns
         self.frames = frames
         self.nominals = nominals or {}  # noun -> verb: "Iran's appeal to Washington" codes as "appeal"
+        self.instruments = instruments or {}  # weapon word -> code, for generic attacks
 
     def find(self, doc):
         found, consumed = [], set()
@@ -251,6 +254,7 @@ class Extractor:
                     found.append(f)
                     consumed |= f.consumed
         self._refine_protests(found, consumed)
+        self._refine_by_instrument(found)
         fired = {f.trigger.i for f in found}
         for f in found:
             # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
@@ -259,6 +263,26 @@ class Extractor:
             if t.dep_ == "advcl" and t.head.i in fired and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 consumed.add(t.i)
         return [f for f in found if f.trigger.i not in consumed]
+
+    def _refine_by_instrument(self, found):
+        """"Killed ... in a car bomb attack", "attacked civilians with sarin gas", "killed in an air
+        raid": the weapon named picks the code of a generic attack (data/instruments.tsv)."""
+        for f in found:
+            if f.code not in GENERIC_VIOLENCE:
+                continue
+            t = f.trigger
+            words = []
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "with", "by", "during"):
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            words += [w.lemma_.lower() for w in o.subtree]
+            if t.pos_ == "NOUN":
+                words += [c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod")]
+            codes = [self.instruments[w] for w in words if w in self.instruments]
+            if codes:
+                # the most specific weapon wins: "car bomb" -> 1832 before "bomb" -> 183
+                f.code = max(codes, key=lambda c: (len(c), c))
 
     @staticmethod
     def _refine_protests(found, consumed):

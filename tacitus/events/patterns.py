@@ -125,3 +125,13 @@ class Frames:
 def load_nominals():
     """Event nouns and the verbs whose patterns code them (data/nominals.tsv)."""
     return {row["noun"]: row["verb"] for _, row in read_tsv("nominals.tsv", ("noun", "verb"), key="noun")}
+
+
+def load_instruments(cameo):
+    """Weapons and the attack codes they refine to (data/instruments.tsv)."""
+    out = {}
+    for n, row in read_tsv("instruments.tsv", ("word", "code", "note"), key="word"):
+        if row["code"] not in cameo:
+            raise DataFileError(f"CAMEO code {row['code']!r} does not exist", where=f"instruments.tsv:{n}")
+        out[row["word"]] = row["code"]
+    return out
