@@ -149,3 +149,9 @@ def test_a_huge_sentence_without_stops_is_cut_not_fatal(coder):
 def test_the_weapon_named_refines_a_generic_attack(coder, text, code):
     doc = coder(text, published="2021-03-03")
     assert code in [e.cameo for e in doc.events], [e.cameo for e in doc.events]
+
+
+def test_a_statements_mood_is_coded_from_its_adjective(coder):
+    doc = coder("Turkish President Recep Tayyip Erdogan said he was optimistic about the talks with Greece.",
+                published="2021-03-03")
+    assert find(doc, "013", "TUR")

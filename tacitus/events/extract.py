@@ -229,7 +229,8 @@ class Extractor:
     def find(self, doc):
         found, consumed = [], set()
         for tok in doc:
-            pos = "VERB" if _is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+            pos = ("VERB" if _is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN")
+                   else "ADJ" if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") else None)
             if pos is None:
                 continue
             candidates = self.patterns.candidates(_lemma(tok), pos)

@@ -73,8 +73,8 @@ class PatternBook:
             if not lemma or " " in lemma:
                 raise DataFileError(f"lemma {lemma!r} must be one word", where=where)
             pos = rec.get("pos", "VERB")
-            if pos not in ("VERB", "NOUN"):
-                raise DataFileError(f"pos must be VERB or NOUN, not {pos!r}", where=where)
+            if pos not in ("VERB", "NOUN", "ADJ"):
+                raise DataFileError(f"pos must be VERB, NOUN or ADJ, not {pos!r}", where=where)
             target = rec.get("target") or ["dobj", "poss"]
             if isinstance(target, str):
                 target = [target]
