@@ -110,3 +110,9 @@ def test_compound_nationalities_give_one_actor_each(coder):
 def test_a_bare_government_with_no_country_in_view_stays_unknown(coder):
     (ev,) = coder("The government rejected the proposal.", published="2021-03-03").events
     assert ev.source.code == "---GOV" and ev.source.country is None
+
+
+def test_a_group_named_by_nationality_and_sector(coder):
+    doc = coder("A Damascus-based Palestinian guerrilla group claimed responsibility for the attack.",
+                published="2021-03-03")
+    assert find(doc, "015", "PSEREB")

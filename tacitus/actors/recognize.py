@@ -24,6 +24,9 @@ THING_PRONOUNS = {"it", "its"}
 FORMER_WORDS = {"former", "ex", "ousted", "deposed", "exiled", "late"}
 
 
+GROUP_HEADS = {"group", "movement", "organization", "organisation", "faction", "unit", "wing", "network", "cell",
+               "front", "coalition", "alliance", "council", "committee", "delegation", "body", "agency", "team",
+               "contingent", "mission", "militia", "force", "forces"}
 RELATIVE_PRONOUNS = {"who", "whom"}  # "which" and "that" mostly stand for things, not actors
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "million", "score", "group", "crowd", "band", "number",
                   "handful", "batch", "contingent", "team"}
@@ -229,6 +232,8 @@ class SentenceActors:
                 if c.code not in [x[0].code for x in countries]:
                     countries.append((c, m))
             head_is_place = any(m.start <= head.i < m.end for _, m in countries) or head.lemma_.lower() in PLACE_HEADS
+            if head.lemma_.lower() in GROUP_HEADS:
+                head_is_sector = True  # "a Palestinian guerrilla group", "the Iranian delegation"
             if not (head_is_place or head_is_sector or head.pos_ == "PROPN") and _is_people(head):
                 sector = "CVL"  # "Palestinian youths", "Algerian landowners": people of that country
                 head_is_sector = True
