@@ -47,6 +47,7 @@ class Found:
     consumed: set = field(default_factory=set)  # token indexes that must not fire on their own
     planned: str | None = None  # the code of the stated future act, when the event is an intent or threat
     passive: bool = False
+    rank: tuple = ()
     act_clause: list = field(default_factory=list)  # time words of the planned act, when framed
 
 
@@ -256,6 +257,17 @@ class Extractor:
                     consumed |= f.consumed
         self._refine_protests(found, consumed)
         self._refine_by_instrument(found)
+        # two triggers that each took the other in ("agreed to US mediation": the verb's pattern names
+        # the noun, the noun is framed by the verb): the more specific pattern keeps the event
+        losers = set()
+        for a in found:
+            for b in found:
+                if a is not b and b.trigger.i in a.consumed and a.trigger.i in b.consumed and a.rank >= b.rank \
+                        and id(a) not in losers:
+                    losers.add(id(b))
+        if losers:
+            found = [f for f in found if id(f) not in losers]
+            consumed = set().union(*(f.consumed for f in found)) if found else set()
         fired = {f.trigger.i for f in found}
         for f in found:
             # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
@@ -411,7 +423,7 @@ class Extractor:
         else:
             clause, act_clause = act_clause + frame_clause, []
         return Found(tok, code, pattern.id, sources, targets, status, frame_word, clause, consumed, planned,
-                     feats.passive and pattern.pos == "VERB", act_clause)
+                     feats.passive and pattern.pos == "VERB", pattern.rank, act_clause)
 
     @staticmethod
     def _speech_verb(tok):
