@@ -112,6 +112,9 @@ class Features:
         for o in self.objects:
             self.object_lemmas.add(_lemma(o))
             self.object_lemmas.update(_lemma(c) for c in o.children if c.dep_ in ("compound", "amod"))
+            # "allow the return of inspectors", "demanded the release of prisoners": what the act is of
+            self.object_lemmas.update(_lemma(x) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                      for x in p.children if x.dep_ == "pobj")
         self.preps = {}
         holders = [tok] + self.objects
         for h in holders:
