@@ -32,7 +32,8 @@ from .ontology import Cameo
 from .time.dates import DateResolver, format_date
 
 SPEECH_WORDS = {"said", "says", "say", "pointed", "noted", "stressed", "added", "stated", "emphasized",
-                "emphasised", "underlined", "told", "indicated", "declared", "remarked", "expressed"}
+                "emphasised", "underlined", "told", "indicated", "declared", "remarked", "expressed",
+                "announced", "announces", "confirmed", "reiterated", "insisted", "argued", "explained", "asserted"}
 # Codes that need someone on the receiving end; in a bilateral readout that is the other side.
 NEEDS_TARGET = ("03", "05", "04", "018", "019")
 # A compound subject with no object does these to each other.

@@ -251,7 +251,9 @@ class SentenceActors:
                     sec = None
                 code = c.code + (sec or "")
                 kind = "place" if m.entry.kind == "place" and sec is None else "country"
-                out.append(Actor(code, c.code, sec, c.name, kind, *span, text))
+                if head.pos_ == "PROPN" and not any(x.start <= head.i < x.end for _, x in countries):
+                    kind = "person"  # "Former West Germany Chancellor Willy Brandt": a person we have no file on
+                out.append(Actor(code, c.code, sec, text if kind == "person" else c.name, kind, *span, text))
             return out
         if sector and (head.i in range(sectors[0].start, sectors[-1].end) or head.pos_ == "PROPN"
                        or any(self.doc[m.end - 1].head.i == head.i and self.doc[m.end - 1].dep_ == "compound"
