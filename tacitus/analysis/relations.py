@@ -23,8 +23,7 @@ def _period(by):
 
 
 def _where(flt):
-    where, params = where_clause(flt)
-    return where.replace("s.text", "e.trigger"), params  # no sentence join in aggregates
+    return where_clause(flt, text_column="e.trigger")  # no sentence join in aggregates
 
 
 def _index(coop, conflict):

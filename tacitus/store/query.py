@@ -54,8 +54,9 @@ def _contains(value: str) -> str:
     return "%" + escaped + "%"
 
 
-def where_clause(flt: EventFilter):
-    """(SQL condition, parameters) for a filter over events `e` joined to sentences `s`."""
+def where_clause(flt: EventFilter, text_column: str = "s.text"):
+    """(SQL condition, parameters) for a filter over events `e` joined to sentences `s`; queries
+    without the sentence join search `text_column` instead (the trigger, "e.trigger")."""
     conds, params = [], []
 
     def prefix(column, value):
@@ -98,6 +99,6 @@ def where_clause(flt: EventFilter):
         conds.append("e.doc_id = ?")
         params.append(str(flt.document))
     if flt.text:
-        conds.append("s.text ILIKE ? ESCAPE '\\'")
+        conds.append(f"{text_column} ILIKE ? ESCAPE '\\'")
         params.append(_contains(flt.text))
     return (" AND ".join(conds) or "TRUE"), params

@@ -182,8 +182,7 @@ class Store:
 
     def clusters(self, flt: EventFilter | None = None, limit=100):
         """Real-world events: same dyad, code and day, with how many mentions and documents report them."""
-        where, params = where_clause(flt or EventFilter())
-        where = where.replace("s.text", "e.trigger")  # no sentence join here
+        where, params = where_clause(flt or EventFilter(), text_column="e.trigger")  # no sentence join here
         cols, rows = self.db.query(
             f"SELECT e.cluster_key, MIN(e.source_code) AS source_code, MIN(e.target_code) AS target_code, "
             f"MIN(e.cameo) AS cameo, MIN(e.event_date) AS event_date, COUNT(*) AS mentions, "
