@@ -22,7 +22,7 @@ from .actors.context import DocumentContext
 from .actors.dictionary import ActorDictionary
 from .actors.recognize import SentenceActors
 from .events.extract import Extractor, is_reciprocal, resolve_arguments, unknown_subject
-from .events.patterns import Frames, PatternBook, load_instruments, load_nominals
+from .events.patterns import Frames, PatternBook, Purposes, load_instruments, load_nominals
 from .events.topics import Topics
 from .model import Actor, Document, Event, Evidence, Sentence
 from .nlp.inflect import surface_forms
@@ -38,6 +38,12 @@ SPEECH_WORDS = {"said", "says", "say", "pointed", "noted", "stressed", "added", 
 NEEDS_TARGET = ("03", "05", "04", "018", "019")
 # A compound subject with no object does these to each other.
 JOINT_ROOTS = {"03", "04", "05", "06", "07", "08"}
+# Acts whose object is by nature the actor's own polity (CAMEO codebook): political reform and
+# its intent, easing or imposing administrative sanctions (curfews, martial law, bans on parties),
+# threats of those, violent repression, and resigning.
+DOMESTIC_CODES = ("034", "0351", "0352", "081", "083", "172", "132", "175", "1241", "1242")
+# commitments made to someone, not with them: "promised aid to Mozambique" is not mutual
+ONE_SIDED = {"promise", "pledge", "vow", "offer", "commit", "volunteer", "propose", "guarantee", "assure"}
 JOINT_VERBS = {"clash", "fight", "exchange", "swap", "trade", "battle", "skirmish"}
 # Acts aimed at a place: with no other target, the place's country is the target.
 LOCATIVE_ROOTS = {"08", "13", "15", "16", "17", "18", "19", "20"}
@@ -65,7 +71,8 @@ class Coder:
         self.frames = Frames(self.cameo)
         self.dictionary = ActorDictionary(lambda s: [t.text for t in self.nlp.tokenizer(s)])
         self.topics = Topics()
-        self.extractor = Extractor(self.patterns, self.frames, load_nominals(), load_instruments(self.cameo))
+        self.extractor = Extractor(self.patterns, self.frames, load_nominals(), load_instruments(self.cameo),
+                                   Purposes(self.cameo, self.frames))
         self.dates = DateResolver()
         self.trigger_forms = frozenset(surface_forms(self.patterns.lemmas(), irregular_forms(self.nlp)))
         self.versions = {**static_versions(model), "model": f"{self.model_name}-{self.nlp.meta.get('version', '')}",
@@ -199,6 +206,18 @@ class Coder:
     def _events(self, doc, sent, parsed, actors, ctx, found, day):
         sources = resolve_arguments(found.sources, actors, ctx)
         targets = resolve_arguments(found.targets, actors, ctx)
+        stated_target = bool(targets)
+        if targets and sources and all(t.sector is None and t.country == sources[0].country for t in targets):
+            # "blocked streets in Hong Kong in defiance of Chinese authorities": the actor's own
+            # ground is where it acts; someone the act is aimed at, if named, is the target
+            targets = []
+        for fallback in found.fallback_targets if not targets else ():
+            targets = [t for t in resolve_arguments(fallback, actors, ctx)
+                       if not any(t.same_entity(s) for s in sources)]
+            if targets:
+                break
+        if not targets and stated_target:
+            targets = resolve_arguments(found.targets, actors, ctx)
         if not sources and found.sources:
             unk = unknown_subject(found.sources[0] if not isinstance(found.sources[0], tuple) else found.sources[0][1],
                                   sent.start)
@@ -219,13 +238,20 @@ class Coder:
             # "reimposed blockades in the West Bank", "shelled positions near Kharkiv": where force
             # or pressure lands is what it is aimed at
             targets = self._located(found.trigger, actors)
+        if not targets and sources and sources[0].country and \
+                (found.code.startswith(DOMESTIC_CODES) or (found.planned or "").startswith(DOMESTIC_CODES)):
+            # a curfew, martial law, a ban on parties, a resignation, political reform: with no
+            # one else named, these are done to the actor's own country
+            targets = [Actor(sources[0].country, sources[0].country, None, self._country_name(sources[0].country),
+                             "place", resolved_from="domestic")]
         domestic = not targets and found.code[:2] == "14"  # a protest with no stated target is aimed
         # at the protesters' own authorities
         if len(sources) >= 2:
             ctx.observe_group(sources)
         pairs = []
         # only an act that happened between both is mutual; an intent, appeal or refusal is one side's
-        mutual = is_reciprocal(found.code) and found.frame_word is None
+        mutual = is_reciprocal(found.code) and found.frame_word is None and stated_target and \
+            found.trigger.lemma_.lower() not in ONE_SIDED
         joint_verb = found.trigger.lemma_.lower() in JOINT_VERBS
         if len(sources) >= 2 and (joint_verb or (not targets and found.code[:2] in JOINT_ROOTS)):
             # "Brazil and Argentina agreed to deepen cooperation": each toward the other

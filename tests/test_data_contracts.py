@@ -71,6 +71,7 @@ def test_tsv_loader_rejects_duplicate_keys_with_line(tmp_path):
     ("frames.tsv", ("word", "frame", "note"), "word"),
     ("frame_codes.tsv", ("frame", "act", "code"), ("frame", "act")),
     ("topics.tsv", ("topic", "keywords"), "topic"),
+    ("purposes.tsv", ("words", "frames", "act", "note"), ("words", "frames")),
 ])
 def test_data_files_have_headers_and_unique_keys(name, columns, key):
     rows = list(read_tsv(name, columns, key=key))

@@ -146,7 +146,10 @@ class SentenceActors:
                 return self._phrase_actors(counted[0])
         tokens = self.np_tokens(head)
         low = head.lower_
-        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS | THING_PRONOUNS:
+        # "the US", "US forces": the capitalised abbreviation is the country, not the pronoun "us"
+        named = head.text.isupper() and len(head.text) > 1 and head.i in self.mention_at
+        if not named and (head.pos_ == "PRON" or low in PERSON_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS
+                          | THING_PRONOUNS):
             return self._pronoun(head)
         mentions, seen = [], set()
         for tok in tokens:

@@ -24,6 +24,7 @@ RECIPROCAL = ("019", "030", "031", "036", "040", "041", "044", "046", "050", "05
 CONTROL_HEADS = ("xcomp", "acomp", "oprd", "conj", "advcl", "ccomp")
 # What a frame makes of an act the framing table has no row for.
 FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "threaten": "130", "reject": "120"}
+GENERIC_FRAMES = {code: frame for frame, code in FRAME_DEFAULT.items()}
 # Words that make a sentence someone's statement: a future act in it is that someone's stated intent.
 SPEECH_LEMMAS = {"say", "announce", "confirm", "tell", "state", "declare", "add", "indicate", "report",
                  "quote", "disclose", "reveal", "insist", "stress", "reiterate"}
@@ -49,6 +50,8 @@ class Found:
     passive: bool = False
     rank: tuple = ()
     act_clause: list = field(default_factory=list)  # time words of the planned act, when framed
+    # where to look, in order, when `targets` names no actor: lists of argument tokens
+    fallback_targets: list = field(default_factory=list)
 
 
 def _is_verb(tok):
@@ -181,7 +184,8 @@ INTRANSITIVE_NOMINALS = {"visit", "trip", "withdrawal", "pullout", "retreat", "d
 PATIENT_NOMINALS = {"destruction", "killing", "assassination", "arrest", "detention", "imprisonment", "release",
                     "expulsion", "deportation", "extradition", "execution", "torture", "kidnapping", "abduction",
                     "evacuation", "eviction", "seizure", "confiscation", "occupation", "annexation", "invasion",
-                    "blockade", "siege", "bombardment", "shelling", "bombing", "massacre"}
+                    "blockade", "siege", "bombardment", "shelling", "bombing", "massacre", "suppression",
+                    "persecution", "repression", "isolation"}
 
 
 class NominalFeatures(Features):
@@ -224,9 +228,10 @@ class NominalFeatures(Features):
 class Extractor:
     """Codes the triggers of one parsed sentence."""
 
-    def __init__(self, patterns, frames, nominals=None, instruments=None):
+    def __init__(self, patterns, frames, nominals=None, instruments=None, purposes=None):
         self.patterns = patterns
         self.frames = frames
+        self.purposes = purposes
         self.nominals = nominals or {}  # noun -> verb: "Iran's appeal to Washington" codes as "appeal"
         self.instruments = instruments or {}  # weapon word -> code, for generic attacks
 
@@ -260,6 +265,7 @@ class Extractor:
                     consumed |= f.consumed
         self._refine_protests(found, consumed)
         self._refine_by_instrument(found)
+        self._refine_by_purpose(found)
         # two triggers that each took the other in ("agreed to US mediation": the verb's pattern names
         # the noun, the noun is framed by the verb): the more specific pattern keeps the event
         losers = set()
@@ -299,6 +305,30 @@ class Extractor:
             if codes:
                 # the most specific weapon wins: "car bomb" -> 1832 before "bomb" -> 183
                 f.code = max(codes, key=lambda c: (len(c), c))
+
+    def _refine_by_purpose(self, found):
+        """An appeal, intent, demand, threat or refusal coded only by its own verb ("urged Uganda to
+        repatriate criminals", "asked the EC for food aid"): what it is about picks the subcode."""
+        if self.purposes is None:
+            return
+        for f in found:
+            frame = GENERIC_FRAMES.get(f.code)
+            # "rejected calls for economic aid" (122): content may also narrow a code to its subcode
+            narrow = frame is None and len(f.code) == 3 and GENERIC_FRAMES.get(f.code[:2] + "0")
+            frame = frame or narrow
+            if not frame:
+                continue
+            t = f.trigger
+            clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+            # "urged the military to ...": with a clause, the object is who is addressed, not the content
+            parts = clauses + [c for c in t.children if c.dep_ in ("dobj", "attr") and not clauses
+                               or c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "of")]
+            skip = {w.i for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for w in s.subtree}
+            lemmas = [w.lemma_.lower() for p in parts for w in p.subtree if w.i not in skip]
+            act = self.purposes.act(frame, lemmas)
+            code = self.frames.recode(frame, act) if act else None
+            if code and (not narrow or code.startswith(f.code) and len(code) > len(f.code)):
+                f.code = code
 
     @staticmethod
     def _refine_protests(found, consumed):
@@ -426,7 +456,60 @@ class Extractor:
         else:
             clause, act_clause = act_clause + frame_clause, []
         return Found(tok, code, pattern.id, sources, targets, status, frame_word, clause, consumed, planned,
-                     feats.passive and pattern.pos == "VERB", pattern.rank, act_clause)
+                     feats.passive and pattern.pos == "VERB", pattern.rank, act_clause,
+                     self._fallback_targets(tok, frame_word, code, pattern))
+
+    def _fallback_targets(self, tok, frame_word, code, pattern):
+        """Where the one acted on may still be named when the pattern's own slots hold no actor:
+        the actor a threat or demand is conditioned on ("threatened to ban voting if Hamas ran",
+        "will withdraw unless the government ..."); the one a framed act is done to, against or for
+        ("promised to continue military aid to Mozambique", "threatened to impose restrictions
+        against German goods"); the one an unpatterned complement names ("threatened to stop
+        negotiations with the US")."""
+        if "none" in pattern.target[:1] and (code[:2] == "01" or frame_word is None and not _children(tok, "xcomp", "ccomp")):
+            return []
+        out = []
+        heads = [tok] + _children(tok, "xcomp", "ccomp")
+        if code[:2] == "14":
+            # "began a hunger strike to protest against Sweden's decision", "blocked a road to show
+            # their disapproval of US policies": the purpose names whom a protest is aimed at
+            heads += [a for a in _children(tok, "advcl") if any(c.dep_ == "aux" and c.lower_ == "to"
+                                                               for c in a.children)]
+        if code[:2] in ("13", "10", "02", "03"):
+            for v in [t for t in (frame_word,) if t is not None] + heads:
+                for adv in _children(v, "advcl"):
+                    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "until") for m in adv.children):
+                        subj = _children(adv, "nsubj", "nsubjpass")
+                        if subj:
+                            out.append(_with_conjuncts(subj))
+        # the complement (or the act itself) and its objects: who the act goes to or against
+        holders = []
+        for h in heads:
+            holders += [h] + [o for o in _children(h, "dobj", "attr") for o in [o] + _children(o, "conj")]
+        preps = [("against",), ("to", "toward", "towards", "on", "with", "for")]
+        if code[:2] in ("10", "02"):
+            preps.append(("by", "from"))  # "demanded an admission by Moscow"
+        if code[:2] == "14":
+            # "in defiance of Chinese authorities", "in protest at the decision of Sweden"
+            holders += [o for h in holders for p in _children(h, "prep") if p.lower_ == "in"
+                        for o in _children(p, "pobj") if _lemma(o) in ("defiance", "protest", "opposition")]
+            preps.insert(0, ("of",))
+        for words in preps:
+            objs = [o for h in holders for p in _children(h, "prep") if p.lower_ in words
+                    for o in _children(p, "pobj")]
+            if objs:
+                out.append(_with_conjuncts(objs))
+        # "mounted an invasion of Lebanon", "imposed a blockade on ... ": who undergoes the act named
+        patients = [x for o in holders[1:] if _lemma(o) in PATIENT_NOMINALS
+                    for x in [c for c in o.children if c.dep_ == "poss"]
+                    + [x for p in _children(o, "prep") if p.lower_ == "of" for x in _children(p, "pobj")]]
+        if patients:
+            out.append(_with_conjuncts(patients))
+        if tok.pos_ == "VERB":
+            comp_objs = [o for h in heads[1:] for o in _children(h, "dobj")]
+            if comp_objs:
+                out.append([("deep", o) for o in comp_objs])
+        return out
 
     @staticmethod
     def _speech_verb(tok):

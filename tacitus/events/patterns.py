@@ -122,6 +122,42 @@ class Frames:
         return None
 
 
+class Purposes:
+    """What a framed act is about when no pattern codes the act itself ("urged Uganda to repatriate
+    criminals", "asked the EC for food aid", "agreed to hold joint exercises"): content words and
+    the act code they evoke (data/purposes.tsv), read through the frame's table."""
+
+    def __init__(self, cameo, frames):
+        self.rows = []  # (words tuple, frames set or None, act)
+        acts = {act for _, act in frames.codes}
+        for n, row in read_tsv("purposes.tsv", ("words", "frames", "act", "note"), key=("words", "frames")):
+            where = f"purposes.tsv:{n}"
+            words = tuple(w.strip().lower() for w in row["words"].split("+"))
+            if not all(words):
+                raise DataFileError(f"empty word in {row['words']!r}", where=where)
+            only = set(row["frames"].split()) or None
+            if only and not only <= set(FRAMES):
+                raise DataFileError(f"unknown frame in {row['frames']!r}", where=where)
+            if row["act"] not in acts:
+                raise DataFileError(f"act {row['act']!r} has no row in frame_codes.tsv", where=where)
+            self.rows.append((words, only, row["act"]))
+
+    def act(self, frame, lemmas):
+        """The act evoked by a list of lemmas in text order: the entry with the most words wins,
+        then the most specific code, then the earliest word."""
+        position = {}
+        for i, lem in enumerate(lemmas):
+            position.setdefault(lem, i)
+        best = None
+        for words, only, act in self.rows:
+            if only and frame not in only or not all(w in position for w in words):
+                continue
+            key = (len(words), len(act), -min(position[w] for w in words))
+            if best is None or key > best[0]:
+                best = (key, act)
+        return best[1] if best else None
+
+
 def load_nominals():
     """Event nouns and the verbs whose patterns code them (data/nominals.tsv)."""
     return {row["noun"]: row["verb"] for _, row in read_tsv("nominals.tsv", ("noun", "verb"), key="noun")}

@@ -1,0 +1,50 @@
+"""What a framed act is about picks its subcode (data/purposes.tsv), and targets named outside a
+pattern's own slots are found. Sentences written by the developers."""
+import pytest
+
+SUBCODES = [
+    ("Haiti appealed to the United Nations for food and medicine after the hurricane.", "0233"),
+    ("Nepal asked India for military equipment to patrol the border.", "0232"),
+    ("The minister urged Ghana to extradite the fugitive banker.", "0213"),
+    ("The envoy requested an early meeting of the council.", "026"),
+    ("Chile promised to continue economic aid to Bolivia.", "0331"),
+    ("Ankara rejected Greek calls for economic aid.", "1221"),
+    ("The Kremlin threatened to break off the negotiations.", "134"),
+    ("Seoul has demanded that Pyongyang renounce its armed struggle.", "1056"),
+    ("Opposition leaders urged the junta to respect human rights.", "0243"),
+]
+
+
+@pytest.mark.parametrize("text,code", SUBCODES)
+def test_purpose_picks_subcode(coder, text, code):
+    codes = [e.cameo for e in coder(text, published="2020-01-01").events]
+    assert code in codes, codes
+
+
+def test_purpose_does_not_read_the_addressee(coder):
+    # "the military" is who is urged, not what the appeal is about: no military cooperation (0212)
+    codes = [e.cameo for e in coder("The bishops urged the military to stop the killing.").events]
+    assert "0212" not in codes, codes
+
+
+TARGETS = [
+    ("Turkey threatened to close its airspace if Stockholm refused to extradite the suspects.", "TUR", "SWE"),
+    ("The Norwegian foreign minister promised to continue humanitarian aid to Yemen.", "NOR", "YEM"),
+    ("Syria mounted an invasion of southern Lebanon.", "SYR", "LBN"),
+    ("Crowds in Taipei rallied in defiance of the Chinese government.", "TWN", "CHN"),
+    ("The Thai government imposed a night curfew.", "THA", "THA"),
+    ("Beijing demanded that the US withdraw its warships.", "CHN", "USA"),
+]
+
+
+@pytest.mark.parametrize("text,source,target", TARGETS)
+def test_target_named_outside_the_pattern(coder, text, source, target):
+    pairs = [(e.source and e.source.country, e.target and e.target.country)
+             for e in coder(text, published="2020-01-01").events]
+    assert (source, target) in pairs, pairs
+
+
+def test_a_promise_is_not_mutual(coder):
+    pairs = [(e.source and e.source.country, e.target and e.target.country)
+             for e in coder("Norway promised to continue humanitarian aid to Yemen.").events]
+    assert ("YEM", "NOR") not in pairs, pairs
