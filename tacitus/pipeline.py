@@ -218,6 +218,8 @@ class Coder:
                 break
         if not targets and stated_target:
             targets = resolve_arguments(found.targets, actors, ctx)
+        if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
+            return []
         if not sources and found.sources:
             unk = unknown_subject(found.sources[0] if not isinstance(found.sources[0], tuple) else found.sources[0][1],
                                   sent.start)

@@ -48,3 +48,21 @@ def test_a_promise_is_not_mutual(coder):
     pairs = [(e.source and e.source.country, e.target and e.target.country)
              for e in coder("Norway promised to continue humanitarian aid to Yemen.").events]
     assert ("YEM", "NOR") not in pairs, pairs
+
+
+REFUSALS_AND_DEMANDS = [
+    ("Jordan says it will not accept any more refugees from the war.", "12"),
+    ("Hungary won't negotiate with the rebels.", "12"),
+    ("The White House declared that Beijing must open its markets to American goods.", "10"),
+    ("Algerian students continued their hunger strike to demand the resignation of the president.", "142"),
+]
+
+
+@pytest.mark.parametrize("text,code", REFUSALS_AND_DEMANDS)
+def test_refusals_demands_and_ongoing_protests(coder, text, code):
+    codes = [e.cameo for e in coder(text, published="2020-01-01").events if e.status == "occurred"]
+    assert any(c.startswith(code) for c in codes), codes
+
+
+def test_an_obligation_of_nobody_named_is_no_demand(coder):
+    assert not coder("Officials said the plan must be approved soon.").events

@@ -24,6 +24,10 @@ RECIPROCAL = ("019", "030", "031", "036", "040", "041", "044", "046", "050", "05
 CONTROL_HEADS = ("xcomp", "acomp", "oprd", "conj", "advcl", "ccomp")
 # What a frame makes of an act the framing table has no row for.
 FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "threaten": "130", "reject": "120"}
+# Verbs that report what someone must do ("the forum concluded that ... must").
+OBLIGATION_SPEECH = {"conclude", "warn", "remind", "urge", "argue", "stress", "demand"}
+# Cooperative acts whose announced refusal ("will not X") is a rejection.
+REFUSABLE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 GENERIC_FRAMES = {code: frame for frame, code in FRAME_DEFAULT.items()}
 # Words that make a sentence someone's statement: a future act in it is that someone's stated intent.
 SPEECH_LEMMAS = {"say", "announce", "confirm", "tell", "state", "declare", "add", "indicate", "report",
@@ -52,6 +56,7 @@ class Found:
     act_clause: list = field(default_factory=list)  # time words of the planned act, when framed
     # where to look, in order, when `targets` names no actor: lists of argument tokens
     fallback_targets: list = field(default_factory=list)
+    needs_target: bool = False  # drop the event unless its target resolves to an actor
 
 
 def _is_verb(tok):
@@ -254,8 +259,10 @@ class Extractor:
             for view in feats.per_object():
                 best = None
                 for p in candidates:
-                    if view.satisfies(p) and (best is None or p.rank > best.rank):
-                        best = p
+                    # "continued their hunger strike": the pattern naming more of the object wins
+                    key = (p.rank[0], len(view.object_lemmas & p.object) if p.object else 0) + p.rank[1:]
+                    if view.satisfies(p) and (best is None or key > best_key):
+                        best, best_key = p, key
                 if best is not None and best.code not in [c.code for c in chosen]:
                     chosen.append(best)
             for best in chosen:
@@ -265,6 +272,7 @@ class Extractor:
                     consumed |= f.consumed
         self._refine_protests(found, consumed)
         self._refine_by_instrument(found)
+        found += self._obligations(doc, found)
         self._refine_by_purpose(found)
         # two triggers that each took the other in ("agreed to US mediation": the verb's pattern names
         # the noun, the noun is framed by the verb): the more specific pattern keeps the event
@@ -305,6 +313,31 @@ class Extractor:
             if codes:
                 # the most specific weapon wins: "car bomb" -> 1832 before "bomb" -> 183
                 f.code = max(codes, key=lambda c: (len(c), c))
+
+    def _obligations(self, doc, found):
+        """"The administration declared that China must drop barriers to US exports": what a speaker
+        says another must do is a demand of that other (CAMEO 10), even when no pattern codes the
+        act. (Acts that are coded become demands in `_found`.)"""
+        out = []
+        fired = {f.trigger.i for f in found}
+        for tok in doc:
+            if tok.pos_ != "VERB" or _lemma(tok) not in SPEECH_LEMMAS | OBLIGATION_SPEECH:
+                continue
+            speaker = _with_conjuncts(_children(tok, "nsubj"))
+            for comp in _children(tok, "ccomp"):
+                if any(t.i in fired for t in comp.subtree) or not speaker:
+                    continue
+                modal = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+                needs = _lemma(comp) in ("need", "have") and _children(comp, "xcomp")
+                if not (modal & {"must", "should"} or needs and "to" not in modal):
+                    continue
+                subject = _with_conjuncts(_children(comp, "nsubj"))
+                if not subject:
+                    continue
+                clause = _time_words([tok])
+                out.append(Found(comp, "100", "frame:demand", speaker, subject, "occurred", tok, clause,
+                                 {comp.i}, None, False, (), [], [], True))
+        return out
 
     def _refine_by_purpose(self, found):
         """An appeal, intent, demand, threat or refusal coded only by its own verb ("urged Uganda to
@@ -424,6 +457,13 @@ class Extractor:
             sources = _with_conjuncts(_children(frame_word, "nsubj", "nsubjpass")) or \
                 self._subject(frame_word, Features(frame_word))
         status = self._status(chain, tok, status)
+        if status == "negated" and frame_word is None and code[:2] in REFUSABLE_ROOTS and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall", "'ll") for t in chain
+                for c in t.children) and any(c.dep_ == "neg" for t in chain for c in t.children):
+            # "Syria will not accept any more refugees", "the teachers won't end their strike": a
+            # stated refusal of cooperation is a rejection (CAMEO 12), not a negated act
+            act_code, code, status = code, self.frames.recode("reject", code) or FRAME_DEFAULT["reject"], "occurred"
+            frame_word = next(c for t in chain for c in t.children if c.dep_ == "neg")
         planned = None
         future = status == "planned" or (status == "hypothetical" and any(
             c.dep_ == "aux" and c.lower_ in ("would", "'d") for t in chain for c in t.children))
@@ -439,6 +479,7 @@ class Extractor:
         obliged = frame_word is None and status == "hypothetical" and any(
             c.dep_ == "aux" and c.lower_ in ("must", "should") for t in chain for c in t.children)
         speech = self._speech_verb(tok) if obliged else None
+        demanded = False
         if speech is not None:
             # "Jack Straw said the government and the rebels must reach an agreement": the speaker
             # demands the act of those it names (CAMEO 10x)
@@ -448,6 +489,7 @@ class Extractor:
                 code = self.frames.recode("demand", code) or FRAME_DEFAULT["demand"]
                 targets, sources, status = sources, speaker, "occurred"
                 consumed.add(speech.i)
+                demanded = True
         # the act's own time words, and those of the verbs that frame it
         act_clause = _time_words([tok] + ([tok.head] if tok.dep_ == "conj" else []))
         frame_clause = _time_words(chain[1:])
@@ -457,7 +499,7 @@ class Extractor:
             clause, act_clause = act_clause + frame_clause, []
         return Found(tok, code, pattern.id, sources, targets, status, frame_word, clause, consumed, planned,
                      feats.passive and pattern.pos == "VERB", pattern.rank, act_clause,
-                     self._fallback_targets(tok, frame_word, code, pattern))
+                     self._fallback_targets(tok, frame_word, code, pattern), demanded)
 
     def _fallback_targets(self, tok, frame_word, code, pattern):
         """Where the one acted on may still be named when the pattern's own slots hold no actor:
