@@ -158,6 +158,7 @@ class Coder:
             speaker = self._speaker(spacy_doc, actors, mentioned, ctx)
             if speaker is not None:
                 ctx.speaker = speaker
+            ctx.begin_sentence()
             ctx.observe(mentioned)
             ctx.sentence_countries = sorted((a.start or 0, a.country) for a in mentioned if a.country)
             if parsed is None:
@@ -241,9 +242,10 @@ class Coder:
             # or pressure lands is what it is aimed at
             targets = self._located(found.trigger, actors)
         if not targets and sources and sources[0].country and \
-                (found.code.startswith(DOMESTIC_CODES) or (found.planned or "").startswith(DOMESTIC_CODES)):
-            # a curfew, martial law, a ban on parties, a resignation, political reform: with no
-            # one else named, these are done to the actor's own country
+                (found.code.startswith(DOMESTIC_CODES) or (found.planned or "").startswith(DOMESTIC_CODES)
+                 or sources[0].sector == "COP" and found.code[:2] in ("17", "18", "19")):
+            # a curfew, martial law, a ban on parties, a resignation, political reform, force used by
+            # the police: with no one else named, these are done to the actor's own country
             targets = [Actor(sources[0].country, sources[0].country, None, self._country_name(sources[0].country),
                              "place", resolved_from="domestic")]
         domestic = not targets and found.code[:2] == "14"  # a protest with no stated target is aimed

@@ -66,3 +66,43 @@ def test_refusals_demands_and_ongoing_protests(coder, text, code):
 
 def test_an_obligation_of_nobody_named_is_no_demand(coder):
     assert not coder("Officials said the plan must be approved soon.").events
+
+
+ACTORS = [
+    # a stance is not a nationality; the place gives the journalist a country
+    ("A prominent anti-Syria journalist was killed by gunmen in Beirut.", None, "LBN"),
+    # police use force on their own country's people when nobody else is named
+    ("Kenyan police fired tear gas at demonstrators, arresting dozens.", "KEN", "KEN"),
+    # "it" looks back: the country named after it is not its antecedent
+    ("The committee repeated its call for Chile to release the prisoners.", None, None),
+    # the people sent by someone: "officials from the EU"
+    ("Officials from the European Union met Iranian negotiators in Vienna.", "IGOEUR", "IRN"),
+    # "is opposed to": the subject opposes
+    ("Hungary is opposed to Croatian membership of the alliance.", "HUN", "HRV"),
+]
+
+
+@pytest.mark.parametrize("text,source,target", ACTORS)
+def test_actor_conventions(coder, text, source, target):
+    events = coder(text, published="2020-01-01").events
+    pairs = [((e.source.code if e.source else None), (e.target.code if e.target else None)) for e in events]
+    if source is None and target is None:
+        assert not [p for p in pairs if p[0] and p[0].startswith("CHL")], pairs
+        return
+    assert any((source is None or (s or "").startswith(source)) and (t or "").startswith(target)
+               for s, t in pairs), pairs
+
+
+def test_a_weapon_as_subject_picks_the_code(coder):
+    codes = [e.cameo for e in coder("A roadside bomb near Kandahar killed two Canadian soldiers.").events]
+    assert "1833" in codes, codes
+
+
+def test_a_currency_is_not_a_country(coder):
+    events = coder("The minister was accused by Kenyan prosecutors of stealing US$5 million.").events
+    assert not [e for e in events if (e.target and e.target.country == "USA") or (e.source and e.source.country == "USA")]
+
+
+def test_a_refusal_framed_around_aid(coder):
+    codes = [e.cameo for e in coder("Greece has refused to commit to any further assistance to the rebels.").events]
+    assert any(c.startswith("122") for c in codes), codes

@@ -22,11 +22,17 @@ class DocumentContext:
         self.last_person = None
         self.last_group = None
         self.last_thing = None  # the last country or organisation named, for "it"
+        self.prev_thing = None  # the same, as of the end of the previous sentence
+        self.sentence_things = []  # (offset, actor): countries and organisations of this sentence
         self.speaker = None
         self.people = {}  # surname -> person actor: "Penny Wong" named once is "Wong" later
         self.sentence_countries = []  # (offset, country) named in the sentence being read, in order
 
     # -- reading -------------------------------------------------------------------------------
+    def begin_sentence(self):
+        self.prev_thing = self.last_thing
+        self.sentence_things = []
+
     def observe(self, actors):
         for actor in actors:
             key = actor.country or actor.code
@@ -42,6 +48,7 @@ class DocumentContext:
                     self.people[actor.name.split()[-1]] = actor
             elif actor.kind in ("country", "organisation"):
                 self.last_thing = actor
+                self.sentence_things.append((actor.start, actor))
             old = self.best.get(key)
             if old is None or (old.kind != "person" and (actor.kind == "person" or (actor.sector and not old.sector))):
                 self.best[key] = actor
@@ -83,8 +90,12 @@ class DocumentContext:
             # "Russia said it was ready to ...": the speaker if it is a state or body, else the last one named
             if self.speaker is not None and self.speaker.kind in ("country", "organisation"):
                 return [self._as_mention(self.speaker, anaphor)]
-            if self.last_thing is not None:
-                return [self._as_mention(self.last_thing, anaphor)]
+            # "it" looks back: a country named later in the same sentence is not its antecedent
+            before = [a for pos, a in self.sentence_things
+                      if pos is not None and anaphor.start is not None and pos < anaphor.start]
+            antecedent = before[-1] if before else self.prev_thing
+            if antecedent is not None:
+                return [self._as_mention(antecedent, anaphor)]
         return []
 
     def locate(self, actor):

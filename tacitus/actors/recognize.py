@@ -35,6 +35,11 @@ PEOPLE_NOUNS = {"youth", "people", "man", "woman", "child", "family", "villager"
                 "buddhist", "shiite", "sunni", "immigrant", "migrant", "national"}
 
 
+# Who is sent or speaks for someone: "officials from Brussels", "a delegation from Iran".
+DELEGATE_NOUNS = {"official", "delegation", "delegate", "representative", "envoy", "diplomat", "expert",
+                  "member", "team", "mission", "doctor", "volunteer", "negotiator", "observer", "inspector"}
+
+
 def _is_people(tok):
     """A plural noun for people ("youths", "landowners", "Kurds"), for nationality + people."""
     lemma = tok.lemma_.lower()
@@ -60,6 +65,20 @@ class Mention:
     entry: object
 
 
+STANCE_PREFIXES = {"anti", "pro"}
+
+
+def _stance_or_currency(doc, start, end):
+    """"An anti-Syria journalist", "pro-Moscow rebels": a stance, not a nationality; "US$50
+    million", "US $5": a currency, not the country."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES:
+        return True
+    if start >= 1 and doc[start - 1].lower_ in ("anti-", "pro-"):
+        return True
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is not None and nxt.text.startswith("$") and doc[end - 1].text.upper() in ("US", "U.S.")
+
+
 class SentenceActors:
     """Dictionary mentions of one parsed sentence and the actors its noun phrases stand for."""
 
@@ -72,6 +91,8 @@ class SentenceActors:
         if matches is None:
             matches = dictionary.match([t.text for t in doc])
         for start, end, entry in matches:
+            if _stance_or_currency(doc, start, end):
+                continue
             m = Mention(start, end, entry)
             for i in range(start, end):
                 self.mention_at[i] = m
@@ -89,6 +110,10 @@ class SentenceActors:
                 if child.dep_ in NP_DEPS:
                     stack.append(child)
                 elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN"):
+                    stack.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "from" and tok is head and (
+                        _is_people(tok) or tok.lemma_.lower() in DELEGATE_NOUNS):
+                    # "doctors from two American aid groups", "officials from the EU": who they come for
                     stack.append(child)
                 elif child.dep_ == "pobj" and tok.dep_ == "prep":
                     stack.append(child)

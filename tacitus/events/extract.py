@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from ..actors.recognize import Anaphor
 from ..model import Actor
+from .patterns import Pattern
 
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 PARTICLES = {"down", "back", "out", "up", "off", "away", "over", "in"}
@@ -24,6 +25,10 @@ RECIPROCAL = ("019", "030", "031", "036", "040", "041", "044", "046", "050", "05
 CONTROL_HEADS = ("xcomp", "acomp", "oprd", "conj", "advcl", "ccomp")
 # What a frame makes of an act the framing table has no row for.
 FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "threaten": "130", "reject": "120"}
+# "engaged in", "took part in": the subject does the nominal act.
+PARTICIPATION_VERBS = {"engage", "participate", "involve", "join", "take", "embark", "persist", "indulge"}
+# "is opposed to", "is committed to": a state of the subject, not something done to it.
+STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote", "resign"}
 # Verbs that report what someone must do ("the forum concluded that ... must").
 OBLIGATION_SPEECH = {"conclude", "warn", "remind", "urge", "argue", "stress", "demand"}
 # Cooperative acts whose announced refusal ("will not X") is a rejection.
@@ -273,6 +278,7 @@ class Extractor:
         self._refine_protests(found, consumed)
         self._refine_by_instrument(found)
         found += self._obligations(doc, found)
+        found += self._framed_contents(doc, found)
         self._refine_by_purpose(found)
         # two triggers that each took the other in ("agreed to US mediation": the verb's pattern names
         # the noun, the noun is framed by the verb): the more specific pattern keeps the event
@@ -309,6 +315,9 @@ class Extractor:
                             words += [w.lemma_.lower() for w in o.subtree]
             if t.pos_ == "NOUN":
                 words += [c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod")]
+            # "a roadside bombing killed one soldier": the weapon is the subject
+            words += [w.lemma_.lower() for c in t.children if c.dep_ == "nsubj" for w in c.subtree
+                      if w.dep_ in ("compound", "amod") or w is c]
             codes = [self.instruments[w] for w in words if w in self.instruments]
             if codes:
                 # the most specific weapon wins: "car bomb" -> 1832 before "bomb" -> 183
@@ -337,6 +346,40 @@ class Extractor:
                 clause = _time_words([tok])
                 out.append(Found(comp, "100", "frame:demand", speaker, subject, "occurred", tok, clause,
                                  {comp.i}, None, False, (), [], [], True))
+        return out
+
+    def _framed_contents(self, doc, found):
+        """"Turkey refused to commit to any direct assistance": a framing verb with no pattern of its
+        own whose clause is about a known kind of act (data/purposes.tsv) is coded by its frame and
+        that content (here 122, a refusal of aid). The outermost frame speaks."""
+        if self.purposes is None:
+            return []
+        out = []
+        fired = {f.trigger.i for f in found} | {f.frame_word.i for f in found if f.frame_word is not None}
+        taken = set()
+        for tok in doc:
+            frame = self.frames.words.get(_lemma(tok))
+            if frame not in GENERIC_FRAMES.values() or tok.pos_ != "VERB" or tok.i in fired or tok.i in taken:
+                continue
+            clauses = _children(tok, "xcomp", "ccomp")
+            if not clauses or any(t.i in fired for c in clauses for t in c.subtree):
+                continue
+            lemmas = [w.lemma_.lower() for c in clauses for w in c.subtree
+                      if not any(a.dep_ in ("nsubj", "nsubjpass") and a.head in clauses for a in [w] + list(w.ancestors))]
+            act = self.purposes.act(frame, lemmas)
+            code = self.frames.recode(frame, act) if act else None
+            sources = self._subject(tok, Features(tok))
+            if not code or not sources:
+                continue
+            taken |= {t.i for c in clauses for t in c.subtree}
+            pattern = Pattern("frame:" + frame, FRAME_DEFAULT[frame], _lemma(tok), "VERB", None, None, None, None,
+                              None, ("none",))
+            f = Found(tok, code, pattern.id, sources, [], "occurred", None, _time_words([tok]), set(taken),
+                      None, False, (), [], self._fallback_targets(tok, None, code, pattern))
+            f.status = self._status([tok], tok, "occurred")
+            if f.status == "negated":
+                continue
+            out.append(f)
         return out
 
     def _refine_by_purpose(self, found):
@@ -423,7 +466,7 @@ class Extractor:
                     tgt = self._prep_objects(head, ("to", "on", "upon", "against", "for"))
                     if frame in ("appeal", "demand") and tgt:
                         targets = _with_conjuncts(tgt)
-                    elif frame in ("appeal", "demand") and cur.dep_ == "ccomp":
+                    elif frame in ("appeal", "demand") and cur.dep_ in ("ccomp", "acl"):
                         targets = _children(cur, "nsubj") or targets
                 elif frame in ("appeal", "demand"):
                     # the appealer is the source, the one appealed to is the target
@@ -456,6 +499,13 @@ class Extractor:
             # "Australia is committed to deepening ...": the framed subject, passive or not
             sources = _with_conjuncts(_children(frame_word, "nsubj", "nsubjpass")) or \
                 self._subject(frame_word, Features(frame_word))
+        if code[:2] == "13":
+            # "threatened to ban voting in East Jerusalem if Hamas ran": the one whose act the
+            # threat is conditioned on is its target
+            cond = self._condition_subjects([t for t in (frame_word, tok) if t is not None]
+                                            + _children(tok, "xcomp", "ccomp"))
+            if cond:
+                targets = cond
         status = self._status(chain, tok, status)
         if status == "negated" and frame_word is None and code[:2] in REFUSABLE_ROOTS and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall", "'ll") for t in chain
@@ -501,6 +551,17 @@ class Extractor:
                      feats.passive and pattern.pos == "VERB", pattern.rank, act_clause,
                      self._fallback_targets(tok, frame_word, code, pattern), demanded)
 
+    @staticmethod
+    def _condition_subjects(verbs):
+        """Subjects of "if"/"unless"/"until" clauses on these verbs."""
+        for v in verbs:
+            for adv in _children(v, "advcl"):
+                if any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "until") for m in adv.children):
+                    subj = _children(adv, "nsubj", "nsubjpass")
+                    if subj:
+                        return _with_conjuncts(subj)
+        return []
+
     def _fallback_targets(self, tok, frame_word, code, pattern):
         """Where the one acted on may still be named when the pattern's own slots hold no actor:
         the actor a threat or demand is conditioned on ("threatened to ban voting if Hamas ran",
@@ -518,16 +579,16 @@ class Extractor:
             heads += [a for a in _children(tok, "advcl") if any(c.dep_ == "aux" and c.lower_ == "to"
                                                                for c in a.children)]
         if code[:2] in ("13", "10", "02", "03"):
-            for v in [t for t in (frame_word,) if t is not None] + heads:
-                for adv in _children(v, "advcl"):
-                    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "until") for m in adv.children):
-                        subj = _children(adv, "nsubj", "nsubjpass")
-                        if subj:
-                            out.append(_with_conjuncts(subj))
+            cond = self._condition_subjects([t for t in (frame_word,) if t is not None] + heads)
+            if cond:
+                out.append(cond)
         # the complement (or the act itself) and its objects: who the act goes to or against
         holders = []
         for h in heads:
             holders += [h] + [o for o in _children(h, "dobj", "attr") for o in [o] + _children(o, "conj")]
+        # "engaged in ethnic cleansing against the Albanians": the act named after "in"
+        holders += [o for p in _children(tok, "prep") if p.lower_ in ("in", "into") for o in _children(p, "pobj")
+                    if o.pos_ == "NOUN"]
         preps = [("against",), ("to", "toward", "towards", "on", "with", "for")]
         if code[:2] in ("10", "02"):
             preps.append(("by", "from"))  # "demanded an admission by Moscow"
@@ -538,9 +599,15 @@ class Extractor:
             preps.insert(0, ("of",))
         for words in preps:
             objs = [o for h in holders for p in _children(h, "prep") if p.lower_ in words
-                    for o in _children(p, "pobj")]
+                    for o in _children(p, "pobj") if o.lower_ not in DATE_WORDS]
             if objs:
                 out.append(_with_conjuncts(objs))
+        if code[:2] in ("11", "12"):
+            # "denounced Serbia's suppression of the unrest": whose act is condemned or rejected
+            doers = [x for o in holders[1:] for x in [c for c in o.children if c.dep_ == "poss"]
+                     + [x for p in _children(o, "prep", "agent") if p.lower_ == "by" for x in _children(p, "pobj")]]
+            if doers:
+                out.insert(0, _with_conjuncts(doers))
         # "mounted an invasion of Lebanon", "imposed a blockade on ... ": who undergoes the act named
         patients = [x for o in holders[1:] if _lemma(o) in PATIENT_NOMINALS
                     for x in [c for c in o.children if c.dep_ == "poss"]
@@ -577,6 +644,9 @@ class Extractor:
             subj = _children(cur, "nsubj", "csubj")
             if feats.passive and cur is tok:
                 agents = self._prep_objects(tok, ("by",), deps=("agent",))
+                if not agents and _lemma(tok) in PARTICIPATION_VERBS | STATIVE_PASSIVES and \
+                        any(p.lower_ in ("in", "to", "into") for p in _children(tok, "prep")):
+                    agents = _children(tok, "nsubjpass")  # "were engaged in", "were involved in": a state
                 return _with_conjuncts(agents)
             if subj:
                 return _with_conjuncts(subj)
@@ -657,6 +727,11 @@ class Extractor:
             targets = _with_conjuncts(self._prep_objects(tok, ("on", "against", "with", "to", "at", "of")))
         if not sources and tok.dep_ in ("dobj", "nsubjpass") and _is_verb(tok.head):
             sources = self._subject(tok.head, Features(tok.head))
+        elif not sources and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") and \
+                _lemma(tok.head.head) in PARTICIPATION_VERBS:
+            # "Serb forces were engaged in ethnic cleansing": who takes part in the act does it
+            verb = tok.head.head
+            sources = _with_conjuncts(_children(verb, "nsubj", "nsubjpass")) or self._subject(verb, Features(verb))
         return sources, targets
 
     def _status(self, chain, tok, status):
