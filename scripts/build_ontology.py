@@ -16,6 +16,10 @@ from pathlib import Path
 # as RETREAT: the root takes CONCEDE (its first reading, and 080 "Yield" is CONCEDE); 084-087 keep
 # their own RETREAT lines.
 ROOT_OVERRIDES = {"08": ("CONCEDE", "", "")}
+# "1712: ASSAULT, seize": the row gives destroying property a COERCE mode ("seize", as for 171 and
+# 1711, its parent and sibling) under the type ASSAULT. The mode and the siblings agree, so the type
+# follows them: COERCE.
+CODE_OVERRIDES = {"1712": ("COERCE", "seize", "human_security")}
 
 # PLOVER has no category for public statements (01) and folds appeals (02) into REQUEST. Appeals
 # take the mode and context of the matching demand (021 <- 101, 0233 <- 1033). Statements take
@@ -48,6 +52,7 @@ def read_plover(path):
             sys.exit(f"{path}:{n}: {code} mapped twice, differently: {target[code]} vs {value}")
         target.setdefault(code, value)
     roots.update(ROOT_OVERRIDES)
+    mapping.update(CODE_OVERRIDES)
     return mapping, roots
 
 

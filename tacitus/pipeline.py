@@ -226,6 +226,9 @@ class Coder:
                                   sent.start)
             if unk is not None:
                 sources = [unk]
+        if not sources and found.passive and _in_relative_clause(found.trigger):
+            # "a curfew in Montenegro, where 28 people have been killed": background with no doer
+            return []
         if not sources and not (targets and found.passive):
             # no one acts: "Welcome old friends to visit us" codes nothing; but a passive
             # ("Aristide has been accused of ...") reports an act whose doer goes unnamed
@@ -419,3 +422,13 @@ def static_versions(model: str | None = None) -> dict:
 def load(model: str | None = None, **kwargs) -> Coder:
     """Load a Coder: the spaCy model (TACITUS_MODEL or the packaged default) and every dictionary."""
     return Coder(model, **kwargs)
+
+
+def _in_relative_clause(tok):
+    """The token sits in a relative clause ("..., where 28 people were killed", "who was detained")."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return True
+        cur = cur.head
+    return False

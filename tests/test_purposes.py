@@ -106,3 +106,13 @@ def test_a_currency_is_not_a_country(coder):
 def test_a_refusal_framed_around_aid(coder):
     codes = [e.cameo for e in coder("Greece has refused to commit to any further assistance to the rebels.").events]
     assert any(c.startswith("122") for c in codes), codes
+
+
+def test_background_without_a_doer_in_a_relative_clause_is_not_coded(coder):
+    events = coder("Jordan lifted the curfew in Irbid, where six people have been killed in riots this month.").events
+    assert [e.cameo for e in events if e.cameo[:2] in ("18", "19")] == []
+    assert any(e.cameo.startswith("081") for e in events), [e.cameo for e in events]
+
+
+def test_destroying_property_is_coerce_in_plover(coder):
+    assert coder.cameo["1712"].plover.type == "COERCE"

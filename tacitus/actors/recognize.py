@@ -160,7 +160,7 @@ class SentenceActors:
 
 
     def _phrase_actors(self, head):
-        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head.head:
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
             # "the correspondent ..., who was detained": the relative pronoun is its antecedent
             return self._phrase_actors(head.head.head)
         if head.lemma_.lower() in QUANTITY_HEADS:

@@ -88,7 +88,7 @@ def _governor(tok):
     """The word that may frame `tok`: the head of a complement clause, or the verb or adjective a
     preposition hangs on ("committed to deepening", "looked forward to the meeting"), or the noun
     an infinitive or clause completes ("Iran's appeal to Washington to lift sanctions")."""
-    if tok.dep_ in ("xcomp", "ccomp") and tok.head is not tok:
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i:
         return tok.head
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.dep_ == "acl":
         return tok.head
@@ -626,7 +626,7 @@ class Extractor:
         cur = tok
         for _ in range(4):
             head = cur.head
-            if head is cur:
+            if head.i == cur.i:
                 return None
             if cur.dep_ in ("ccomp", "conj") and head.lemma_.lower() in SPEECH_LEMMAS | {"conclude", "warn", "remind"}:
                 return head
@@ -657,7 +657,7 @@ class Extractor:
                 holder = cur.head.head if cur.head.dep_ == "dobj" else cur.head.head.head
                 subj = _children(holder, "nsubj")
                 return _with_conjuncts(subj) if subj else []
-            if cur.dep_ == "acl" or cur.head is cur:
+            if cur.dep_ == "acl" or cur.head.i == cur.i:
                 return []
             if cur.dep_ in CONTROL_HEADS or cur.pos_ in ("ADJ",):
                 cur = cur.head
@@ -740,7 +740,7 @@ class Extractor:
         words = set()
         chain = list(chain)
         first = chain[0]
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
             chain.append(first)
         for t in chain:
