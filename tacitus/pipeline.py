@@ -35,6 +35,7 @@ SPEECH_WORDS = {"said", "says", "say", "pointed", "noted", "stressed", "added", 
                 "emphasised", "underlined", "told", "indicated", "declared", "remarked", "expressed",
                 "announced", "announces", "confirmed", "reiterated", "insisted", "argued", "explained", "asserted"}
 # Codes that need someone on the receiving end; in a bilateral readout that is the other side.
+SOLITARY_MEETINGS = {"040", "043", "044", "046"}
 NEEDS_TARGET = ("03", "05", "04", "018", "019")
 # A compound subject with no object does these to each other.
 JOINT_ROOTS = {"03", "04", "05", "06", "07", "08"}
@@ -166,6 +167,8 @@ class Coder:
             for found in self.extractor.find(parsed):
                 events.extend(self._events(doc, sent, parsed, actors, ctx, found, day))
         self._fill_bilateral_targets(events, ctx, len(sentences))
+        # "Israel's cabinet met on Sunday": a meeting or talks with no one else is no interaction
+        events = [ev for ev in events if ev.target is not None or ev.cameo not in SOLITARY_MEETINGS]
         doc.events = self._dedupe(events)
         doc.participants = [ctx.best[k] for k in ctx.participants()[:6] if k in ctx.best]
         return doc

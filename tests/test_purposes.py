@@ -116,3 +116,26 @@ def test_background_without_a_doer_in_a_relative_clause_is_not_coded(coder):
 
 def test_destroying_property_is_coerce_in_plover(coder):
     assert coder.cameo["1712"].plover.type == "COERCE"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ankara is opposed to Swiss mediation in the dispute.", "126"),
+    ("Beijing opposed the Japanese plan.", "120"),
+    ("Moscow opposes NATO.", "110"),
+])
+def test_opposing_a_proposal_is_rejecting_it(coder, text, code):
+    assert code in [e.cameo for e in coder(text).events]
+
+
+def test_a_rejected_appeal_is_part_of_the_rejection(coder):
+    codes = [e.cameo for e in coder("Rebels in Mali dismissed an appeal from President Keita to lay down their arms.").events]
+    assert codes and all(c.startswith("12") for c in codes), codes
+
+
+def test_the_clause_of_a_demand_noun_is_the_demand(coder):
+    events = coder("The ILO reiterated its demand today that Israel ease restrictions on Palestinian workers.").events
+    assert [(e.cameo[:2], e.target.country) for e in events if e.target] == [("10", "ISR")]
+
+
+def test_a_meeting_with_nobody_is_no_event(coder):
+    assert not [e for e in coder("Israel's cabinet met on Sunday.").events if e.cameo.startswith("04")]

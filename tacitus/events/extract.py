@@ -25,6 +25,9 @@ RECIPROCAL = ("019", "030", "031", "036", "040", "041", "044", "046", "050", "05
 CONTROL_HEADS = ("xcomp", "acomp", "oprd", "conj", "advcl", "ccomp")
 # What a frame makes of an act the framing table has no row for.
 FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "threaten": "130", "reject": "120"}
+# Nouns whose clause is what they ask, offer or threaten ("its demand that Israel ease ...").
+FRAMING_NOUNS = {"demand", "call", "appeal", "request", "plea", "proposal", "offer", "threat", "warning",
+                 "promise", "pledge", "ultimatum", "admission", "claim", "allegation", "accusation"}
 # "engaged in", "took part in": the subject does the nominal act.
 PARTICIPATION_VERBS = {"engage", "participate", "involve", "join", "take", "embark", "persist", "indulge"}
 # "is opposed to", "is committed to": a state of the subject, not something done to it.
@@ -88,6 +91,12 @@ def _governor(tok):
     """The word that may frame `tok`: the head of a complement clause, or the verb or adjective a
     preposition hangs on ("committed to deepening", "looked forward to the meeting"), or the noun
     an infinitive or clause completes ("Iran's appeal to Washington to lift sanctions")."""
+    if tok.dep_ == "ccomp":
+        # "reiterated its demand today that Israel ease ...": the clause hangs on the verb, but it
+        # completes the framing noun the verb took
+        for c in tok.head.children:
+            if c.dep_ == "dobj" and c.i < tok.i and c.lemma_.lower() in FRAMING_NOUNS:
+                return c
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i:
         return tok.head
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.dep_ == "acl":
@@ -291,6 +300,11 @@ class Extractor:
         if losers:
             found = [f for f in found if id(f) not in losers]
             consumed = set().union(*(f.consumed for f in found)) if found else set()
+        # "dismissed an appeal from Gbagbo to lay down arms": the appeal is what is rejected, part
+        # of the rejection, not a second event
+        rejected = {i for g in found if g.code[:2] == "12" for i in g.consumed}
+        found = [f for f in found if not (f.frame_word is not None and f.frame_word.pos_ == "NOUN"
+                                          and f.frame_word.i in rejected and f.code[:2] in ("02", "10"))]
         fired = {f.trigger.i for f in found}
         for f in found:
             # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
