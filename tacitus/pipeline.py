@@ -33,9 +33,11 @@ from .time.dates import DateResolver, format_date
 
 SPEECH_WORDS = {"said", "says", "say", "pointed", "noted", "stressed", "added", "stated", "emphasized",
                 "emphasised", "underlined", "told", "indicated", "declared", "remarked", "expressed",
-                "announced", "announces", "confirmed", "reiterated", "insisted", "argued", "explained", "asserted"}
-# Codes that need someone on the receiving end; in a bilateral readout that is the other side.
+                "announced", "announces", "confirmed", "reiterated", "insisted", "argued", "explained", "asserted",
+                "quoted"}
+# Meetings and talks that mean nothing without someone else ("the cabinet met").
 SOLITARY_MEETINGS = {"040", "043", "044", "046"}
+# Codes that need someone on the receiving end; in a bilateral readout that is the other side.
 NEEDS_TARGET = ("03", "05", "04", "018", "019")
 # A compound subject with no object does these to each other.
 JOINT_ROOTS = {"03", "04", "05", "06", "07", "08"}
@@ -48,7 +50,7 @@ ONE_SIDED = {"promise", "pledge", "vow", "offer", "commit", "volunteer", "propos
 JOINT_VERBS = {"clash", "fight", "exchange", "swap", "trade", "battle", "skirmish"}
 # Acts aimed at a place: with no other target, the place's country is the target.
 LOCATIVE_ROOTS = {"08", "13", "15", "16", "17", "18", "19", "20"}
-LOCATIVE_CODES = {"042", "043", "044"}
+LOCATIVE_CODES = {"042", "043"}
 AIMED_ROOTS = {"13", "15", "17", "18", "19", "20"}  # force and pressure are aimed at someone else  # a visit's host is where it goes; a discussion is not
 LOCATIVE_PREPS = {"in", "into", "on", "near", "at", "from", "to", "across", "over", "against", "inside", "outside"}
 IRREGULAR_SECTORS = {"REB", "UAF", "CVL", "CRM", "IMG", "SEP", "INS"}
@@ -197,7 +199,9 @@ class Coder:
         for tok in spacy_doc[:14]:
             if tok.lower_ not in SPEECH_WORDS or tok.i == 0:
                 continue
-            subjects = [c for c in tok.children if c.dep_ == "nsubj"] if spacy_doc.has_annotation("DEP") else []
+            # "X was quoted as saying": the passive subject speaks
+            deps = ("nsubj", "nsubjpass") if tok.lower_ == "quoted" else ("nsubj",)
+            subjects = [c for c in tok.children if c.dep_ in deps] if spacy_doc.has_annotation("DEP") else []
             if subjects:
                 resolved = resolve_arguments(subjects, actors, ctx)
                 if resolved:
@@ -217,7 +221,8 @@ class Coder:
             targets = []
         for fallback in found.fallback_targets if not targets else ():
             targets = [t for t in resolve_arguments(fallback, actors, ctx)
-                       if not any(t.same_entity(s) for s in sources)]
+                       if not any(t.same_entity(s) for s in sources)
+                       and not (t.kind == "place" and found.code[:2] == "04")]  # "to Geneva for talks"
             if targets:
                 break
         if not targets and stated_target:

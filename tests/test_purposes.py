@@ -139,3 +139,16 @@ def test_the_clause_of_a_demand_noun_is_the_demand(coder):
 
 def test_a_meeting_with_nobody_is_no_event(coder):
     assert not [e for e in coder("Israel's cabinet met on Sunday.").events if e.cameo.startswith("04")]
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("Japan announced a suspension of air links with Myanmar.", "160", "JPN", "MMR"),
+    ("French and German negotiators returned to Brussels for talks on the budget.", "044", "FRA", "DEU"),
+    ("King Abdullah of Jordan was quoted as saying he would be ready to host talks between Israel and Syria.",
+     "03", "JOR", "ISR"),
+])
+def test_more_frames(coder, text, code, source, target):
+    events = coder(text).events
+    assert any(e.cameo.startswith(code) and e.source and e.source.country == source and e.target
+               and e.target.country == target for e in events), \
+        [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in events]

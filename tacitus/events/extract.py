@@ -25,6 +25,9 @@ RECIPROCAL = ("019", "030", "031", "036", "040", "041", "044", "046", "050", "05
 CONTROL_HEADS = ("xcomp", "acomp", "oprd", "conj", "advcl", "ccomp")
 # What a frame makes of an act the framing table has no row for.
 FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "threaten": "130", "reject": "120"}
+# Verbs whose subject performs the event noun they take ("announced a suspension of flights").
+PERFORMING_VERBS = {"announce", "declare", "order", "decide", "implement", "begin", "start", "launch", "carry",
+                    "conduct", "complete", "undertake", "resume", "pursue", "initiate", "impose", "extend"}
 # Nouns whose clause is what they ask, offer or threaten ("its demand that Israel ease ...").
 FRAMING_NOUNS = {"demand", "call", "appeal", "request", "plea", "proposal", "offer", "threat", "warning",
                  "promise", "pledge", "ultimatum", "admission", "claim", "allegation", "accusation"}
@@ -448,6 +451,9 @@ class Extractor:
             consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" for o in objs if o.pos_ == "NOUN"}
         if isinstance(feats, NominalFeatures):
             sources, targets = feats.sources, self._targets(feats, pattern)
+            if not sources and tok.dep_ == "dobj" and _lemma(tok.head) in PERFORMING_VERBS:
+                # "Italy announced a suspension of air links": who announces or orders the act does it
+                sources = self._subject(tok.head, Features(tok.head))
         elif pattern.pos == "NOUN":
             sources, targets = self._noun_arguments(tok, pattern, feats)
         else:
