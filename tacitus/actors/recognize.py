@@ -84,6 +84,7 @@ class SentenceActors:
 
     def __init__(self, doc, dictionary: ActorDictionary, day: date | None, offset: int, matches=None):
         self.doc = doc
+        self.text = doc.text  # spaCy joins the tokens on every .text: read it once
         self.dictionary = dictionary
         self.day = day
         self.offset = offset  # character offset of the sentence in the document
@@ -312,4 +313,4 @@ class SentenceActors:
 
     def _text(self, tokens):
         s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        return self.doc.text[s:e]
+        return self.text[s:e]

@@ -66,8 +66,13 @@ class Found:
     rank: tuple = ()
     act_clause: list = field(default_factory=list)  # time words of the planned act, when framed
     # where to look, in order, when `targets` names no actor: lists of argument tokens
-    fallback_targets: list = field(default_factory=list)
+    fallback: object = None  # () -> lists of argument tokens, computed only when asked
     needs_target: bool = False  # drop the event unless its target resolves to an actor
+
+    @property
+    def fallback_targets(self):
+        """Where to look, in order, when `targets` names no actor: lists of argument tokens."""
+        return self.fallback() if self.fallback is not None else []
 
 
 def _is_verb(tok):
@@ -259,12 +264,16 @@ class Extractor:
 
     def find(self, doc):
         found, consumed = [], set()
+        verbs = []  # (token, lemma) of every verb, for the frame-only passes below
         for tok in doc:
             pos = ("VERB" if _is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN")
                    else "ADJ" if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") else None)
             if pos is None:
                 continue
-            candidates = self.patterns.candidates(_lemma(tok), pos)
+            lemma = _lemma(tok)
+            if tok.pos_ == "VERB":
+                verbs.append((tok, lemma))
+            candidates = self.patterns.candidates(lemma, pos)
             nominal = False
             if not candidates and tok.pos_ == "NOUN" and _lemma(tok) in self.nominals:
                 candidates = self.patterns.candidates(self.nominals[_lemma(tok)], "VERB")
@@ -289,8 +298,8 @@ class Extractor:
                     consumed |= f.consumed
         self._refine_protests(found, consumed)
         self._refine_by_instrument(found)
-        found += self._obligations(doc, found)
-        found += self._framed_contents(doc, found)
+        found += self._obligations(verbs, found)
+        found += self._framed_contents(verbs, found)
         self._refine_by_purpose(found)
         # two triggers that each took the other in ("agreed to US mediation": the verb's pattern names
         # the noun, the noun is framed by the verb): the more specific pattern keeps the event
@@ -340,32 +349,30 @@ class Extractor:
                 # the most specific weapon wins: "car bomb" -> 1832 before "bomb" -> 183
                 f.code = max(codes, key=lambda c: (len(c), c))
 
-    def _obligations(self, doc, found):
+    def _obligations(self, verbs, found):
         """"The administration declared that China must drop barriers to US exports": what a speaker
         says another must do is a demand of that other (CAMEO 10), even when no pattern codes the
         act. (Acts that are coded become demands in `_found`.)"""
         out = []
         fired = {f.trigger.i for f in found}
-        for tok in doc:
-            if tok.pos_ != "VERB" or _lemma(tok) not in SPEECH_LEMMAS | OBLIGATION_SPEECH:
+        for tok, lemma in verbs:
+            if lemma not in SPEECH_LEMMAS and lemma not in OBLIGATION_SPEECH:
                 continue
-            speaker = _with_conjuncts(_children(tok, "nsubj"))
             for comp in _children(tok, "ccomp"):
-                if any(t.i in fired for t in comp.subtree) or not speaker:
-                    continue
                 modal = {c.lower_ for c in comp.children if c.dep_ == "aux"}
                 needs = _lemma(comp) in ("need", "have") and _children(comp, "xcomp")
                 if not (modal & {"must", "should"} or needs and "to" not in modal):
                     continue
+                speaker = _with_conjuncts(_children(tok, "nsubj"))
                 subject = _with_conjuncts(_children(comp, "nsubj"))
-                if not subject:
+                if not speaker or not subject or any(t.i in fired for t in comp.subtree):
                     continue
                 clause = _time_words([tok])
                 out.append(Found(comp, "100", "frame:demand", speaker, subject, "occurred", tok, clause,
                                  {comp.i}, None, False, (), [], [], True))
         return out
 
-    def _framed_contents(self, doc, found):
+    def _framed_contents(self, verbs, found):
         """"Turkey refused to commit to any direct assistance": a framing verb with no pattern of its
         own whose clause is about a known kind of act (data/purposes.tsv) is coded by its frame and
         that content (here 122, a refusal of aid). The outermost frame speaks."""
@@ -374,15 +381,19 @@ class Extractor:
         out = []
         fired = {f.trigger.i for f in found} | {f.frame_word.i for f in found if f.frame_word is not None}
         taken = set()
-        for tok in doc:
-            frame = self.frames.words.get(_lemma(tok))
-            if frame not in GENERIC_FRAMES.values() or tok.pos_ != "VERB" or tok.i in fired or tok.i in taken:
+        for tok, lemma in verbs:
+            if tok.i in fired or tok.i in taken:
+                continue
+            frame = self.frames.words.get(lemma)
+            if frame not in GENERIC_FRAMES.values():
                 continue
             clauses = _children(tok, "xcomp", "ccomp")
-            if not clauses or any(t.i in fired for c in clauses for t in c.subtree):
+            inside = [w for c in clauses for w in c.subtree]
+            if not clauses or any(w.i in fired for w in inside):
                 continue
-            lemmas = [w.lemma_.lower() for c in clauses for w in c.subtree
-                      if not any(a.dep_ in ("nsubj", "nsubjpass") and a.head in clauses for a in [w] + list(w.ancestors))]
+            # what the clause is about, not who is to do it
+            skip = {w.i for c in clauses for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for w in x.subtree}
+            lemmas = [w.lemma_.lower() for w in inside if w.i not in skip]
             act = self.purposes.act(frame, lemmas)
             code = self.frames.recode(frame, act) if act else None
             sources = self._subject(tok, Features(tok))
@@ -392,7 +403,7 @@ class Extractor:
             pattern = Pattern("frame:" + frame, FRAME_DEFAULT[frame], _lemma(tok), "VERB", None, None, None, None,
                               None, ("none",))
             f = Found(tok, code, pattern.id, sources, [], "occurred", None, _time_words([tok]), set(taken),
-                      None, False, (), [], self._fallback_targets(tok, None, code, pattern))
+                      None, False, (), [], lambda: self._fallback_targets(tok, None, code, pattern))
             f.status = self._status([tok], tok, "occurred")
             if f.status == "negated":
                 continue
@@ -569,7 +580,7 @@ class Extractor:
             clause, act_clause = act_clause + frame_clause, []
         return Found(tok, code, pattern.id, sources, targets, status, frame_word, clause, consumed, planned,
                      feats.passive and pattern.pos == "VERB", pattern.rank, act_clause,
-                     self._fallback_targets(tok, frame_word, code, pattern), demanded)
+                     lambda: self._fallback_targets(tok, frame_word, code, pattern), demanded)
 
     @staticmethod
     def _condition_subjects(verbs):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..datafiles import read_jsonl, read_tsv
 from ..errors import DataFileError
@@ -27,11 +28,11 @@ class Pattern:
     xcomp: frozenset | None
     target: tuple
 
-    @property
+    @cached_property
     def constraints(self):
         return sum(x is not None for x in (self.particle, self.object, self.prep, self.pobj, self.xcomp))
 
-    @property
+    @cached_property
     def rank(self):
         """Most constraints first; then a 4-digit code over a 3-digit one, a specific code over a
         residual one ending in 0 ("provided humanitarian aid": 073 before 070)."""
@@ -141,6 +142,9 @@ class Purposes:
             if row["act"] not in acts:
                 raise DataFileError(f"act {row['act']!r} has no row in frame_codes.tsv", where=where)
             self.rows.append((words, only, row["act"]))
+        self.by_word = {}  # first word -> rows, so a lookup reads only the rows its words can start
+        for r in self.rows:
+            self.by_word.setdefault(r[0][0], []).append(r)
 
     def act(self, frame, lemmas):
         """The act evoked by a list of lemmas in text order: the entry with the most words wins,
@@ -149,7 +153,7 @@ class Purposes:
         for i, lem in enumerate(lemmas):
             position.setdefault(lem, i)
         best = None
-        for words, only, act in self.rows:
+        for words, only, act in (r for lem in position for r in self.by_word.get(lem, ())):
             if only and frame not in only or not all(w in position for w in words):
                 continue
             key = (len(words), len(act), -min(position[w] for w in words))
