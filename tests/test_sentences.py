@@ -23,3 +23,13 @@ def test_split_sentences_offsets_point_into_the_text():
     text = "  Lead sentence.   Next one.  "
     for s, e in split_sentences(text):
         assert text[s:e].strip() == text[s:e] and text[s:e]
+
+
+def test_batch_lemmas_are_the_lemmatizers_own(coder):
+    # nlp.pipe answers repeated words from memory; nlp(text) runs spaCy's stock component
+    texts = ["The ministers were meeting in Geneva and met again on Friday.",
+             "Israeli forces have demolished houses; the houses were demolished twice.",
+             "She's saying they'd been better off, and the best talks are the ones held."] * 3
+    batch = [[(t.lemma_, t.pos_) for t in d] for d in coder.nlp.pipe(texts)]
+    single = [[(t.lemma_, t.pos_) for t in coder.nlp(text)] for text in texts]
+    assert batch == single
