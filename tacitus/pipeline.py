@@ -265,7 +265,7 @@ class Coder:
             ctx.observe_group(sources)
         pairs = []
         # only an act that happened between both is mutual; an intent, appeal or refusal is one side's
-        mutual = is_reciprocal(found.code) and found.frame_word is None and stated_target and \
+        mutual = is_reciprocal(found.code) and found.frame_word is None and not found.planned and stated_target and \
             found.trigger.lemma_.lower() not in ONE_SIDED
         joint_verb = found.trigger.lemma_.lower() in JOINT_VERBS
         if len(sources) >= 2 and (joint_verb or (not targets and found.code[:2] in JOINT_ROOTS)):

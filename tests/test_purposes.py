@@ -152,3 +152,20 @@ def test_more_frames(coder, text, code, source, target):
     assert any(e.cameo.startswith(code) and e.source and e.source.country == source and e.target
                and e.target.country == target for e in events), \
         [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in events]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("NATO-member Turkey is willing to send troops to help defend Qatar.", "TUR"),
+    ("Palestinians of the Israeli-occupied West Bank went on strike on Monday.", "PSE"),
+    ("Afghan rebel leaders rejected the offer.", "AFGREB"),
+    ("Chadian rebels rejected the French plan and said they opposed any foreign force.", "TCDREB"),
+])
+def test_who_the_actor_is(coder, text, source):
+    sources = [e.source.code for e in coder(text).events if e.source]
+    assert sources and all(s.startswith(source) for s in sources), sources
+
+
+def test_a_stated_intent_to_meet_is_one_sided(coder):
+    pairs = [(e.source.country, e.target and e.target.code) for e in
+             coder("Sudanese rebel leaders said they would meet the UN envoy.").events if e.source]
+    assert pairs and all(s == "SDN" for s, _ in pairs), pairs

@@ -24,6 +24,7 @@ class DocumentContext:
         self.last_thing = None  # the last country or organisation named, for "it"
         self.prev_thing = None  # the same, as of the end of the previous sentence
         self.sentence_things = []  # (offset, actor): countries and organisations of this sentence
+        self.sentence_groups = []  # (offset, actor): groups of this sentence ("Ivory Coast rebels")
         self.speaker = None
         self.people = {}  # surname -> person actor: "Penny Wong" named once is "Wong" later
         self.sentence_countries = []  # (offset, country) named in the sentence being read, in order
@@ -32,6 +33,7 @@ class DocumentContext:
     def begin_sentence(self):
         self.prev_thing = self.last_thing
         self.sentence_things = []
+        self.sentence_groups = []
 
     def observe(self, actors):
         for actor in actors:
@@ -49,6 +51,8 @@ class DocumentContext:
             elif actor.kind in ("country", "organisation"):
                 self.last_thing = actor
                 self.sentence_things.append((actor.start, actor))
+            elif actor.kind == "group" and actor.country:
+                self.sentence_groups.append((actor.start, actor))
             old = self.best.get(key)
             if old is None or (old.kind != "person" and (actor.kind == "person" or (actor.sector and not old.sector))):
                 self.best[key] = actor
@@ -81,6 +85,11 @@ class DocumentContext:
             # else the document's two sides
             if self.last_group:
                 return [self._as_mention(a, anaphor) for a in self.last_group]
+            # "Ivory Coast rebels rejected the plan and said they ...": the group named before it
+            before = [a for pos, a in self.sentence_groups
+                      if pos is not None and anaphor.start is not None and pos < anaphor.start]
+            if before:
+                return [self._as_mention(before[-1], anaphor)]
             if self.speaker is not None and self.speaker.kind != "person":
                 return [self._as_mention(self.speaker, anaphor)]  # "Fijian rebels said they will ..."
             return self.resolve(Anaphor("pair", None, anaphor.start, anaphor.end, anaphor.text))

@@ -66,6 +66,10 @@ class Mention:
 
 
 STANCE_PREFIXES = {"anti", "pro"}
+GENERIC_ROLE_HEADS = {"leader", "leaders", "official", "officials", "commander", "commanders", "chief", "chiefs",
+                      "spokesman", "spokeswoman", "spokesperson", "representative", "representatives"}
+RELATION_WORDS = {"occupied", "held", "controlled", "backed", "allied", "sponsored", "funded", "brokered",
+                  "administered", "annexed", "supported", "aligned", "friendly"}
 
 
 def _stance_or_currency(doc, start, end):
@@ -76,6 +80,8 @@ def _stance_or_currency(doc, start, end):
     if start >= 1 and doc[start - 1].lower_ in ("anti-", "pro-"):
         return True
     nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in RELATION_WORDS:
+        return True  # "the Israeli-occupied West Bank", "Iranian-backed militias": held or backed by X, not X
     return nxt is not None and nxt.text.startswith("$") and doc[end - 1].text.upper() in ("US", "U.S.")
 
 
@@ -229,6 +235,11 @@ class SentenceActors:
             # the sector word nearest the head describes it best ("Iraqi police chief" -> police)
             covering = [m for m in sectors if m.start <= head.i < m.end]
             sector = (covering or sorted(sectors, key=lambda m: -m.end))[0].entry.value
+            modifiers = [m for m in sectors if m.end <= head.i]
+            if covering and self.doc[head.i].lower_ in GENERIC_ROLE_HEADS and modifiers:
+                # "rebel leaders", "opposition officials", "army commanders": the leaders of a sector
+                # belong to it, not to the government
+                sector = modifiers[-1].entry.value
         former = any(t.lower_ in FORMER_WORDS for t in tokens)
         if persons:
             offices = persons[0].entry.value
@@ -251,6 +262,9 @@ class SentenceActors:
         # "the UN mission", "APEC forum" name the organisation; "India's leadership of the G20" does not
         orgs = [m for m in orgs if m.start <= head.i < m.end or head_is_sector
                 or not (self.doc[m.end - 1].dep_ == "pobj" and self.doc[m.end - 1].head.lower_ == "of")]
+        if any(m.start <= head.i < m.end for m in places):
+            # "NATO-member Norway": the country named by the head is the actor, not its bloc
+            orgs = [m for m in orgs if m.start <= head.i < m.end]
         if orgs:
             org: Organisation = orgs[0].entry.value
             return [Actor(org.code, org.country, org.kind, org.name, "organisation", *span, text)]

@@ -804,6 +804,7 @@ def resolve_arguments(tokens, sentence_actors, context):
         deep = False
         if isinstance(item, tuple):
             deep, item = True, item[1]
+        item = _speaker_of_pronoun(item) or item
         found = [_known_person(a, context) for a in sentence_actors.actors_of(item, deep=deep)]
         if not found and item.pos_ == "PROPN" and context.person_named(item.text) is not None:
             found = [replace(context.person_named(item.text), start=sentence_actors.offset + item.idx,
@@ -825,6 +826,20 @@ def resolve_arguments(tokens, sentence_actors, context):
         if not any(a.same_entity(u) for u in unique):
             unique.append(a)
     return unique
+
+
+def _speaker_of_pronoun(tok):
+    """"Ivory Coast rebels rejected the plan and said they opposed ...": a pronoun that opens what
+    a speaker says stands for the speaker (the subject of "said", or of the verb "said" joins)."""
+    if tok.lower_ not in ("they", "it", "he", "she", "we") or tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp":
+        return None
+    verb = tok.head.head
+    if _lemma(verb) not in SPEECH_LEMMAS:
+        return None
+    subject = _children(verb, "nsubj") or (_children(verb.head, "nsubj") if verb.dep_ == "conj" else [])
+    if subject and subject[0].pos_ in ("NOUN", "PROPN"):
+        return subject[0]
+    return None
 
 
 def _known_person(actor, context):
