@@ -50,12 +50,13 @@ ONE_SIDED = {"promise", "pledge", "vow", "offer", "commit", "volunteer", "propos
 JOINT_VERBS = {"clash", "fight", "exchange", "swap", "trade", "battle", "skirmish"}
 # Acts aimed at a place: with no other target, the place's country is the target.
 LOCATIVE_ROOTS = {"08", "13", "15", "16", "17", "18", "19", "20"}
-LOCATIVE_CODES = {"042", "043"}
-AIMED_ROOTS = {"13", "15", "17", "18", "19", "20"}  # force and pressure are aimed at someone else  # a visit's host is where it goes; a discussion is not
+LOCATIVE_CODES = {"042", "043"}  # a visit's host is where it goes; a discussion is not
+AIMED_ROOTS = {"13", "15", "17", "18", "19", "20"}  # force and pressure are aimed at someone else
 LOCATIVE_PREPS = {"in", "into", "on", "near", "at", "from", "to", "across", "over", "against", "inside", "outside"}
 IRREGULAR_SECTORS = {"REB", "UAF", "CVL", "CRM", "IMG", "SEP", "INS"}
-# A visit to Y is hosted by Y, and the other way round.
-CONVERSE = {"042": "043", "043": "042"}
+# Subordinating words of background clauses.
+BACKGROUND_MARKS = {"after", "before", "since", "when", "as", "while", "because", "although", "though"}
+# One reported act is one event: "X visited Y" is X's visit (042), not also Y's hosting (043).
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 # Words that can stand for an actor without naming one.
 REFERRING_WORDS = {"he", "she", "they", "we", "it", "side", "sides", "both", "two", "duo", "i"}
@@ -305,9 +306,6 @@ class Coder:
         if not pairs and sources:
             # the only target was the source itself ("Yugoslavia rejected ... the Yugoslav consulate")
             pairs = [(s, None) for s in sources]
-        converse = CONVERSE.get(found.code)
-        if converse and found.frame_word is None:
-            pairs += [(t, s, converse) for s, t in pairs if s is not None and t is not None]
         out = []
         for pair in pairs:
             s, t = pair[0], pair[1]
@@ -433,10 +431,12 @@ def load(model: str | None = None, **kwargs) -> Coder:
 
 
 def _in_relative_clause(tok):
-    """The token sits in a relative clause ("..., where 28 people were killed", "who was detained")."""
+    """The token sits in a relative or adverbial clause ("..., where 28 people were killed", "who
+    was detained", "after a state of siege was declared"): background to the sentence's news."""
     cur = tok
     while cur.head.i != cur.i:
-        if cur.dep_ == "relcl":
+        if cur.dep_ == "relcl" or (cur.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in cur.children)):
             return True
         cur = cur.head
     return False

@@ -169,3 +169,18 @@ def test_a_stated_intent_to_meet_is_one_sided(coder):
     pairs = [(e.source.country, e.target and e.target.code) for e in
              coder("Sudanese rebel leaders said they would meet the UN envoy.").events if e.source]
     assert pairs and all(s == "SDN" for s, _ in pairs), pairs
+
+
+def test_summoning_to_complain_is_one_complaint(coder):
+    events = coder("Ghana's foreign minister summoned Togo's ambassador to complain about border raids.").events
+    assert [(e.cameo[:2], e.target.country) for e in events if e.target] == [("11", "TGO")], events
+
+
+def test_the_others_are_of_the_same_kind(coder):
+    events = coder("A car bomb in Mosul killed one Turkish soldier and wounded three others.").events
+    assert events and all(e.target and e.target.country == "TUR" for e in events), events
+
+
+def test_background_in_an_after_clause_without_a_doer(coder):
+    events = coder("Peru recalled its ambassador after a state of emergency was declared in Bolivia.").events
+    assert [e for e in events if e.cameo.startswith("17")] == []

@@ -317,12 +317,14 @@ class Extractor:
         rejected = {i for g in found if g.code[:2] == "12" for i in g.consumed}
         found = [f for f in found if not (f.frame_word is not None and f.frame_word.pos_ == "NOUN"
                                           and f.frame_word.i in rejected and f.code[:2] in ("02", "10"))]
-        fired = {f.trigger.i for f in found}
+        fired = {f.trigger.i: f.code[:2] for f in found}
         for f in found:
             # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
-            # part of the act it serves, not a second event
+            # part of the act it serves, not a second event; so is "summoned the ambassador to
+            # complain", a purpose of the same kind as the act
             t = f.trigger
-            if t.dep_ == "advcl" and t.head.i in fired and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            if t.head.i in fired and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and (
+                    t.dep_ == "advcl" or t.dep_ == "xcomp" and f.frame_word is None and fired[t.head.i] == f.code[:2]):
                 consumed.add(t.i)
         return [f for f in found if f.trigger.i not in consumed]
 
@@ -342,8 +344,9 @@ class Extractor:
             if t.pos_ == "NOUN":
                 words += [c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod")]
             # "a roadside bombing killed one soldier": the weapon is the subject
-            words += [w.lemma_.lower() for c in t.children if c.dep_ == "nsubj" for w in c.subtree
-                      if w.dep_ in ("compound", "amod") or w is c]
+            subject_of = t.head if t.dep_ == "conj" and not _children(t, "nsubj") else t
+            words += [w.lemma_.lower() for c in subject_of.children if c.dep_ == "nsubj" for w in c.subtree
+                      if w.dep_ in ("compound", "amod") or w.i == c.i]
             codes = [self.instruments[w] for w in words if w in self.instruments]
             if codes:
                 # the most specific weapon wins: "car bomb" -> 1832 before "bomb" -> 183
@@ -618,8 +621,9 @@ class Extractor:
         for h in heads:
             holders += [h] + [o for o in _children(h, "dobj", "attr") for o in [o] + _children(o, "conj")]
         # "engaged in ethnic cleansing against the Albanians": the act named after "in"
-        holders += [o for p in _children(tok, "prep") if p.lower_ in ("in", "into") for o in _children(p, "pobj")
-                    if o.pos_ == "NOUN"]
+        if _lemma(tok) in PARTICIPATION_VERBS:
+            holders += [o for p in _children(tok, "prep") if p.lower_ in ("in", "into") for o in _children(p, "pobj")
+                        if o.pos_ == "NOUN"]
         preps = [("against",), ("to", "toward", "towards", "on", "with", "for")]
         if code[:2] in ("10", "02"):
             preps.append(("by", "from"))  # "demanded an admission by Moscow"
@@ -705,6 +709,11 @@ class Extractor:
 
     def _targets(self, feats, pattern):
         found = self._targets_by_spec(feats, pattern)
+        tok = feats.tok
+        if found and all(not isinstance(t, tuple) and t.lower_ in ("others", "more") for t in found) \
+                and tok.dep_ == "conj" and _is_verb(tok.head):
+            # "killed one soldier and wounded two others": the others are of the same kind
+            found = _children(tok.head, "dobj") or found
         if found or "none" in pattern.target[:1]:
             return found
         # "warned that Iran would ...", "demanded that NATO halt ...": the clause's subject
