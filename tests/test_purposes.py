@@ -184,3 +184,18 @@ def test_the_others_are_of_the_same_kind(coder):
 def test_background_in_an_after_clause_without_a_doer(coder):
     events = coder("Peru recalled its ambassador after a state of emergency was declared in Bolivia.").events
     assert [e for e in events if e.cameo.startswith("17")] == []
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("Iranian hackers tried to hack into the computers of Saudi oil companies.", "170", "IRN", "SAU"),
+    ("A Russian cyberattack on Estonia disabled its banks.", "170", "RUS", "EST"),
+    ("Kenya's high court opened a hearing into the torture of detainees.", "09", "KEN", None),
+    ("Striking Bolivian miners blocked traffic into La Paz.", "144", "BOL", None),
+    ("Armenia and Azerbaijan reached a consensus to exchange information on missing persons.", "03", "ARM", "AZE"),
+    ("The general vowed never to hand power to civilians in Sudan.", "12", None, None),
+])
+def test_vocabulary(coder, text, code, source, target):
+    events = coder(text).events
+    assert any(e.cameo.startswith(code) and (source is None or e.source and e.source.country == source)
+               and (target is None or e.target and e.target.country == target) for e in events), \
+        [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in events]

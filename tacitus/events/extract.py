@@ -25,6 +25,8 @@ RECIPROCAL = ("019", "030", "031", "036", "040", "041", "044", "046", "050", "05
 CONTROL_HEADS = ("xcomp", "acomp", "oprd", "conj", "advcl", "ccomp")
 # What a frame makes of an act the framing table has no row for.
 FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "threaten": "130", "reject": "120"}
+# Verbs whose subject comes to hold a plan or consensus ("reached a consensus to ...").
+REACHING_VERBS = {"reach", "achieve", "announce", "forge", "strike", "unveil", "adopt", "approve", "sign"}
 # Verbs whose subject performs the event noun they take ("announced a suspension of flights").
 PERFORMING_VERBS = {"announce", "declare", "order", "decide", "implement", "begin", "start", "launch", "carry",
                     "conduct", "complete", "undertake", "resume", "pursue", "initiate", "impose", "extend"}
@@ -427,6 +429,10 @@ class Extractor:
                 continue
             t = f.trigger
             clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+            if frame == "intent" and not narrow and any(c.dep_ == "neg" for x in clauses for c in x.children):
+                # "vowed not to return the Golan Heights": a pledge not to act is a refusal
+                frame = "reject"
+                f.code = FRAME_DEFAULT["reject"]
             # "urged the military to ...": with a clause, the object is who is addressed, not the content
             parts = clauses + [c for c in t.children if c.dep_ in ("dobj", "attr") and not clauses
                                or c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "of")]
@@ -497,6 +503,10 @@ class Extractor:
                     # the one addressed is the target; with no owner, nobody is known to appeal
                     nf = NominalFeatures(head)
                     sources = nf.sources
+                    if not sources and head.dep_ == "dobj" and _lemma(head.head) in REACHING_VERBS:
+                        # "Israel and the Palestinians reached a consensus to exchange ...": whoever
+                        # reached it holds it
+                        sources = self._subject(head.head, Features(head.head))
                     tgt = self._prep_objects(head, ("to", "on", "upon", "against", "for"))
                     if frame in ("appeal", "demand") and tgt:
                         targets = _with_conjuncts(tgt)
@@ -541,6 +551,11 @@ class Extractor:
             if cond:
                 targets = cond
         status = self._status(chain, tok, status)
+        below = chain[:chain.index(frame_word)] if frame_word is not None and frame_word in chain else []
+        if status == "negated" and frame_word is not None and self.frames.words.get(_lemma(frame_word)) == "intent" \
+                and any(c.dep_ == "neg" for t in below for c in t.children) and code[:2] == "03":
+            # "vowed never to hand power to civilians": a pledge not to act is a refusal of it
+            code, status = self.frames.recode("reject", act_code) or FRAME_DEFAULT["reject"], "occurred"
         if status == "negated" and frame_word is None and code[:2] in REFUSABLE_ROOTS and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall", "'ll") for t in chain
                 for c in t.children) and any(c.dep_ == "neg" for t in chain for c in t.children):
