@@ -199,3 +199,16 @@ def test_vocabulary(coder, text, code, source, target):
     assert any(e.cameo.startswith(code) and (source is None or e.source and e.source.country == source)
                and (target is None or e.target and e.target.country == target) for e in events), \
         [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in events]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Thai students staged rallies in Bangkok against the prime minister.", "1411"),
+    ("Kenyan farmers blocked roads to show their disapproval of the government's tax policies.", "1442"),
+    ("Chilean students began a hunger strike to demand democratic reforms.", "1424"),
+    ("Japan said it had halted economic aid to Myanmar.", "1621"),
+    ("The militia threatened to resume terrorist attacks in the capital.", "1383"),
+    ("Moscow threatened to deliver a crushing blow to Kyiv.", "138"),
+    ("Brazil rejected calls by the UN chief, made on Monday, to adopt sweeping electoral reforms.", "1234"),
+])
+def test_what_a_protest_threat_or_refusal_is_about(coder, text, code):
+    assert code in [e.cameo for e in coder(text).events], [e.cameo for e in coder(text).events]

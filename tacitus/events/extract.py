@@ -298,11 +298,11 @@ class Extractor:
                 if f is not None:
                     found.append(f)
                     consumed |= f.consumed
-        self._refine_protests(found, consumed)
-        self._refine_by_instrument(found)
         found += self._obligations(verbs, found)
         found += self._framed_contents(verbs, found)
         self._refine_by_purpose(found)
+        self._refine_protests(found, consumed)
+        self._refine_by_instrument(found)
         # two triggers that each took the other in ("agreed to US mediation": the verb's pattern names
         # the noun, the noun is framed by the verb): the more specific pattern keeps the event
         losers = set()
@@ -429,6 +429,9 @@ class Extractor:
                 continue
             t = f.trigger
             clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+            # "rejected calls by Annan, ..., to adopt reforms": the parser may hang the clause on the verb
+            clauses += [c for c in t.children if c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
             if frame == "intent" and not narrow and any(c.dep_ == "neg" for x in clauses for c in x.children):
                 # "vowed not to return the Golan Heights": a pledge not to act is a refusal
                 frame = "reject"
@@ -443,8 +446,7 @@ class Extractor:
             if code and (not narrow or code.startswith(f.code) and len(code) > len(f.code)):
                 f.code = code
 
-    @staticmethod
-    def _refine_protests(found, consumed):
+    def _refine_protests(self, found, consumed):
         """"Staged demonstrations to demand political reform", "blocked roads demanding the leader's
         resignation": what a protest demands picks its 4-digit code (leadership, policy, rights,
         institutions), and the demand is part of the protest."""
@@ -461,6 +463,18 @@ class Extractor:
                     f.code = f.code + digit
                     consumed.add(t.i)
                     break
+            if f.code in PROTEST_CODES and self.purposes is not None:
+                # no coded demand: what the protest is for or against ("against the party's
+                # leader", "to show disapproval of US military policies") may still say
+                t = f.trigger
+                parts = [c for c in t.children if c.dep_ in ("advcl", "xcomp", "acl")
+                         or c.dep_ == "prep" and c.lower_ in ("against", "over", "for", "in", "at")]
+                parts += [c for o in _children(t, "dobj") for c in o.children
+                          if c.dep_ == "prep" and c.lower_ in ("against", "over", "for", "in")]
+                lemmas = [w.lemma_.lower() for c in parts for w in c.subtree if w.dep_ not in ("nsubj",)]
+                digit = PURPOSE_DIGIT.get(self.purposes.act("protest", lemmas) or "")
+                if digit:
+                    f.code = f.code + digit
 
     # -- one trigger ---------------------------------------------------------------------------
     def _found(self, tok, feats, pattern):

@@ -137,7 +137,7 @@ class Purposes:
             if not all(words):
                 raise DataFileError(f"empty word in {row['words']!r}", where=where)
             only = set(row["frames"].split()) or None
-            if only and not only <= set(FRAMES):
+            if only and not only <= set(FRAMES) | {"protest"}:
                 raise DataFileError(f"unknown frame in {row['frames']!r}", where=where)
             if row["act"] not in acts:
                 raise DataFileError(f"act {row['act']!r} has no row in frame_codes.tsv", where=where)
