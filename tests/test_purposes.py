@@ -212,3 +212,8 @@ def test_vocabulary(coder, text, code, source, target):
 ])
 def test_what_a_protest_threat_or_refusal_is_about(coder, text, code):
     assert code in [e.cameo for e in coder(text).events], [e.cameo for e in coder(text).events]
+
+
+def test_a_description_in_apposition_adds_no_country(coder):
+    events = coder("Pakistan, a key U.S. ally in the region, has refused to deploy troops in Iraq.").events
+    assert events and all(e.source and e.source.country == "PAK" for e in events), events

@@ -274,7 +274,11 @@ class SentenceActors:
                 c: Country = m.entry.value
                 if c.code not in [x[0].code for x in countries]:
                     countries.append((c, m))
-            head_is_place = any(m.start <= head.i < m.end for _, m in countries) or head.lemma_.lower() in PLACE_HEADS
+            at_head = [(c, m) for c, m in countries if m.start <= head.i < m.end]
+            if at_head:
+                # "Pakistan, a key U.S. ally": the country at the head is the actor; the others describe it
+                countries = at_head
+            head_is_place = bool(at_head) or head.lemma_.lower() in PLACE_HEADS
             if head.lemma_.lower() in GROUP_HEADS:
                 head_is_sector = True  # "a Palestinian guerrilla group", "the Iranian delegation"
             if not (head_is_place or head_is_sector or head.pos_ == "PROPN") and _is_people(head):
