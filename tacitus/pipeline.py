@@ -24,6 +24,7 @@ from .actors.recognize import SentenceActors
 from .events.extract import Extractor, is_reciprocal, resolve_arguments, unknown_subject
 from .events.patterns import Frames, PatternBook, Purposes, load_instruments, load_nominals
 from .events.topics import Topics
+from .ingest.dateline import dateline_place
 from .model import Actor, Document, Event, Evidence, Sentence
 from .nlp.inflect import surface_forms
 from .nlp.sentences import split_sentences
@@ -149,6 +150,7 @@ class Coder:
     def _code_document(self, doc: Document, sentences):
         day = date.fromisoformat(doc.published) if doc.published else None
         ctx = DocumentContext(self.dictionary.countries)
+        ctx.home = self._home_country(doc.text)
         paragraph_end = -1
         events = []
         for sent, parsed, tokens, matches in sentences:
@@ -175,6 +177,19 @@ class Coder:
         doc.events = self._dedupe(events)
         doc.participants = [ctx.best[k] for k in ctx.participants()[:6] if k in ctx.best]
         return doc
+
+    def _home_country(self, text):
+        """The country of the dateline's place: a readout's "WASHINGTON, March 14 —" is the US side."""
+        place = dateline_place(text)
+        if not place:
+            return None
+        words = [t.text for t in self.nlp.tokenizer(place)]
+        for _, _, entry in self.dictionary.match(words):
+            value = entry.value
+            code = getattr(value, "code", None) or getattr(value, "country", None)
+            if entry.kind in ("country", "capital", "place", "adjective") and code and len(code) == 3:
+                return code
+        return None
 
     def _mentioned(self, actors: SentenceActors, ctx):
         """Every dictionary actor named in the sentence, for the document context; "Turkey and

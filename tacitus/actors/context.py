@@ -28,6 +28,8 @@ class DocumentContext:
         self.speaker = None
         self.people = {}  # surname -> person actor: "Penny Wong" named once is "Wong" later
         self.sentence_countries = []  # (offset, country) named in the sentence being read, in order
+        self.titled = {}  # "secretary", "prime minister" -> the last person named with that title
+        self.home = None  # the country of the dateline's place ("WASHINGTON", "10 Downing Street")
 
     # -- reading -------------------------------------------------------------------------------
     def begin_sentence(self):
@@ -48,6 +50,11 @@ class DocumentContext:
                 self.last_person = actor
                 if actor.name:
                     self.people[actor.name.split()[-1]] = actor
+                    low = (actor.text or "").lower()
+                    for title in TITLES:
+                        if title in low:
+                            self.titled.setdefault(title, actor)
+                            self.titled[title] = actor
             elif actor.kind in ("country", "organisation"):
                 self.last_thing = actor
                 self.sentence_things.append((actor.start, actor))
@@ -111,6 +118,21 @@ class DocumentContext:
         """A sector with no country ("the government", "lawmakers") belongs to the document's main country."""
         if not actor.code.startswith("---") or not actor.sector:
             return actor
+        title = _bare_title(actor.text)
+        if title:
+            # "the Secretary", "the Prime Minister": the person the document named with that title,
+            # else the dateline's country (a readout's own side), never a country named after it
+            # ("The Prime Minister met President Ruto of Kenya")
+            if title in self.titled:
+                return replace(self.titled[title], start=actor.start, end=actor.end, text=actor.text,
+                               resolved_from="title")
+            if self.home:
+                return replace(actor, code=self.home + actor.sector, country=self.home, resolved_from="dateline")
+            before = [c for pos, c in self.sentence_countries if actor.start is None or pos < actor.start]
+            main = before[-1:] or [k for k in self.participants() if len(k) == 3][:1]
+            if not main:
+                return actor
+            return replace(actor, code=main[0] + actor.sector, country=main[0], resolved_from="context")
         # the country named in the same sentence first ("South Korean prosecutors ... lawmakers"),
         # else the document's main country
         before = [c for pos, c in self.sentence_countries if actor.start is None or pos < actor.start]
@@ -142,3 +164,17 @@ class DocumentContext:
     def _as_mention(actor, anaphor):
         return replace(actor, start=anaphor.start, end=anaphor.end, text=anaphor.text,
                        resolved_from=anaphor.kind)
+
+
+# Titles a readout uses alone for someone it named ("the Secretary", "the Prime Minister").
+TITLES = ("prime minister", "foreign minister", "secretary of state", "secretary-general", "secretary general",
+          "vice president", "state councilor", "president", "chancellor", "premier", "secretary", "minister",
+          "king", "emir", "crown prince", "taoiseach")
+
+
+def _bare_title(text):
+    """The title, when a phrase is a title and nothing else: "The Secretary" -> "secretary"."""
+    if not text:
+        return None
+    low = " ".join(w for w in text.lower().replace("'s", "").split() if w not in ("the", "a", "our", "their"))
+    return low if low in TITLES else None

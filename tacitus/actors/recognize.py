@@ -209,7 +209,9 @@ class SentenceActors:
     def _collective(self, head, tokens, mentions):
         """"the Chinese side", "both sides", "the two countries", "the duo", "the two heads of state"."""
         lemma = head.lemma_.lower()
-        if lemma == "duo":
+        if lemma == "duo" or (head.lower_ in ("two", "both") and head.dep_ in ("nsubj", "nsubjpass")
+                              and len(tokens) <= 2):
+            # "the duo", and "the two discussed ...", "both agreed ..." standing alone as subject
             return Anaphor("pair", None, *self._span_of(tokens), self._text(tokens))
         words = {t.lower_ for t in tokens}
         if lemma in PAIR_HEADS and head.tag_ in ("NNS", "NNPS") and (

@@ -143,7 +143,7 @@ class Features:
         self.object_lemmas = set()
         for o in self.objects:
             self.object_lemmas.add(_lemma(o))
-            self.object_lemmas.update(_lemma(c) for c in o.children if c.dep_ in ("compound", "amod"))
+            self.object_lemmas.update(_lemma(c) for c in o.children if c.dep_ in ("compound", "amod", "nmod"))
             # "allow the return of inspectors", "demanded the release of prisoners": what the act is of
             self.object_lemmas.update(_lemma(x) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                       for x in p.children if x.dep_ == "pobj")
@@ -175,7 +175,7 @@ class Features:
             for o in self.objects:
                 view = object.__new__(Features)
                 view.__dict__.update(self.__dict__)
-                view.object_lemmas = {_lemma(o)} | {_lemma(c) for c in o.children if c.dep_ in ("compound", "amod")}
+                view.object_lemmas = {_lemma(o)} | {_lemma(c) for c in o.children if c.dep_ in ("compound", "amod", "nmod")}
                 yield view
 
     def satisfies(self, p):
@@ -238,7 +238,7 @@ class NominalFeatures(Features):
         self.sources = _with_conjuncts(owners)
         self.objects = of
         self.object_lemmas = {_lemma(o) for o in of} | {_lemma(c) for o in of for c in o.children
-                                                       if c.dep_ in ("compound", "amod")}
+                                                       if c.dep_ in ("compound", "amod", "nmod")}
         self.preps = {}
         for p in _children(tok, "prep"):
             if p.lower_ in ("of", "by", "from"):

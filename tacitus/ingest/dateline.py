@@ -18,7 +18,12 @@ _LEADS = [
     # NEW DELHI (Sputnik - 10th September, 2020)
     re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}\s*\([^)]*?(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8},?\s+\d{4}"
                r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*\)"),
+    # 10 Downing Street, 4 October 2022.   /   The Kremlin, Moscow, March 21, 2023
+    re.compile(r"^\s*(?:[A-Z0-9][\w'.-]*\s+){0,4}[A-Z][\w'.-]*,\s*(?:[A-Z][\w'.-]*,\s*)?(?P<d>\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}"
+               r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s*(?:[.:—–-]|$)"),
 ]
+# The place a dateline names before its date: "WASHINGTON, March 14 —", "10 Downing Street, 4 October".
+_PLACE = re.compile(r"^\s*(?P<p>[A-Z0-9][^,(]{1,40}?)\s*(?:,|\()")
 
 
 def dateline_date(text: str):
@@ -48,3 +53,15 @@ def dateline_date(text: str):
             if d is not None:
                 return d, line.strip()
     return None, None
+
+
+def dateline_place(text: str):
+    """The place named by the document's dateline ("WASHINGTON", "10 Downing Street"), or None.
+    Only a line that is a dateline (it gives the document's date) is read."""
+    head_lines = [line for line in text.strip().splitlines()[:8] if line.strip()][:4]
+    for line in head_lines:
+        for rx in _LEADS[3:]:
+            if rx.match(line):
+                m = _PLACE.match(line)
+                return m.group("p").strip() if m else None
+    return None
