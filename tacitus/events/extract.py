@@ -9,7 +9,7 @@ from ..model import Actor
 from .patterns import Pattern
 
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
-PARTICLES = {"down", "back", "out", "up", "off", "away", "over", "in"}
+PARTICLES = {"down", "back", "out", "up", "off", "away", "over", "in", "together"}
 DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
               "yesterday", "weekend", "day", "week", "month", "year", "night", "morning", "evening", "afternoon",
               "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -37,6 +37,8 @@ FRAMING_NOUNS = {"demand", "call", "appeal", "request", "plea", "proposal", "off
 PARTICIPATION_VERBS = {"engage", "participate", "involve", "join", "take", "embark", "persist", "indulge"}
 # "is opposed to", "is committed to": a state of the subject, not something done to it.
 STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote", "resign"}
+# Verbs of aspect whose modal belongs to the act they govern ("would continue to cooperate").
+ASPECT_VERBS = {"continue", "begin", "start", "keep", "resume", "go"}
 # Verbs that report what someone must do ("the forum concluded that ... must").
 OBLIGATION_SPEECH = {"conclude", "warn", "remind", "urge", "argue", "stress", "demand"}
 # Cooperative acts whose announced refusal ("will not X") is a rejection.
@@ -579,7 +581,7 @@ class Extractor:
             frame_word = next(c for t in chain for c in t.children if c.dep_ == "neg")
         planned = None
         future = status == "planned" or (status == "hypothetical" and any(
-            c.dep_ == "aux" and c.lower_ in ("would", "'d") for t in chain for c in t.children))
+            c.dep_ == "aux" and c.lower_ in ("would", "'d") for t in _with_aspect(chain) for c in t.children))
         if frame_word is None and future and self._is_statement(tok):
             # "Portugal will support ...", Soares said: a stated future act is an intent or a threat
             frame = "intent" if code[:2] in INTENT_ROOTS else "threaten" if code[:2] in THREAT_ROOTS else None
@@ -807,7 +809,7 @@ class Extractor:
         if status == "negated":
             return status
         words = set()
-        chain = list(chain)
+        chain = _with_aspect(chain)
         first = chain[0]
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
@@ -829,6 +831,19 @@ class Extractor:
         if words & MODAL_FUTURE or ("going" in words and "to" in words):
             return "planned"
         return "occurred"
+
+
+def _with_aspect(chain):
+    """The chain with the aspect verbs above it: in "would continue to cooperate" the modal sits on
+    "continue", not on the act."""
+    chain = list(chain)
+    up = chain[-1]
+    for _ in range(2):
+        if up.dep_ != "xcomp" or _lemma(up.head) not in ASPECT_VERBS:
+            break
+        up = up.head
+        chain.append(up)
+    return chain
 
 
 def is_reciprocal(code):
