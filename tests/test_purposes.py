@@ -217,3 +217,23 @@ def test_what_a_protest_threat_or_refusal_is_about(coder, text, code):
 def test_a_description_in_apposition_adds_no_country(coder):
     events = coder("Pakistan, a key U.S. ally in the region, has refused to deploy troops in Iraq.").events
     assert events and all(e.source and e.source.country == "PAK" for e in events), events
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Russian forces launched a missile attack on Kyiv, killing 12 civilians.", "RUSMIL", "UKR"),  # the city, not the government
+    ("Thousands of protesters rallied in Tbilisi against a foreign agents law.", "GEO", "GEOGOV"),  # a law is no actor
+    ("US drone strikes killed six Taliban commanders in Afghanistan.", "USA", "AFG"),  # the strikes' owner kills
+])
+def test_attacks_and_their_objects(coder, text, source, target):
+    pairs = [(e.source and e.source.code, e.target and e.target.country, e.target and e.target.code)
+             for e in coder(text).events]
+    # the target is exactly `target`: "UKR" the city and country, "GEOGOV" the government
+    assert any((s or "").startswith(source) and target in (c, code) for s, c, code in pairs), pairs
+    if len(target) == 3:
+        assert not [p for p in pairs if p[2] == target + "GOV"], pairs
+    assert len(pairs) <= 2, pairs
+
+
+def test_a_passive_participle_names_no_accuser(coder):
+    events = coder("The United States expelled two Russian diplomats accused of spying.").events
+    assert [e.cameo for e in events if e.cameo.startswith("11")] == []

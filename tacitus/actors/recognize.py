@@ -66,6 +66,12 @@ class Mention:
 
 
 STANCE_PREFIXES = {"anti", "pro"}
+# Prepositions after which a capital is the city, not its government.
+PLACE_PREPS = {"on", "in", "at", "near", "into", "over", "across", "around", "outside", "inside", "toward",
+               "towards"}
+# Nouns for texts and measures: a sector word modifying them does not make them actors.
+DOCUMENT_HEADS = {"law", "bill", "act", "decision", "policy", "plan", "proposal", "reform", "measure", "rule",
+                  "regulation", "programme", "program", "budget", "report", "resolution", "decree", "tax"}
 GENERIC_ROLE_HEADS = {"leader", "leaders", "official", "officials", "commander", "commanders", "chief", "chiefs",
                       "spokesman", "spokeswoman", "spokesperson", "representative", "representatives"}
 RELATION_WORDS = {"occupied", "held", "controlled", "backed", "allied", "sponsored", "funded", "brokered",
@@ -293,8 +299,9 @@ class SentenceActors:
             out = []
             for c, m in countries:
                 sec = "ELI" if former and sector else sector
-                if sec is None and m.entry.kind == "capital" and m.start <= head.i < m.end:
-                    sec = "GOV"  # "Moscow warned": the capital stands for the government
+                if sec is None and m.entry.kind == "capital" and m.start <= head.i < m.end and not (
+                        head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS):
+                    sec = "GOV"  # "Moscow warned": the capital stands for the government ("a strike on Kyiv" is the city)
                 if sec is None and not (m.start <= head.i < m.end) and head.pos_ == "PROPN":
                     # an unknown person described by nationality: "Russian Foreign Minister X"
                     sec = None
@@ -304,6 +311,8 @@ class SentenceActors:
                     kind = "person"  # "Former West Germany Chancellor Willy Brandt": a person we have no file on
                 out.append(Actor(code, c.code, sec, text if kind == "person" else c.name, kind, *span, text))
             return out
+        if sector and head.lemma_.lower() in DOCUMENT_HEADS and not head_is_sector:
+            return []  # "a foreign agents law", "the police reform bill": a text, not its sector
         if sector and (head.i in range(sectors[0].start, sectors[-1].end) or head.pos_ == "PROPN"
                        or any(self.doc[m.end - 1].head.i == head.i and self.doc[m.end - 1].dep_ == "compound"
                               for m in sectors)):

@@ -316,6 +316,14 @@ class Extractor:
         if losers:
             found = [f for f in found if id(f) not in losers]
             consumed = set().union(*(f.consumed for f in found)) if found else set()
+        # "Israeli airstrikes killed 15 people": the attack named as the subject is the killing
+        by_trigger = {f.trigger.i: f for f in found}
+        subject_acts = [f for f in found if f.trigger.pos_ == "NOUN" and f.trigger.dep_ == "nsubj"
+                        and f.trigger.head.i in by_trigger and by_trigger[f.trigger.head.i].code[:2] == f.code[:2]]
+        for f in subject_acts:
+            if f.sources:  # "US drone strikes killed ...": who struck is who killed
+                by_trigger[f.trigger.head.i].sources = f.sources
+        found = [f for f in found if f not in subject_acts]
         # "dismissed an appeal from Gbagbo to lay down arms": the appeal is what is rejected, part
         # of the rejection, not a second event
         rejected = {i for g in found if g.code[:2] == "12" for i in g.consumed}
@@ -718,6 +726,11 @@ class Extractor:
                 return _with_conjuncts(subj)
             if cur.dep_ in ("relcl",) and cur.head.pos_ in ("NOUN", "PROPN"):
                 return [cur.head]
+            if cur.dep_ == "acl" and cur.tag_ == "VBN":
+                return []  # "expelled two diplomats accused of spying": who accused them is not said
+            if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                # "Moscow's will to agree", "Iran's efforts to mediate": the noun's owner acts
+                return _with_conjuncts(_children(cur.head, "poss"))
             if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "pobj") and cur.head.head.pos_ in ("VERB", "ADP"):
                 # "published a declaration demanding ...": whoever issued the declaration demands
                 holder = cur.head.head if cur.head.dep_ == "dobj" else cur.head.head.head
