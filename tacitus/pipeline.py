@@ -238,7 +238,8 @@ class Coder:
         for fallback in found.fallback_targets if not targets else ():
             targets = [t for t in resolve_arguments(fallback, actors, ctx)
                        if not any(t.same_entity(s) for s in sources)
-                       and not (t.kind == "place" and found.code[:2] == "04")]  # "to Geneva for talks"
+                       and not (t.kind == "place" and found.code[:2] == "04")  # "to Geneva for talks"
+                       and t.resolved_from != "context"]  # a guess ("deliveries of fighter jets") is no target
             if targets:
                 break
         if not targets and stated_target:

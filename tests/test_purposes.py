@@ -237,3 +237,24 @@ def test_attacks_and_their_objects(coder, text, source, target):
 def test_a_passive_participle_names_no_accuser(coder):
     events = coder("The United States expelled two Russian diplomats accused of spying.").events
     assert [e.cameo for e in events if e.cameo.startswith("11")] == []
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("Canada will send 200 more troops to Latvia to reinforce NATO's eastern flank, the defence ministry said.",
+     "0334", "CAN", "LVA"),
+    ("The African Union suspended Mali after the coup.", "160", "IGOAFRAFU", "MLI"),
+    ("Protesters stormed the Peruvian Congress in Lima on Sunday.", "145", "PER", "PERLEG"),
+])
+def test_protection_suspension_and_national_bodies(coder, text, code, source, target):
+    events = [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in coder(text).events]
+    assert any(c == code and (s or "").startswith(source) and (t or "").startswith(target) for c, s, t in events), events
+
+
+def test_a_guess_is_no_target(coder):
+    events = coder("Ukraine's foreign minister urged Western allies to speed up deliveries of fighter jets.").events
+    assert [e.target for e in events if e.target and e.target.country == "UKR"] == []
+
+
+def test_a_rejected_proposal_does_not_happen(coder):
+    codes = [e.cameo for e in coder("Mexico's president rejected a US proposal to deploy American troops.").events]
+    assert codes and all(c.startswith("12") for c in codes), codes

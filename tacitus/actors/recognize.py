@@ -66,6 +66,8 @@ class Mention:
 
 
 STANCE_PREFIXES = {"anti", "pro"}
+# Kinds of national bodies whose names other countries' bodies share ("Congress", "Parliament").
+SECTORS_OF_STATES = {"LEG", "GOV", "JUD", "MIL", "COP", "SPY"}
 # Prepositions after which a capital is the city, not its government.
 PLACE_PREPS = {"on", "in", "at", "near", "into", "over", "across", "around", "outside", "inside", "toward",
                "towards"}
@@ -273,6 +275,14 @@ class SentenceActors:
         if any(m.start <= head.i < m.end for m in places):
             # "NATO-member Norway": the country named by the head is the actor, not its bloc
             orgs = [m for m in orgs if m.start <= head.i < m.end]
+        if orgs and orgs[0].entry.value.country:
+            # "the Brazilian Congress": a national body's name used for another country's body
+            org = orgs[0].entry.value
+            other = [m for m in places if m.end <= orgs[0].start and m.entry.value.code != org.country
+                     and m.entry.kind in ("adjective", "country")]
+            if other and org.kind in SECTORS_OF_STATES:
+                c = other[-1].entry.value
+                return [Actor(c.code + org.kind, c.code, org.kind, None, "group", *span, text)]
         if orgs:
             org: Organisation = orgs[0].entry.value
             return [Actor(org.code, org.country, org.kind, org.name, "organisation", *span, text)]

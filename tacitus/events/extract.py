@@ -37,6 +37,9 @@ FRAMING_NOUNS = {"demand", "call", "appeal", "request", "plea", "proposal", "off
 PARTICIPATION_VERBS = {"engage", "participate", "involve", "join", "take", "embark", "persist", "indulge"}
 # "is opposed to", "is committed to": a state of the subject, not something done to it.
 STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote", "resign"}
+# Purposes that make a deployment protection of the place it goes to.
+PROTECTIVE_PURPOSES = {"reinforce", "protect", "defend", "help", "support", "assist", "secure", "bolster",
+                       "strengthen", "guard", "reassure"}
 # Verbs of aspect whose modal belongs to the act they govern ("would continue to cooperate").
 ASPECT_VERBS = {"continue", "begin", "start", "keep", "resume", "go"}
 # Verbs that report what someone must do ("the forum concluded that ... must").
@@ -328,7 +331,7 @@ class Extractor:
         # of the rejection, not a second event
         rejected = {i for g in found if g.code[:2] == "12" for i in g.consumed}
         found = [f for f in found if not (f.frame_word is not None and f.frame_word.pos_ == "NOUN"
-                                          and f.frame_word.i in rejected and f.code[:2] in ("02", "10"))]
+                                          and f.frame_word.i in rejected and f.code[:2] != "12")]
         fired = {f.trigger.i: f.code[:2] for f in found}
         for f in found:
             # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
@@ -489,6 +492,11 @@ class Extractor:
     # -- one trigger ---------------------------------------------------------------------------
     def _found(self, tok, feats, pattern):
         code, status = pattern.code, "occurred"
+        if code[:2] == "15" and any(_lemma(a) in PROTECTIVE_PURPOSES for a in _children(tok, "advcl")
+                                    if any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)):
+            # "will send 100 troops to Estonia to reinforce NATO's flank": troops sent to protect an
+            # ally are military protection (074), not a show of force
+            code = "074"
         # "held talks", "called for talks": the noun is part of this event, not a second one
         consumed = {o.i for o in feats.objects if o.pos_ == "NOUN"}
         if pattern.pos == "VERB":
