@@ -229,7 +229,9 @@ class Coder:
 
     def _events(self, doc, sent, parsed, actors, ctx, found, day):
         sources = resolve_arguments(found.sources, actors, ctx)
-        targets = resolve_arguments(found.targets, actors, ctx)
+        # cooperation goes to the people named, not to whoever a clause says acted on them
+        cooperative = found.code[:2] < "09"
+        targets = resolve_arguments(found.targets, actors, ctx, skip_agents=cooperative)
         stated_target = bool(targets)
         if targets and sources and all(t.sector is None and t.country == sources[0].country for t in targets):
             # "blocked streets in Hong Kong in defiance of Chinese authorities": the actor's own
@@ -243,7 +245,7 @@ class Coder:
             if targets:
                 break
         if not targets and stated_target:
-            targets = resolve_arguments(found.targets, actors, ctx)
+            targets = resolve_arguments(found.targets, actors, ctx, skip_agents=cooperative)
         if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
             return []
         if not sources and found.sources:
@@ -265,6 +267,11 @@ class Coder:
             aimed = self._located(found.trigger, actors, deep=True)
             if aimed and aimed[0].country != sources[0].country:
                 targets = aimed
+        if not targets and found.code == "044" and len(sources) == 1:
+            # one side travelling "to Cairo for talks": a visit to the host, not a third place
+            located = self._located(found.trigger, actors)
+            if located and located[0].country != sources[0].country:
+                found.code, targets = "042", located
         if not targets and (found.code[:2] in LOCATIVE_ROOTS or found.code in LOCATIVE_CODES):
             # "reimposed blockades in the West Bank", "shelled positions near Kharkiv": where force
             # or pressure lands is what it is aimed at

@@ -258,3 +258,18 @@ def test_a_guess_is_no_target(coder):
 def test_a_rejected_proposal_does_not_happen(coder):
     codes = [e.cameo for e in coder("Mexico's president rejected a US proposal to deploy American troops.").events]
     assert codes and all(c.startswith("12") for c in codes), codes
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("Three Indian soldiers were killed in an ambush by Maoist rebels in Chhattisgarh.", "18", "IND", "IND"),
+    ("A delegation from Hamas arrived in Cairo for talks with Egyptian mediators.", "04", "PSE", "EGY"),
+    ("Rwanda offered to lead a peacekeeping mission in the Central African Republic.", "0334", "RWA", None),
+])
+def test_agents_of_attacks_talks_and_missions(coder, text, code, source, target):
+    events = [(e.cameo, e.source and e.source.country, e.target and e.target.country) for e in coder(text).events]
+    assert any(c.startswith(code) and s == source and (target is None or t == target) for c, s, t in events), events
+
+
+def test_rescued_people_are_not_their_abductors(coder):
+    events = coder("Nigerian troops rescued 50 schoolgirls abducted by gunmen in Zamfara state.").events
+    assert events and not [e for e in events if e.target and e.target.sector == "UAF"], events

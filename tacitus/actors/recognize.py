@@ -32,6 +32,8 @@ QUANTITY_HEADS = {"thousand", "hundred", "dozen", "million", "score", "group", "
                   "handful", "batch", "contingent", "team"}
 PEOPLE_NOUNS = {"youth", "people", "man", "woman", "child", "family", "villager", "civilian", "citizen", "folk",
                 "crowd", "mob", "tribe", "clan", "kurd", "arab", "muslim", "christian", "jew", "hindu", "sikh",
+                "girl", "boy", "schoolgirl", "schoolboy", "pupil", "hostage", "captive", "passenger", "tourist",
+                "pilgrim",
                 "buddhist", "shiite", "sunni", "immigrant", "migrant", "national"}
 
 
@@ -134,7 +136,7 @@ class SentenceActors:
                     stack.append(child)
         return sorted(out, key=lambda t: t.i)
 
-    def actors_of(self, head, *, deep=False):
+    def actors_of(self, head, *, deep=False, skip_agents=False):
         """Actors (or anaphors) named by the phrase headed by `head`, with its conjuncts.
 
         deep=True also looks inside the phrase's clauses ("the efforts made by China").
@@ -153,8 +155,11 @@ class SentenceActors:
                                            *self._char_span(m.start, m.end), self.doc[m.start:m.end].text))
                         break
         if not found and deep:
+            # not the doer of a clause describing the phrase ("schoolgirls abducted by gunmen")
+            inside = {t.i for c in head.children if c.dep_ in ("acl", "relcl")
+                      for d in c.children if d.dep_ == "agent" for t in d.subtree} if skip_agents else set()
             for tok in head.subtree:
-                if tok is not head and tok.dep_ in ("pobj", "poss", "nsubj", "dobj", "agent"):
+                if tok.i != head.i and tok.i not in inside and tok.dep_ in ("pobj", "poss", "nsubj", "dobj", "agent"):
                     found.extend(a for a in self._phrase_actors(tok) if not isinstance(a, Anaphor))
                     if found:
                         break

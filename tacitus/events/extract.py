@@ -37,6 +37,9 @@ FRAMING_NOUNS = {"demand", "call", "appeal", "request", "plea", "proposal", "off
 PARTICIPATION_VERBS = {"engage", "participate", "involve", "join", "take", "embark", "persist", "indulge"}
 # "is opposed to", "is committed to": a state of the subject, not something done to it.
 STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote", "resign"}
+# Nouns for attacks whose "by" or owner names the doer of a passive killing.
+ATTACK_NOUNS = {"attack", "ambush", "raid", "bombing", "assault", "strike", "airstrike", "shelling", "offensive",
+                "explosion", "blast", "shooting"}
 # Purposes that make a deployment protection of the place it goes to.
 PROTECTIVE_PURPOSES = {"reinforce", "protect", "defend", "help", "support", "assist", "secure", "bolster",
                        "strengthen", "guard", "reassure"}
@@ -667,6 +670,9 @@ class Extractor:
         holders = []
         for h in heads:
             holders += [h] + [o for o in _children(h, "dobj", "attr") for o in [o] + _children(o, "conj")]
+        if code[:2] == "04":
+            # "arrived in Cairo for talks with Egyptian mediators": who the talks are with
+            holders += [o for p in _children(tok, "prep") if p.lower_ == "for" for o in _children(p, "pobj")]
         # "engaged in ethnic cleansing against the Albanians": the act named after "in"
         if _lemma(tok) in PARTICIPATION_VERBS:
             holders += [o for p in _children(tok, "prep") if p.lower_ in ("in", "into") for o in _children(p, "pobj")
@@ -726,6 +732,10 @@ class Extractor:
             subj = _children(cur, "nsubj", "csubj")
             if feats.passive and cur is tok:
                 agents = self._prep_objects(tok, ("by",), deps=("agent",))
+                if not agents:
+                    # "were killed in an attack by Kurdish militants": the attack's doer
+                    attacks = [o for o in self._prep_objects(tok, ("in", "during")) if _lemma(o) in ATTACK_NOUNS]
+                    agents = [x for a in attacks for x in self._prep_objects(a, ("by",)) + _children(a, "poss")]
                 if not agents and _lemma(tok) in PARTICIPATION_VERBS | STATIVE_PASSIVES and \
                         any(p.lower_ in ("in", "to", "into") for p in _children(tok, "prep")):
                     agents = _children(tok, "nsubjpass")  # "were engaged in", "were involved in": a state
@@ -871,8 +881,10 @@ def is_reciprocal(code):
     return code.startswith(RECIPROCAL)
 
 
-def resolve_arguments(tokens, sentence_actors, context):
-    """Actors for a list of argument tokens (anaphors resolved through the document context)."""
+def resolve_arguments(tokens, sentence_actors, context, skip_agents=False):
+    """Actors for a list of argument tokens (anaphors resolved through the document context).
+    With skip_agents, a clause describing the phrase does not lend its doer ("rescued schoolgirls
+    abducted by gunmen": not the gunmen)."""
     actors = []
     for item in tokens:
         deep = False
@@ -886,7 +898,7 @@ def resolve_arguments(tokens, sentence_actors, context):
                              resolved_from="surname")]
         if not found and not deep and item.pos_ in ("NOUN", "PROPN"):
             # "condemned the missile test by North Korea": the actor sits inside the object
-            found = sentence_actors.actors_of(item, deep=True)
+            found = sentence_actors.actors_of(item, deep=True, skip_agents=skip_agents)
         for a in found:
             if isinstance(a, Anaphor):
                 actors.extend(context.resolve(a))
