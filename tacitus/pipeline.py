@@ -127,25 +127,26 @@ class Coder:
                 doc.sentences.append(sent)
         texts = [(doc, s) for doc in documents for s in doc.sentences]
         tokenized = list(self.nlp.tokenizer.pipe([s.text for _, s in texts], batch_size=1000))
-        matches = [list(self.dictionary.match([t.text for t in toks])) for toks in tokenized]
-        candidates = [i for i, (_, s) in enumerate(texts) if self._is_candidate(s.text, tokenized[i], matches[i])]
+        words = [[t.text for t in toks] for toks in tokenized]
+        matches = [list(self.dictionary.match(w)) for w in words]
+        candidates = [i for i, (_, s) in enumerate(texts) if self._is_candidate(s.text, words[i], matches[i])]
         parsed = dict(zip(candidates, self.nlp.pipe([tokenized[i] for i in candidates],
                                                      batch_size=self.batch_size)))
         by_doc = {}
         for i, (doc, sent) in enumerate(texts):
-            by_doc.setdefault(id(doc), []).append((sent, parsed.get(i), tokenized[i], matches[i]))
+            by_doc.setdefault(id(doc), []).append((sent, parsed.get(i), tokenized[i], matches[i], words[i]))
         for doc in documents:
             self._code_document(doc, by_doc.get(id(doc), []))
         return documents
 
     # -- stages --------------------------------------------------------------------------------
-    def _is_candidate(self, text: str, tokens, matches) -> bool:
+    def _is_candidate(self, text: str, words, matches) -> bool:
         """May this sentence hold an event? It needs a trigger word and someone to do it: a
         dictionary mention, a referring word ("he", "both sides") or a name."""
         if not any(w in self.trigger_forms for w in _WORD.findall(text.lower())):
             return False
-        return bool(matches) or any(t.lower_ in REFERRING_WORDS or (t.i > 0 and t.text[:1].isupper())
-                                    for t in tokens)
+        return bool(matches) or any(w.lower() in REFERRING_WORDS or (i > 0 and w[:1].isupper())
+                                    for i, w in enumerate(words))
 
     def _code_document(self, doc: Document, sentences):
         day = date.fromisoformat(doc.published) if doc.published else None
@@ -153,15 +154,15 @@ class Coder:
         ctx.home = self._home_country(doc.text)
         paragraph_end = -1
         events = []
-        for sent, parsed, tokens, matches in sentences:
+        for sent, parsed, tokens, matches, words in sentences:
             spacy_doc = parsed if parsed is not None else tokens
-            actors = SentenceActors(spacy_doc, self.dictionary, day, sent.start, matches)
+            actors = SentenceActors(spacy_doc, self.dictionary, day, sent.start, matches, words)
             mentioned = self._mentioned(actors, ctx)
             if sent.start > paragraph_end:  # a new paragraph: a new speaker must introduce itself
                 ctx.speaker = None
                 nl = doc.text.find("\n", sent.end)
                 paragraph_end = nl if nl >= 0 else len(doc.text)
-            speaker = self._speaker(spacy_doc, actors, mentioned, ctx)
+            speaker = self._speaker(spacy_doc, actors, mentioned, ctx, words)
             if speaker is not None:
                 ctx.speaker = speaker
             ctx.begin_sentence()
@@ -210,8 +211,10 @@ class Coder:
                 out.extend(actors._assemble(head, list(actors.doc[m.start:m.end]), [m]))
         return out
 
-    def _speaker(self, spacy_doc, actors, mentioned, ctx):
+    def _speaker(self, spacy_doc, actors, mentioned, ctx, words=None):
         """"Wang Yi said, ...", "Rebel commanders said they ...": who speaks for what follows."""
+        if words is not None and not any(w.lower() in SPEECH_WORDS for w in words[1:14]):
+            return None
         for tok in spacy_doc[:14]:
             if tok.lower_ not in SPEECH_WORDS or tok.i == 0:
                 continue

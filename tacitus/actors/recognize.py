@@ -82,33 +82,35 @@ RELATION_WORDS = {"occupied", "held", "controlled", "backed", "allied", "sponsor
                   "administered", "annexed", "supported", "aligned", "friendly"}
 
 
-def _stance_or_currency(doc, start, end):
+def _stance_or_currency(words, start, end):
     """"An anti-Syria journalist", "pro-Moscow rebels": a stance, not a nationality; "US$50
-    million", "US $5": a currency, not the country."""
-    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES:
+    million", "US $5": a currency, not the country. `words` are the sentence's token texts."""
+    if start >= 2 and words[start - 1] == "-" and words[start - 2].lower() in STANCE_PREFIXES:
         return True
-    if start >= 1 and doc[start - 1].lower_ in ("anti-", "pro-"):
+    if start >= 1 and words[start - 1].lower() in ("anti-", "pro-"):
         return True
-    nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and nxt.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in RELATION_WORDS:
+    nxt = words[end] if end < len(words) else None
+    if nxt == "-" and end + 1 < len(words) and words[end + 1].lower() in RELATION_WORDS:
         return True  # "the Israeli-occupied West Bank", "Iranian-backed militias": held or backed by X, not X
-    return nxt is not None and nxt.text.startswith("$") and doc[end - 1].text.upper() in ("US", "U.S.")
+    return nxt is not None and nxt.startswith("$") and words[end - 1].upper() in ("US", "U.S.")
 
 
 class SentenceActors:
     """Dictionary mentions of one parsed sentence and the actors its noun phrases stand for."""
 
-    def __init__(self, doc, dictionary: ActorDictionary, day: date | None, offset: int, matches=None):
+    def __init__(self, doc, dictionary: ActorDictionary, day: date | None, offset: int, matches=None, words=None):
         self.doc = doc
         self.text = doc.text  # spaCy joins the tokens on every .text: read it once
         self.dictionary = dictionary
         self.day = day
         self.offset = offset  # character offset of the sentence in the document
         self.mention_at = {}
+        if words is None:
+            words = [t.text for t in doc]
         if matches is None:
-            matches = dictionary.match([t.text for t in doc])
+            matches = dictionary.match(words)
         for start, end, entry in matches:
-            if _stance_or_currency(doc, start, end):
+            if _stance_or_currency(words, start, end):
                 continue
             m = Mention(start, end, entry)
             for i in range(start, end):

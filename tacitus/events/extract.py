@@ -89,8 +89,22 @@ def _is_verb(tok):
     return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
 
 
+class _Kids:
+    """Each token's (dependency, child) pairs, read once per parsed sentence: spaCy builds new Token
+    objects on every `.children`, and the extractor asks for the same children many times."""
+
+    doc = None
+    by_token = {}
+
+
 def _children(tok, *deps):
-    return [c for c in tok.children if c.dep_ in deps]
+    doc = tok.doc
+    if _Kids.doc is not doc:
+        _Kids.doc, _Kids.by_token = doc, {}
+    kids = _Kids.by_token.get(tok.i)
+    if kids is None:
+        kids = _Kids.by_token[tok.i] = [(c.dep_, c) for c in tok.children]
+    return [c for d, c in kids if d in deps]
 
 
 def _lemma(tok):

@@ -41,13 +41,17 @@ LEMMA_MEMORY = 500_000  # entries before the memory starts afresh
 def _remember_lemmas(lemmatizer):
     """Batch lemmatizing with a memory of (word, part of speech, morphology) -> lemma.
 
-    spaCy's rule lemmatizer keeps the same memory, but reaches it through several Python calls per
-    token; on news text most tokens repeat, so answering them here makes language analysis about
-    4% faster. The lemmas are the lemmatizer's own (tests/test_sentences.py compares them). Only
-    `nlp.pipe` goes this way; `nlp(text)` runs the stock component.
+    spaCy's rule lemmatizer keeps the same memory, but reaches it through several Python calls and
+    a new Token object per token; here a sentence's attributes are read and its lemmas written as
+    arrays, and only words not seen before go to the lemmatizer, which makes language analysis
+    about 8% faster. The lemmas are the lemmatizer's own (tests/test_sentences.py compares them).
+    Only `nlp.pipe` goes this way; `nlp(text)` runs the stock component.
     """
     if getattr(lemmatizer, "mode", None) != "rule":
         return
+    import numpy
+    from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
     memory = {}
     strings = lemmatizer.vocab.strings
     lemmatize = lemmatizer.lemmatize
@@ -56,14 +60,16 @@ def _remember_lemmas(lemmatizer):
         for doc in stream:
             if len(memory) > LEMMA_MEMORY:
                 memory.clear()
-            for token in doc:
-                if token.lemma != 0 and not lemmatizer.overwrite:
-                    continue  # the attribute ruler already set it
-                key = (token.orth, token.pos, token.morph.key)
-                lemma = memory.get(key)
-                if lemma is None:
-                    lemma = memory[key] = strings.add(lemmatize(token)[0])
-                token.lemma = lemma
+            lemmas = []
+            for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+                if lemma == 0 or lemmatizer.overwrite:  # else the attribute ruler already set it
+                    key = (orth, pos, morph)
+                    lemma = memory.get(key)
+                    if lemma is None:
+                        lemma = memory[key] = strings.add(lemmatize(doc[i])[0])
+                lemmas.append(lemma)
+            if lemmas:
+                doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
             yield doc
 
     lemmatizer.pipe = pipe
