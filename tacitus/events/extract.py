@@ -107,6 +107,11 @@ def _children(tok, *deps):
     return [c for d, c in kids if d in deps]
 
 
+def _infinitive(tok):
+    """The verb has "to" ("to demand ...", "to reinforce ..."): a purpose or a complement."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _lemma(tok):
     return tok.lemma_.lower()
 
@@ -355,7 +360,7 @@ class Extractor:
             # part of the act it serves, not a second event; so is "summoned the ambassador to
             # complain", a purpose of the same kind as the act
             t = f.trigger
-            if t.head.i in fired and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and (
+            if t.head.i in fired and _infinitive(t) and (
                     t.dep_ == "advcl" or t.dep_ == "xcomp" and f.frame_word is None and fired[t.head.i] == f.code[:2]):
                 consumed.add(t.i)
         return [f for f in found if f.trigger.i not in consumed]
@@ -460,8 +465,7 @@ class Extractor:
             t = f.trigger
             clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
             # "rejected calls by Annan, ..., to adopt reforms": the parser may hang the clause on the verb
-            clauses += [c for c in t.children if c.dep_ == "advcl" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            clauses += [c for c in t.children if c.dep_ == "advcl" and _infinitive(c)]
             if frame == "intent" and not narrow and any(c.dep_ == "neg" for x in clauses for c in x.children):
                 # "vowed not to return the Golan Heights": a pledge not to act is a refusal
                 frame = "reject"
@@ -510,7 +514,7 @@ class Extractor:
     def _found(self, tok, feats, pattern):
         code, status = pattern.code, "occurred"
         if code[:2] == "15" and any(_lemma(a) in PROTECTIVE_PURPOSES for a in _children(tok, "advcl")
-                                    if any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)):
+                                    if _infinitive(a)):
             # "will send 100 troops to Estonia to reinforce NATO's flank": troops sent to protect an
             # ally are military protection (074), not a show of force
             code = "074"
@@ -600,18 +604,11 @@ class Extractor:
             if cond:
                 targets = cond
         status = self._status(chain, tok, status)
-        below = chain[:chain.index(frame_word)] if frame_word is not None and frame_word in chain else []
-        if status == "negated" and frame_word is not None and self.frames.words.get(_lemma(frame_word)) == "intent" \
-                and any(c.dep_ == "neg" for t in below for c in t.children) and code[:2] == "03":
-            # "vowed never to hand power to civilians": a pledge not to act is a refusal of it
-            code, status = self.frames.recode("reject", act_code) or FRAME_DEFAULT["reject"], "occurred"
-        if status == "negated" and frame_word is None and code[:2] in REFUSABLE_ROOTS and any(
-                c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall", "'ll") for t in chain
-                for c in t.children) and any(c.dep_ == "neg" for t in chain for c in t.children):
-            # "Syria will not accept any more refugees", "the teachers won't end their strike": a
-            # stated refusal of cooperation is a rejection (CAMEO 12), not a negated act
-            act_code, code, status = code, self.frames.recode("reject", code) or FRAME_DEFAULT["reject"], "occurred"
-            frame_word = next(c for t in chain for c in t.children if c.dep_ == "neg")
+        if status == "negated":
+            refusal = self._refusal(chain, frame_word, code, act_code)
+            if refusal is not None:
+                code, act_code, frame_word = refusal
+                status = "occurred"
         planned = None
         future = status == "planned" or (status == "hypothetical" and any(
             c.dep_ == "aux" and c.lower_ in ("would", "'d") for t in _with_aspect(chain) for c in t.children))
@@ -649,6 +646,23 @@ class Extractor:
                      feats.passive and pattern.pos == "VERB", pattern.rank, act_clause,
                      lambda: self._fallback_targets(tok, frame_word, code, pattern), demanded)
 
+    def _refusal(self, chain, frame_word, code, act_code):
+        """A negated act that is a rejection (CAMEO 12): (code, act code, frame word), or None.
+        "Vowed never to hand power": a pledge not to act. "Syria will not accept any more refugees",
+        "the teachers won't end their strike": a stated refusal of cooperation."""
+        if frame_word is not None:
+            below = chain[:chain.index(frame_word)] if frame_word in chain else []
+            if self.frames.words.get(_lemma(frame_word)) == "intent" and code[:2] == "03" and \
+                    any(c.dep_ == "neg" for t in below for c in t.children):
+                return self.frames.recode("reject", act_code) or FRAME_DEFAULT["reject"], act_code, frame_word
+            return None
+        children = [c for t in chain for c in t.children]
+        negation = next((c for c in children if c.dep_ == "neg"), None)
+        if code[:2] in REFUSABLE_ROOTS and negation is not None and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall", "'ll") for c in children):
+            return self.frames.recode("reject", code) or FRAME_DEFAULT["reject"], code, negation
+        return None
+
     @staticmethod
     def _condition_subjects(verbs):
         """Subjects of "if"/"unless"/"until" clauses on these verbs."""
@@ -674,8 +688,7 @@ class Extractor:
         if code[:2] == "14":
             # "began a hunger strike to protest against Sweden's decision", "blocked a road to show
             # their disapproval of US policies": the purpose names whom a protest is aimed at
-            heads += [a for a in _children(tok, "advcl") if any(c.dep_ == "aux" and c.lower_ == "to"
-                                                               for c in a.children)]
+            heads += [a for a in _children(tok, "advcl") if _infinitive(a)]
         if code[:2] in ("13", "10", "02", "03"):
             cond = self._condition_subjects([t for t in (frame_word,) if t is not None] + heads)
             if cond:
@@ -760,7 +773,7 @@ class Extractor:
                 return [cur.head]
             if cur.dep_ == "acl" and cur.tag_ == "VBN":
                 return []  # "expelled two diplomats accused of spying": who accused them is not said
-            if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            if cur.dep_ == "acl" and _infinitive(cur):
                 # "Moscow's will to agree", "Iran's efforts to mediate": the noun's owner acts
                 return _with_conjuncts(_children(cur.head, "poss"))
             if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "pobj") and cur.head.head.pos_ in ("VERB", "ADP"):
