@@ -232,23 +232,7 @@ class Coder:
 
     def _events(self, doc, sent, parsed, actors, ctx, found, day):
         sources = resolve_arguments(found.sources, actors, ctx)
-        # cooperation goes to the people named, not to whoever a clause says acted on them
-        cooperative = found.code[:2] < "09"
-        targets = resolve_arguments(found.targets, actors, ctx, skip_agents=cooperative)
-        stated_target = bool(targets)
-        if targets and sources and all(t.sector is None and t.country == sources[0].country for t in targets):
-            # "blocked streets in Hong Kong in defiance of Chinese authorities": the actor's own
-            # ground is where it acts; someone the act is aimed at, if named, is the target
-            targets = []
-        for fallback in found.fallback_targets if not targets else ():
-            targets = [t for t in resolve_arguments(fallback, actors, ctx)
-                       if not any(t.same_entity(s) for s in sources)
-                       and not (t.kind == "place" and found.code[:2] == "04")  # "to Geneva for talks"
-                       and t.resolved_from != "context"]  # a guess ("deliveries of fighter jets") is no target
-            if targets:
-                break
-        if not targets and stated_target:
-            targets = resolve_arguments(found.targets, actors, ctx, skip_agents=cooperative)
+        targets, stated_target = self._named_targets(found, sources, actors, ctx)
         if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
             return []
         if not sources and found.sources:
@@ -263,29 +247,7 @@ class Coder:
             # no one acts: "Welcome old friends to visit us" codes nothing; but a passive
             # ("Aristide has been accused of ...") reports an act whose doer goes unnamed
             return []
-        if targets and sources and found.code[:2] in AIMED_ROOTS and \
-                all(t.country and t.country == sources[0].country for t in targets):
-            # "Britain mobilized army reservists for a war against Iraq": one's own forces are the
-            # means, not the target; the country the act is aimed at is
-            aimed = self._located(found.trigger, actors, deep=True)
-            if aimed and aimed[0].country != sources[0].country:
-                targets = aimed
-        if not targets and found.code == "044" and len(sources) == 1:
-            # one side travelling "to Cairo for talks": a visit to the host, not a third place
-            located = self._located(found.trigger, actors)
-            if located and located[0].country != sources[0].country:
-                found.code, targets = "042", located
-        if not targets and (found.code[:2] in LOCATIVE_ROOTS or found.code in LOCATIVE_CODES):
-            # "reimposed blockades in the West Bank", "shelled positions near Kharkiv": where force
-            # or pressure lands is what it is aimed at
-            targets = self._located(found.trigger, actors)
-        if not targets and sources and sources[0].country and \
-                (found.code.startswith(DOMESTIC_CODES) or (found.planned or "").startswith(DOMESTIC_CODES)
-                 or sources[0].sector == "COP" and found.code[:2] in ("17", "18", "19")):
-            # a curfew, martial law, a ban on parties, a resignation, political reform, force used by
-            # the police: with no one else named, these are done to the actor's own country
-            targets = [Actor(sources[0].country, sources[0].country, None, self._country_name(sources[0].country),
-                             "place", resolved_from="domestic")]
+        targets = self._implied_targets(found, sources, targets, actors)
         domestic = not targets and found.code[:2] == "14"  # a protest with no stated target is aimed
         # at the protesters' own authorities
         if len(sources) >= 2:
@@ -357,6 +319,57 @@ class Coder:
                              date=format_date(when, precision), evidence=evidence, place=place, topics=topics,
                              speaker=ctx.speaker, planned=planned))
         return out
+
+    def _named_targets(self, found, sources, actors, ctx):
+        """The targets the sentence names for an event, and whether the pattern's own slots named
+        them (only those make an act mutual)."""
+        # cooperation goes to the people named, not to whoever a clause says acted on them
+        cooperative = found.code[:2] < "09"
+        targets = resolve_arguments(found.targets, actors, ctx, skip_agents=cooperative)
+        stated = bool(targets)
+        if targets and sources and all(t.sector is None and t.country == sources[0].country for t in targets):
+            # "blocked streets in Hong Kong in defiance of Chinese authorities": the actor's own
+            # ground is where it acts; someone the act is aimed at, if named, is the target
+            targets = []
+        for fallback in found.fallback_targets if not targets else ():
+            targets = [t for t in resolve_arguments(fallback, actors, ctx)
+                       if not any(t.same_entity(s) for s in sources)
+                       and not (t.kind == "place" and found.code[:2] == "04")  # "to Geneva for talks"
+                       and t.resolved_from != "context"]  # a guess ("deliveries of fighter jets") is no target
+            if targets:
+                break
+        if not targets and stated:
+            targets = resolve_arguments(found.targets, actors, ctx, skip_agents=cooperative)
+        return targets, stated
+
+    def _implied_targets(self, found, sources, targets, actors):
+        """Targets the act implies when the sentence names none it can use: where force lands, the
+        host of a visit, the actor's own country for domestic acts. May recode a lone traveller's
+        third-place talks (044) as a visit (042)."""
+        if targets and sources and found.code[:2] in AIMED_ROOTS and \
+                all(t.country and t.country == sources[0].country for t in targets):
+            # "Britain mobilized army reservists for a war against Iraq": one's own forces are the
+            # means, not the target; the country the act is aimed at is
+            aimed = self._located(found.trigger, actors, deep=True)
+            if aimed and aimed[0].country != sources[0].country:
+                targets = aimed
+        if not targets and found.code == "044" and len(sources) == 1:
+            # one side travelling "to Cairo for talks": a visit to the host, not a third place
+            located = self._located(found.trigger, actors)
+            if located and located[0].country != sources[0].country:
+                found.code, targets = "042", located
+        if not targets and (found.code[:2] in LOCATIVE_ROOTS or found.code in LOCATIVE_CODES):
+            # "reimposed blockades in the West Bank", "shelled positions near Kharkiv": where force
+            # or pressure lands is what it is aimed at
+            targets = self._located(found.trigger, actors)
+        if not targets and sources and sources[0].country and \
+                (found.code.startswith(DOMESTIC_CODES) or (found.planned or "").startswith(DOMESTIC_CODES)
+                 or sources[0].sector == "COP" and found.code[:2] in ("17", "18", "19")):
+            # a curfew, martial law, a ban on parties, a resignation, political reform, force used by
+            # the police: with no one else named, these are done to the actor's own country
+            targets = [Actor(sources[0].country, sources[0].country, None, self._country_name(sources[0].country),
+                             "place", resolved_from="domestic")]
+        return targets
 
     def _located(self, trigger, actors, deep=False):
         """Countries named by the places the act happens in, on or near (with deep=True, anywhere
