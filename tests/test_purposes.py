@@ -273,3 +273,20 @@ def test_agents_of_attacks_talks_and_missions(coder, text, code, source, target)
 def test_rescued_people_are_not_their_abductors(coder):
     events = coder("Nigerian troops rescued 50 schoolgirls abducted by gunmen in Zamfara state.").events
     assert events and not [e for e in events if e.target and e.target.sector == "UAF"], events
+
+
+@pytest.mark.parametrize("text,code,target", [
+    ("Germany cautioned Poland on Monday.", "130", "POL"),
+    ("Germany pressured Poland on Monday.", "100", "POL"),
+    ("Germany lobbied Poland on Monday.", "020", "POL"),
+    ("Germany aided Poland on Monday.", "070", "POL"),
+    ("Iranian authorities have been pressuring bus workers to cancel their strike.", "1052", "IRN"),
+])
+def test_verbs_of_pressure_and_aid(coder, text, code, target):
+    events = [(e.cameo, e.target and e.target.country) for e in coder(text, published="2023-01-10").events]
+    assert (code, target) in events, events
+
+
+def test_a_labour_strike_is_no_attack(coder):
+    assert not [e for e in coder("The general strike called by the unions paralysed Athens.").events
+                if e.cameo.startswith("19")]

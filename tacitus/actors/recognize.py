@@ -147,15 +147,17 @@ class SentenceActors:
         for tok in [head] + [c for c in head.conjuncts if c.i > head.i]:
             found.extend(self._phrase_actors(tok))
         if not found and deep:
-            # "an Australian ultimatum", "Iran's programme": the owner of the thing first
-            for child in head.children:
-                if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < head.i:
-                    m = self.mention_at.get(child.i)
-                    if m is not None and m.entry.kind in ("adjective", "country", "capital"):
-                        c = m.entry.value
-                        found.append(Actor(c.code, c.code, None, c.name, "country",
-                                           *self._char_span(m.start, m.end), self.doc[m.start:m.end].text))
-                        break
+            # "an Australian ultimatum", "Iran's programme", "US drone strikes": the owner of the thing first
+            modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < head.i]
+            modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
+                          if g.dep_ in ("amod", "compound") and g.i < c.i]
+            for child in sorted(modifiers, key=lambda t: t.i):
+                m = self.mention_at.get(child.i)
+                if m is not None and m.entry.kind in ("adjective", "country", "capital"):
+                    c = m.entry.value
+                    found.append(Actor(c.code, c.code, None, c.name, "country",
+                                       *self._char_span(m.start, m.end), self.doc[m.start:m.end].text))
+                    break
         if not found and deep:
             # not the doer of a clause describing the phrase ("schoolgirls abducted by gunmen")
             inside = {t.i for c in head.children if c.dep_ in ("acl", "relcl")
