@@ -332,10 +332,12 @@ class Coder:
             # ground is where it acts; someone the act is aimed at, if named, is the target
             targets = []
         for fallback in found.fallback_targets if not targets else ():
+            deep = any(isinstance(item, tuple) for item in fallback)
             targets = [t for t in resolve_arguments(fallback, actors, ctx)
                        if not any(t.same_entity(s) for s in sources)
                        and not (t.kind == "place" and found.code[:2] == "04")  # "to Geneva for talks"
-                       and t.resolved_from != "context"]  # a guess ("deliveries of fighter jets") is no target
+                       # a guess from deep inside a clause ("deliveries of fighter jets") is no target
+                       and not (deep and t.resolved_from == "context")]
             if targets:
                 break
         if not targets and stated:

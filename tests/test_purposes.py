@@ -290,3 +290,13 @@ def test_verbs_of_pressure_and_aid(coder, text, code, target):
 def test_a_labour_strike_is_no_attack(coder):
     assert not [e for e in coder("The general strike called by the unions paralysed Athens.").events
                 if e.cameo.startswith("19")]
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("The Iranian ambassador was expelled from Azerbaijan.", "16", "AZE", "IRN"),
+    ("Syrian government forces recaptured the town from rebels.", "19", "SYR", "SYR"),
+    ("Turkey and Iraq agreed to cooperate against the PKK.", "03", "TUR", "IRQ"),
+])
+def test_from_and_against(coder, text, code, source, target):
+    events = [(e.cameo[:2], e.source and e.source.country, e.target and e.target.country) for e in coder(text).events]
+    assert (code, source, target) in events, events

@@ -37,6 +37,8 @@ FRAMING_NOUNS = {"demand", "call", "appeal", "request", "plea", "proposal", "off
 PARTICIPATION_VERBS = {"engage", "participate", "involve", "join", "take", "embark", "persist", "indulge"}
 # "is opposed to", "is committed to": a state of the subject, not something done to it.
 STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote", "resign"}
+# Verbs whose passive "from X" names who acted ("was expelled from Azerbaijan").
+EXPULSION_VERBS = {"expel", "deport", "ban", "bar", "oust", "evict"}
 # Nouns for attacks whose "by" or owner names the doer of a passive killing.
 ATTACK_NOUNS = {"attack", "ambush", "raid", "bombing", "assault", "strike", "airstrike", "shelling", "offensive",
                 "explosion", "blast", "shooting"}
@@ -704,7 +706,11 @@ class Extractor:
         if _lemma(tok) in PARTICIPATION_VERBS:
             holders += [o for p in _children(tok, "prep") if p.lower_ in ("in", "into") for o in _children(p, "pobj")
                         if o.pos_ == "NOUN"]
-        preps = [("against",), ("to", "toward", "towards", "on", "with", "for")]
+        # cooperation "against the PKK" is not cooperation with the PKK
+        preps = [("against",)] if code[:2] >= "09" else []
+        preps.append(("to", "toward", "towards", "on", "with", "for"))
+        if code[:2] in ("17", "19"):
+            preps.append(("from",))  # "recaptured the town from rebels", "seized weapons from militants"
         if code[:2] in ("10", "02"):
             preps.append(("by", "from"))  # "demanded an admission by Moscow"
         if code[:2] == "14":
@@ -759,6 +765,9 @@ class Extractor:
             subj = _children(cur, "nsubj", "csubj")
             if feats.passive and cur is tok:
                 agents = self._prep_objects(tok, ("by",), deps=("agent",))
+                if not agents and _lemma(tok) in EXPULSION_VERBS:
+                    # "the ambassador was expelled from Azerbaijan": the country expelling
+                    agents = self._prep_objects(tok, ("from",))
                 if not agents:
                     # "were killed in an attack by Kurdish militants": the attack's doer
                     attacks = [o for o in self._prep_objects(tok, ("in", "during")) if _lemma(o) in ATTACK_NOUNS]
