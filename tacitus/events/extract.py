@@ -424,10 +424,8 @@ class Extractor:
         fired = {f.trigger.i for f in found} | {f.frame_word.i for f in found if f.frame_word is not None}
         taken = set()
         for tok, lemma in verbs:
-            if tok.i in fired or tok.i in taken:
-                continue
             frame = self.frames.words.get(lemma)
-            if frame not in GENERIC_FRAMES.values():
+            if frame not in FRAME_DEFAULT or tok.i in fired or tok.i in taken:
                 continue
             clauses = _children(tok, "xcomp", "ccomp")
             inside = [w for c in clauses for w in c.subtree]
@@ -445,7 +443,8 @@ class Extractor:
             pattern = Pattern("frame:" + frame, FRAME_DEFAULT[frame], _lemma(tok), "VERB", None, None, None, None,
                               None, ("none",))
             f = Found(tok, code, pattern.id, sources, [], "occurred", None, _time_words([tok]), set(taken),
-                      None, False, (), [], lambda: self._fallback_targets(tok, None, code, pattern))
+                      None, False, (), [],
+                      lambda tok=tok, code=code, pattern=pattern: self._fallback_targets(tok, None, code, pattern))
             f.status = self._status([tok], tok, "occurred")
             if f.status == "negated":
                 continue
