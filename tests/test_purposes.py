@@ -300,3 +300,8 @@ def test_a_labour_strike_is_no_attack(coder):
 def test_from_and_against(coder, text, code, source, target):
     events = [(e.cameo[:2], e.source and e.source.country, e.target and e.target.country) for e in coder(text).events]
     assert (code, source, target) in events, events
+
+
+def test_an_obligation_of_a_thing_codes_nothing_and_does_not_fail(coder):
+    # the demanded party is no actor: the event has to look for fallback targets, and has none
+    assert coder("The French minister declared that the economy must grow faster.").events == []

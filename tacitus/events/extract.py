@@ -77,7 +77,6 @@ class Found:
     passive: bool = False
     rank: tuple = ()
     act_clause: list = field(default_factory=list)  # time words of the planned act, when framed
-    # where to look, in order, when `targets` names no actor: lists of argument tokens
     fallback: object = None  # () -> lists of argument tokens, computed only when asked
     needs_target: bool = False  # drop the event unless its target resolves to an actor
 
@@ -410,8 +409,8 @@ class Extractor:
                 if not speaker or not subject or any(t.i in fired for t in comp.subtree):
                     continue
                 clause = _time_words([tok])
-                out.append(Found(comp, "100", "frame:demand", speaker, subject, "occurred", tok, clause,
-                                 {comp.i}, None, False, (), [], [], True))
+                out.append(Found(comp, "100", "frame:demand", speaker, subject, "occurred", frame_word=tok,
+                                 clause=clause, consumed={comp.i}, needs_target=True))
         return out
 
     def _framed_contents(self, verbs, found):
@@ -442,9 +441,8 @@ class Extractor:
             taken |= {t.i for c in clauses for t in c.subtree}
             pattern = Pattern("frame:" + frame, FRAME_DEFAULT[frame], _lemma(tok), "VERB", None, None, None, None,
                               None, ("none",))
-            f = Found(tok, code, pattern.id, sources, [], "occurred", None, _time_words([tok]), set(taken),
-                      None, False, (), [],
-                      lambda tok=tok, code=code, pattern=pattern: self._fallback_targets(tok, None, code, pattern))
+            f = Found(tok, code, pattern.id, sources, [], "occurred", clause=_time_words([tok]), consumed=set(taken),
+                      fallback=lambda tok=tok, code=code, pattern=pattern: self._fallback_targets(tok, None, code, pattern))
             f.status = self._status([tok], tok, "occurred")
             if f.status == "negated":
                 continue
@@ -644,8 +642,8 @@ class Extractor:
         else:
             clause, act_clause = act_clause + frame_clause, []
         return Found(tok, code, pattern.id, sources, targets, status, frame_word, clause, consumed, planned,
-                     feats.passive and pattern.pos == "VERB", pattern.rank, act_clause,
-                     lambda: self._fallback_targets(tok, frame_word, code, pattern), demanded)
+                     passive=feats.passive and pattern.pos == "VERB", rank=pattern.rank, act_clause=act_clause,
+                     fallback=lambda: self._fallback_targets(tok, frame_word, code, pattern), needs_target=demanded)
 
     def _refusal(self, chain, frame_word, code, act_code):
         """A negated act that is a rejection (CAMEO 12): (code, act code, frame word), or None.
