@@ -77,7 +77,7 @@ class Coder:
         self.dictionary = ActorDictionary(lambda s: [t.text for t in self.nlp.tokenizer(s)])
         self.topics = Topics()
         self.extractor = Extractor(self.patterns, self.frames, load_nominals(), load_instruments(self.cameo),
-                                   Purposes(self.cameo, self.frames))
+                                   Purposes(self.frames))
         self.dates = DateResolver()
         self.trigger_forms = frozenset(surface_forms(self.patterns.lemmas(), irregular_forms(self.nlp)))
         self.versions = {**static_versions(model), "model": f"{self.model_name}-{self.nlp.meta.get('version', '')}",
@@ -325,8 +325,8 @@ class Coder:
         them (only those make an act mutual)."""
         # cooperation goes to the people named, not to whoever a clause says acted on them
         cooperative = found.code[:2] < "09"
-        targets = resolve_arguments(found.targets, actors, ctx, skip_agents=cooperative)
-        stated = bool(targets)
+        named = resolve_arguments(found.targets, actors, ctx, skip_agents=cooperative)
+        targets = named
         if targets and sources and all(t.sector is None and t.country == sources[0].country for t in targets):
             # "blocked streets in Hong Kong in defiance of Chinese authorities": the actor's own
             # ground is where it acts; someone the act is aimed at, if named, is the target
@@ -340,9 +340,7 @@ class Coder:
                        and not (deep and t.resolved_from == "context")]
             if targets:
                 break
-        if not targets and stated:
-            targets = resolve_arguments(found.targets, actors, ctx, skip_agents=cooperative)
-        return targets, stated
+        return targets or named, bool(named)
 
     def _implied_targets(self, found, sources, targets, actors):
         """Targets the act implies when the sentence names none it can use: where force lands, the

@@ -211,7 +211,8 @@ def test_vocabulary(coder, text, code, source, target):
     ("Brazil rejected calls by the UN chief, made on Monday, to adopt sweeping electoral reforms.", "1234"),
 ])
 def test_what_a_protest_threat_or_refusal_is_about(coder, text, code):
-    assert code in [e.cameo for e in coder(text).events], [e.cameo for e in coder(text).events]
+    codes = [e.cameo for e in coder(text).events]
+    assert code in codes, codes
 
 
 def test_a_description_in_apposition_adds_no_country(coder):

@@ -53,7 +53,6 @@ class DocumentContext:
                     low = (actor.text or "").lower()
                     for title in TITLES:
                         if title in low:
-                            self.titled.setdefault(title, actor)
                             self.titled[title] = actor
             elif actor.kind in ("country", "organisation"):
                 self.last_thing = actor
@@ -119,24 +118,19 @@ class DocumentContext:
         if not actor.code.startswith("---") or not actor.sector:
             return actor
         title = _bare_title(actor.text)
-        if title:
-            # "the Secretary", "the Prime Minister": the person the document named with that title,
-            # else the dateline's country (a readout's own side), never a country named after it
-            # ("The Prime Minister met President Ruto of Kenya")
-            if title in self.titled:
-                return replace(self.titled[title], start=actor.start, end=actor.end, text=actor.text,
-                               resolved_from="title")
-            if self.home:
-                return replace(actor, code=self.home + actor.sector, country=self.home, resolved_from="dateline")
-            before = [c for pos, c in self.sentence_countries if actor.start is None or pos < actor.start]
-            main = before[-1:] or [k for k in self.participants() if len(k) == 3][:1]
-            if not main:
-                return actor
-            return replace(actor, code=main[0] + actor.sector, country=main[0], resolved_from="context")
+        if title in self.titled:
+            # "the Secretary", "the Prime Minister": the person the document named with that title
+            return replace(self.titled[title], start=actor.start, end=actor.end, text=actor.text,
+                           resolved_from="title")
+        if title and self.home:
+            # else the dateline's country: a readout's own side
+            return replace(actor, code=self.home + actor.sector, country=self.home, resolved_from="dateline")
         # the country named in the same sentence first ("South Korean prosecutors ... lawmakers"),
-        # else the document's main country
+        # else the document's main country; a bare title never takes a country named after it
+        # ("The Prime Minister met President Ruto of Kenya")
         before = [c for pos, c in self.sentence_countries if actor.start is None or pos < actor.start]
-        after = [c for pos, c in self.sentence_countries if actor.start is not None and pos >= actor.start]
+        after = [] if title else [c for pos, c in self.sentence_countries
+                                  if actor.start is not None and pos >= actor.start]
         main = before[-1:] or after[:1] or [k for k in self.participants() if len(k) == 3][:1]
         if not main:
             return actor

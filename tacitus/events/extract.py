@@ -110,7 +110,7 @@ def _children(tok, *deps):
 
 def _infinitive(tok):
     """The verb has "to" ("to demand ...", "to reinforce ..."): a purpose or a complement."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return any(c.lower_ == "to" for c in _children(tok, "aux"))
 
 
 def _lemma(tok):
@@ -305,8 +305,8 @@ class Extractor:
                 verbs.append((tok, lemma))
             candidates = self.patterns.candidates(lemma, pos)
             nominal = False
-            if not candidates and tok.pos_ == "NOUN" and _lemma(tok) in self.nominals:
-                candidates = self.patterns.candidates(self.nominals[_lemma(tok)], "VERB")
+            if not candidates and tok.pos_ == "NOUN" and lemma in self.nominals:
+                candidates = self.patterns.candidates(self.nominals[lemma], "VERB")
                 nominal = bool(candidates)
             if not candidates:
                 continue

@@ -128,7 +128,7 @@ class Purposes:
     criminals", "asked the EC for food aid", "agreed to hold joint exercises"): content words and
     the act code they evoke (data/purposes.tsv), read through the frame's table."""
 
-    def __init__(self, cameo, frames):
+    def __init__(self, frames):
         self.rows = []  # (words tuple, frames set or None, act)
         acts = {act for _, act in frames.codes}
         for n, row in read_tsv("purposes.tsv", ("words", "frames", "act", "note"), key=("words", "frames")):

@@ -219,6 +219,10 @@
 
   // ---- forms ---------------------------------------------------------------------------------
 
+  function viewHead(title, lede) {
+    return h("div", { class: "view-head" }, h("h1", {}, title), h("p", { class: "lede" }, lede));
+  }
+
   function field(label, input, hint) {
     return h("label", { class: "field" }, h("span", { class: "field-label" }, label), input,
       hint ? h("span", { class: "field-hint" }, hint) : null);
@@ -332,10 +336,8 @@
       "", ["b"]);
     swap.addEventListener("click", () => go(link({ a: b || a, b: b ? a : "", by, since, until, direction })));
     root.append(
-      h("div", { class: "view-head" },
-        h("h1", {}, "Dyad timeline"),
-        h("p", { class: "lede" }, "Events between two actors per period, by quad class, with the mean Goldstein "
-          + "score and the cooperation–conflict index. Actor codes match as prefixes (CHN includes CHNGOV).")),
+      viewHead("Dyad timeline", "Events between two actors per period, by quad class, with the mean Goldstein "
+          + "score and the cooperation–conflict index. Actor codes match as prefixes (CHN includes CHNGOV)."),
       filterForm([
         field("Actor A", input("a", a, { placeholder: "CHN", maxlength: 50 })),
         field("Actor B", input("b", b, { placeholder: "RUS (empty: all partners)", maxlength: 50 })),
@@ -527,10 +529,8 @@
     const limit = p.get("limit") || "20";
     document.title = `Partners of ${actor} · tacitus`;
     root.append(
-      h("div", { class: "view-head" },
-        h("h1", {}, "Partners"),
-        h("p", { class: "lede" }, "The countries and organisations an actor has most events with (either direction), "
-          + "coloured by mean Goldstein score.")),
+      viewHead("Partners", "The countries and organisations an actor has most events with (either direction), "
+          + "coloured by mean Goldstein score."),
       filterForm([
         field("Actor", input("actor", actor, { placeholder: "CHN", maxlength: 50 })),
         field("Since", input("since", since, { type: "date" })),
@@ -617,10 +617,8 @@
     const limit = p.get("limit") || "200";
     document.title = "Network · tacitus";
     root.append(
-      h("div", { class: "view-head" },
-        h("h1", {}, "Network"),
-        h("p", { class: "lede" }, "Who acts towards whom in a period: countries and organisations on a circle "
-          + "(size by events), directed ties (width by events, colour by mean Goldstein).")),
+      viewHead("Network", "Who acts towards whom in a period: countries and organisations on a circle "
+          + "(size by events), directed ties (width by events, colour by mean Goldstein)."),
       filterForm([
         field("Since", input("since", since, { type: "date" })),
         field("Until", input("until", until, { type: "date" })),
@@ -816,9 +814,7 @@
     const reset = h("button", { type: "button", class: "ghost" }, "Clear");
     reset.addEventListener("click", () => go(href("events", {})));
     append(root, [
-      h("div", { class: "view-head" },
-        h("h1", {}, "Events"),
-        h("p", { class: "lede" }, "Coded events with their evidence. Actor and CAMEO codes match as prefixes.")),
+      viewHead("Events", "Coded events with their evidence. Actor and CAMEO codes match as prefixes."),
       filterForm([
         field("Actor (either side)", input("actor", f.actor, { placeholder: "CHN" })),
         field("Source", input("source", f.source, { placeholder: "RUS" })),
@@ -894,8 +890,7 @@
   async function documentList(root, p, signal) {
     const offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
     document.title = "Documents · tacitus";
-    root.append(h("div", { class: "view-head" }, h("h1", {}, "Documents"),
-      h("p", { class: "lede" }, "Every stored document; open one to read it with its events highlighted.")));
+    root.append(viewHead("Documents", "Every stored document; open one to read it with its events highlighted."));
     const box = h("section", { class: "panel" });
     root.append(box);
     await into(box, signal, async () => {
