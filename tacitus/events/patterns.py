@@ -123,6 +123,10 @@ class Frames:
         return None
 
 
+# What purposes.tsv rows may be limited to: the frames, and protests (whose purpose is their digit).
+PURPOSE_FRAMES = frozenset(FRAMES) | {"protest"}
+
+
 class Purposes:
     """What a framed act is about when no pattern codes the act itself ("urged Uganda to repatriate
     criminals", "asked the EC for food aid", "agreed to hold joint exercises"): content words and
@@ -137,7 +141,7 @@ class Purposes:
             if not all(words):
                 raise DataFileError(f"empty word in {row['words']!r}", where=where)
             only = set(row["frames"].split()) or None
-            if only and not only <= set(FRAMES) | {"protest"}:
+            if only and not only <= PURPOSE_FRAMES:
                 raise DataFileError(f"unknown frame in {row['frames']!r}", where=where)
             if row["act"] not in acts:
                 raise DataFileError(f"act {row['act']!r} has no row in frame_codes.tsv", where=where)
