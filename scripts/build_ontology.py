@@ -56,6 +56,9 @@ def read_plover(path):
     return mapping, roots
 
 
+BASE_COLUMNS = ("code", "name", "goldstein", "quad_class", "plover_type", "plover_mode", "plover_context")
+
+
 def main(reference):
     reference = Path(reference)
     mapping, roots = read_plover(reference / "cameo2plover-2021.txt")
@@ -75,10 +78,15 @@ def main(reference):
                 ptype, mode, context = mapping.get(code) or mapping.get(code[:3]) or roots[code[:2]]
             rows.append([code, rec["name"], rec["goldstein"], str(quad_class(code)), ptype, mode, context])
     out = Path(__file__).resolve().parent.parent / "tacitus" / "data" / "cameo.tsv"
+    # the coder's property columns are kept by hand: carry them over from the table as it is
+    old = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+    header = old[0].split("\t") if old else []
+    extra = header[len(BASE_COLUMNS):] if header[:len(BASE_COLUMNS)] == list(BASE_COLUMNS) else []
+    kept = {line.split("\t")[0]: line.split("\t")[len(BASE_COLUMNS):] for line in old[1:] if extra}
     with open(out, "w", encoding="utf-8", newline="") as fh:
-        fh.write("code\tname\tgoldstein\tquad_class\tplover_type\tplover_mode\tplover_context\n")
+        fh.write("\t".join([*BASE_COLUMNS, *extra]) + "\n")
         for row in rows:
-            fh.write("\t".join(row) + "\n")
+            fh.write("\t".join(row + kept.get(row[0], [""] * len(extra))) + "\n")
     print(f"wrote {len(rows)} codes to {out}")
 
 

@@ -25,6 +25,7 @@ from .events.extract import Extractor, is_reciprocal, resolve_arguments, unknown
 from .events.patterns import Frames, PatternBook, Purposes, load_instruments, load_nominals
 from .events.topics import Topics
 from .ingest.dateline import dateline_place
+from .lexicon import Lexicon
 from .model import Actor, Document, Event, Evidence, Sentence
 from .nlp.inflect import surface_forms
 from .nlp.sentences import split_sentences
@@ -32,10 +33,6 @@ from .nlp.spacy_model import irregular_forms, load_spacy
 from .ontology import Cameo
 from .time.dates import DateResolver, format_date
 
-SPEECH_WORDS = {"said", "says", "say", "pointed", "noted", "stressed", "added", "stated", "emphasized",
-                "emphasised", "underlined", "told", "indicated", "declared", "remarked", "expressed",
-                "announced", "announces", "confirmed", "reiterated", "insisted", "argued", "explained", "asserted",
-                "quoted"}
 # Meetings and talks that mean nothing without someone else ("the cabinet met").
 SOLITARY_MEETINGS = {"040", "043", "044", "046"}
 # Codes that need someone on the receiving end; in a bilateral readout that is the other side.
@@ -59,8 +56,6 @@ IRREGULAR_SECTORS = {"REB", "UAF", "CVL", "CRM", "IMG", "SEP", "INS"}
 BACKGROUND_MARKS = {"after", "before", "since", "when", "as", "while", "because", "although", "though"}
 # One reported act is one event: "X visited Y" is X's visit (042), not also Y's hosting (043).
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
-# Words that can stand for an actor without naming one.
-REFERRING_WORDS = {"he", "she", "they", "we", "it", "side", "sides", "both", "two", "duo", "i"}
 
 
 class Coder:
@@ -72,6 +67,9 @@ class Coder:
         self.model_name = f"{self.nlp.meta.get('lang', '')}_{self.nlp.meta.get('name', '')}"
         self.batch_size = batch_size
         self.cameo = Cameo()
+        self.lexicon = Lexicon()
+        self._speech_words = self.lexicon["speech_words"]
+        self._referring_words = self.lexicon["referring_words"]
         self.patterns = PatternBook(self.cameo)
         self.frames = Frames(self.cameo)
         self.dictionary = ActorDictionary(lambda s: [t.text for t in self.nlp.tokenizer(s)])
@@ -145,7 +143,7 @@ class Coder:
         dictionary mention, a referring word ("he", "both sides") or a name."""
         if not any(w in self.trigger_forms for w in _WORD.findall(text.lower())):
             return False
-        return bool(matches) or any(w.lower() in REFERRING_WORDS or (i > 0 and w[:1].isupper())
+        return bool(matches) or any(w.lower() in self._referring_words or (i > 0 and w[:1].isupper())
                                     for i, w in enumerate(words))
 
     def _code_document(self, doc: Document, sentences):
@@ -213,10 +211,10 @@ class Coder:
 
     def _speaker(self, spacy_doc, actors, mentioned, ctx, words=None):
         """"Wang Yi said, ...", "Rebel commanders said they ...": who speaks for what follows."""
-        if words is not None and not any(w.lower() in SPEECH_WORDS for w in words[1:14]):
+        if words is not None and not any(w.lower() in self._speech_words for w in words[1:14]):
             return None
         for tok in spacy_doc[:14]:
-            if tok.lower_ not in SPEECH_WORDS or tok.i == 0:
+            if tok.lower_ not in self._speech_words or tok.i == 0:
                 continue
             # "X was quoted as saying": the passive subject speaks
             deps = ("nsubj", "nsubjpass") if tok.lower_ == "quoted" else ("nsubj",)

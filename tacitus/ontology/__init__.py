@@ -12,6 +12,12 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
+# The coder's properties of a code, one column each in cameo.tsv ("yes" or empty); what each means
+# and the sentence behind it are in data/README.md.
+FLAGS = ("reciprocal", "joint", "refusable", "needs_partner", "bilateral", "domestic", "locative", "aimed")
+ANNOUNCED_AS = ("intent", "threaten")
+
+
 @dataclass(frozen=True)
 class CameoCode:
     code: str
@@ -19,16 +25,31 @@ class CameoCode:
     goldstein: float
     quad_class: int
     plover: Plover
+    reciprocal: bool = False  # done between both sides: "X met Y" is also Y meeting X
+    joint: bool = False  # a compound subject with no object does it to each other
+    refusable: bool = False  # negated or refused, it is a rejection (12x)
+    announced_as: str | None = None  # the frame an announcement of this act is: intent or threaten
+    needs_partner: bool = False  # a meeting with no one else is no interaction
+    bilateral: bool = False  # with no target, in a two-party document it is aimed at the other side
+    domestic: bool = False  # with no one else named, it is done to the actor's own country
+    locative: bool = False  # with no target, the place it happens in names the target
+    aimed: bool = False  # aimed at someone else: one's own forces are the means, not the target
 
     @property
     def root(self):
         return self.code[:2]
 
+    @property
+    def cooperative(self):
+        """Verbal or material cooperation (quad classes 1 and 2: roots 01-08)."""
+        return self.quad_class <= 2
+
 
 class Cameo:
     """The CAMEO table. `Cameo()[code]` gives a CameoCode; unknown codes raise KeyError."""
 
-    COLUMNS = ("code", "name", "goldstein", "quad_class", "plover_type", "plover_mode", "plover_context")
+    COLUMNS = ("code", "name", "goldstein", "quad_class", "plover_type", "plover_mode", "plover_context",
+               *FLAGS[:3], "announced_as", *FLAGS[3:])
 
     def __init__(self, path=None):
         self.codes = {}
@@ -46,7 +67,23 @@ class Cameo:
             except ValueError as exc:
                 raise DataFileError(f"bad number: {exc}", where=where) from exc
             plover = Plover(ptype, row["plover_mode"] or None, tuple(split_list(row["plover_context"])))
-            self.codes[code] = CameoCode(code, row["name"], goldstein, quad, plover)
+            self.codes[code] = CameoCode(code, row["name"], goldstein, quad, plover,
+                                         announced_as=self._announced_as(row, where),
+                                         **{flag: self._flag(row, flag, where) for flag in FLAGS})
+
+    @staticmethod
+    def _flag(row, column, where):
+        value = row[column]
+        if value not in ("", "yes"):
+            raise DataFileError(f"{column} must be 'yes' or empty, not {value!r}", where=where)
+        return value == "yes"
+
+    @staticmethod
+    def _announced_as(row, where):
+        value = row["announced_as"]
+        if value and value not in ANNOUNCED_AS:
+            raise DataFileError(f"announced_as must be one of {ANNOUNCED_AS} or empty, not {value!r}", where=where)
+        return value or None
 
     def __getitem__(self, code):
         return self.codes[code]
