@@ -21,7 +21,8 @@ from . import __version__
 from .actors.context import DocumentContext
 from .actors.dictionary import ActorDictionary
 from .actors.recognize import SentenceActors
-from .events.extract import Extractor, is_reciprocal, resolve_arguments, unknown_subject
+from .actors.resolve import ArgumentResolver, Deep, unknown_subject
+from .events.extract import Extractor, is_reciprocal
 from .events.patterns import Frames, PatternBook, Purposes, load_instruments, load_nominals
 from .events.topics import Topics
 from .ingest.dateline import dateline_place
@@ -70,6 +71,7 @@ class Coder:
         self.lexicon = Lexicon()
         self._speech_words = self.lexicon["speech_words"]
         self._referring_words = self.lexicon["referring_words"]
+        self.resolver = ArgumentResolver(self.lexicon)
         self.patterns = PatternBook(self.cameo)
         self.frames = Frames(self.cameo)
         self.dictionary = ActorDictionary(lambda s: [t.text for t in self.nlp.tokenizer(s)])
@@ -220,7 +222,7 @@ class Coder:
             deps = ("nsubj", "nsubjpass") if tok.lower_ == "quoted" else ("nsubj",)
             subjects = [c for c in tok.children if c.dep_ in deps] if spacy_doc.has_annotation("DEP") else []
             if subjects:
-                resolved = resolve_arguments(subjects, actors, ctx)
+                resolved = self.resolver.resolve(subjects, actors, ctx)
                 if resolved:
                     return resolved[0]
             before = [a for a in mentioned if a.end is not None and a.end <= actors.offset + tok.idx]
@@ -229,13 +231,12 @@ class Coder:
         return None
 
     def _events(self, doc, sent, parsed, actors, ctx, found, day):
-        sources = resolve_arguments(found.sources, actors, ctx)
+        sources = self.resolver.resolve(found.sources, actors, ctx)
         targets, stated_target = self._named_targets(found, sources, actors, ctx)
         if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
             return []
         if not sources and found.sources:
-            unk = unknown_subject(found.sources[0] if not isinstance(found.sources[0], tuple) else found.sources[0][1],
-                                  sent.start)
+            unk = unknown_subject(found.sources[0], sent.start)
             if unk is not None:
                 sources = [unk]
         if not sources and found.passive and _in_relative_clause(found.trigger):
@@ -323,15 +324,15 @@ class Coder:
         them (only those make an act mutual)."""
         # cooperation goes to the people named, not to whoever a clause says acted on them
         cooperative = found.code[:2] < "09"
-        named = resolve_arguments(found.targets, actors, ctx, skip_agents=cooperative)
+        named = self.resolver.resolve(found.targets, actors, ctx, skip_agents=cooperative)
         targets = named
         if targets and sources and all(t.sector is None and t.country == sources[0].country for t in targets):
             # "blocked streets in Hong Kong in defiance of Chinese authorities": the actor's own
             # ground is where it acts; someone the act is aimed at, if named, is the target
             targets = []
         for fallback in found.fallback_targets if not targets else ():
-            deep = any(isinstance(item, tuple) for item in fallback)
-            targets = [t for t in resolve_arguments(fallback, actors, ctx)
+            deep = any(isinstance(item, Deep) for item in fallback)
+            targets = [t for t in self.resolver.resolve(fallback, actors, ctx)
                        if not any(t.same_entity(s) for s in sources)
                        and not (t.kind == "place" and found.code[:2] == "04")  # "to Geneva for talks"
                        # a guess from deep inside a clause ("deliveries of fighter jets") is no target

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..actors.recognize import Anaphor
-from ..model import Actor
+from ..actors.resolve import Deep
 from .patterns import Pattern
 
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -735,7 +734,7 @@ class Extractor:
         if tok.pos_ == "VERB":
             comp_objs = [o for h in heads[1:] for o in _children(h, "dobj")]
             if comp_objs:
-                out.append([("deep", o) for o in comp_objs])
+                out.append([Deep(o) for o in comp_objs])
         return out
 
     @staticmethod
@@ -805,7 +804,7 @@ class Extractor:
     def _targets(self, feats, pattern):
         found = self._targets_by_spec(feats, pattern)
         tok = feats.tok
-        if found and all(not isinstance(t, tuple) and t.lower_ in ("others", "more") for t in found) \
+        if found and all(not isinstance(t, Deep) and t.lower_ in ("others", "more") for t in found) \
                 and tok.dep_ == "conj" and _is_verb(tok.head):
             # "killed one soldier and wounded two others": the others are of the same kind
             found = _children(tok.head, "dobj") or found
@@ -840,7 +839,7 @@ class Extractor:
                 if objs:
                     return objs
             if spec == "poss" and feats.objects:
-                return [("deep", o) for o in feats.objects]
+                return [Deep(o) for o in feats.objects]
         return []
 
     def _noun_arguments(self, tok, pattern, feats):
@@ -912,69 +911,3 @@ def _with_aspect(chain):
 
 def is_reciprocal(code):
     return code.startswith(RECIPROCAL)
-
-
-def resolve_arguments(tokens, sentence_actors, context, skip_agents=False):
-    """Actors for a list of argument tokens (anaphors resolved through the document context).
-    With skip_agents, a clause describing the phrase does not lend its doer ("rescued schoolgirls
-    abducted by gunmen": not the gunmen)."""
-    actors = []
-    for item in tokens:
-        deep = False
-        if isinstance(item, tuple):
-            deep, item = True, item[1]
-        item = _speaker_of_pronoun(item) or item
-        found = [_known_person(a, context) for a in sentence_actors.actors_of(item, deep=deep)]
-        if not found and item.pos_ == "PROPN" and context.person_named(item.text) is not None:
-            found = [replace(context.person_named(item.text), start=sentence_actors.offset + item.idx,
-                             end=sentence_actors.offset + item.idx + len(item.text), text=item.text,
-                             resolved_from="surname")]
-        if not found and not deep and item.pos_ in ("NOUN", "PROPN"):
-            # "condemned the missile test by North Korea": the actor sits inside the object
-            found = sentence_actors.actors_of(item, deep=True, skip_agents=skip_agents)
-        for a in found:
-            if isinstance(a, Anaphor):
-                actors.extend(context.resolve(a))
-            else:
-                actors.append(a)
-    named = [a for a in actors if not a.code.startswith("---")]
-    # "State Councilor and Foreign Minister Wang Yi": a bare title beside a named actor adds nobody
-    actors = named or [context.locate(a) for a in actors]
-    unique = []
-    for a in actors:
-        if not any(a.same_entity(u) for u in unique):
-            unique.append(a)
-    return unique
-
-
-def _speaker_of_pronoun(tok):
-    """"Ivory Coast rebels rejected the plan and said they opposed ...": a pronoun that opens what
-    a speaker says stands for the speaker (the subject of "said", or of the verb "said" joins)."""
-    if tok.lower_ not in ("they", "it", "he", "she", "we") or tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp":
-        return None
-    verb = tok.head.head
-    if _lemma(verb) not in SPEECH_LEMMAS:
-        return None
-    subject = _children(verb, "nsubj") or (_children(verb.head, "nsubj") if verb.dep_ == "conj" else [])
-    if subject and subject[0].pos_ in ("NOUN", "PROPN"):
-        return subject[0]
-    return None
-
-
-def _known_person(actor, context):
-    """"Foreign Minister Hayashi": a titled surname the document named in full before."""
-    if isinstance(actor, Actor) and actor.kind == "person" and actor.code.startswith("---") and actor.text:
-        known = context.person_named(actor.text.split()[-1])
-        if known is not None:
-            return replace(known, start=actor.start, end=actor.end, text=actor.text, resolved_from="surname")
-    return actor
-
-
-def unknown_subject(tok, offset):
-    """A named subject that no dictionary knows ("Sheikh Hamad") still acts: code it as '---'."""
-    if tok.pos_ != "PROPN":
-        return None
-    start = min(t.idx for t in tok.subtree if t.dep_ in ("compound", "flat") or t is tok)
-    end = tok.idx + len(tok.text)
-    text = tok.doc.text[start:end]
-    return Actor("---", None, None, text, "group", offset + start, offset + end, text)

@@ -1,0 +1,94 @@
+"""From argument tokens to actors: dictionary mentions, anaphors through the document context,
+surnames named before, and the speaker a pronoun stands for."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import Actor
+from .recognize import Anaphor
+
+
+@dataclass(frozen=True)
+class Deep:
+    """An argument whose actor may sit anywhere inside its phrase ("deliveries of fighter jets to
+    Taiwan"); a plain token is looked up at its own phrase first."""
+    token: object  # a spaCy Token
+
+
+class ArgumentResolver:
+    """Resolves a pattern's source and target tokens to actors; built once per coder."""
+
+    def __init__(self, lexicon):
+        self.speech_lemmas = lexicon["speech_lemmas"]
+
+    def resolve(self, tokens, sentence_actors, context, skip_agents=False):
+        """Actors for a list of argument tokens (anaphors resolved through the document context).
+        With skip_agents, a clause describing the phrase does not lend its doer ("rescued
+        schoolgirls abducted by gunmen": not the gunmen)."""
+        actors = []
+        for item in tokens:
+            deep = isinstance(item, Deep)
+            if deep:
+                item = item.token
+            item = self._speaker_of_pronoun(item) or item
+            for a in self._found(item, deep, sentence_actors, context, skip_agents):
+                actors.extend(context.resolve(a) if isinstance(a, Anaphor) else [a])
+        named = [a for a in actors if not a.code.startswith("---")]
+        # "State Councilor and Foreign Minister Wang Yi": a bare title beside a named actor adds nobody
+        actors = named or [context.locate(a) for a in actors]
+        unique = []
+        for a in actors:
+            if not any(a.same_entity(u) for u in unique):
+                unique.append(a)
+        return unique
+
+    @staticmethod
+    def _found(item, deep, sentence_actors, context, skip_agents):
+        found = [_known_person(a, context) for a in sentence_actors.actors_of(item, deep=deep)]
+        if not found and item.pos_ == "PROPN" and context.person_named(item.text) is not None:
+            found = [replace(context.person_named(item.text), start=sentence_actors.offset + item.idx,
+                             end=sentence_actors.offset + item.idx + len(item.text), text=item.text,
+                             resolved_from="surname")]
+        if not found and not deep and item.pos_ in ("NOUN", "PROPN"):
+            # "condemned the missile test by North Korea": the actor sits inside the object
+            found = sentence_actors.actors_of(item, deep=True, skip_agents=skip_agents)
+        return found
+
+    def _speaker_of_pronoun(self, tok):
+        """"Ivory Coast rebels rejected the plan and said they opposed ...": a pronoun that opens
+        what a speaker says stands for the speaker (the subject of "said", or of the verb "said"
+        joins)."""
+        if tok.lower_ not in ("they", "it", "he", "she", "we") or tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+        if verb.lemma_.lower() not in self.speech_lemmas:
+            return None
+        subject = _subjects(verb) or (_subjects(verb.head) if verb.dep_ == "conj" else [])
+        if subject and subject[0].pos_ in ("NOUN", "PROPN"):
+            return subject[0]
+        return None
+
+
+def _subjects(tok):
+    return [c for c in tok.children if c.dep_ == "nsubj"]
+
+
+def _known_person(actor, context):
+    """"Foreign Minister Hayashi": a titled surname the document named in full before."""
+    if isinstance(actor, Actor) and actor.kind == "person" and actor.code.startswith("---") and actor.text:
+        known = context.person_named(actor.text.split()[-1])
+        if known is not None:
+            return replace(known, start=actor.start, end=actor.end, text=actor.text, resolved_from="surname")
+    return actor
+
+
+def unknown_subject(tok, offset):
+    """A named subject that no dictionary knows ("Sheikh Hamad") still acts: code it as '---'."""
+    if isinstance(tok, Deep):
+        tok = tok.token
+    if tok.pos_ != "PROPN":
+        return None
+    start = min(t.idx for t in tok.subtree if t.dep_ in ("compound", "flat") or t is tok)
+    end = tok.idx + len(tok.text)
+    text = tok.doc.text[start:end]
+    return Actor("---", None, None, text, "group", offset + start, offset + end, text)
