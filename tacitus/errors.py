@@ -42,3 +42,9 @@ class StoreError(TacitusError):
     """A database problem."""
 
     code = "E400"
+
+
+class StageError(TacitusError):
+    """The coder's stages do not chain: a field read before it is written, written twice, or unknown."""
+
+    code = "E500"
