@@ -43,7 +43,8 @@ KNOWN_LIMITS = {
     "g-121": "actors: 'Beijing' is coded CHNGOV; the file codes the country",
     "g-122": "actors: 'Stockholm' is coded SWEGOV; the file codes the country",
     "g-070": "actors: 'Moscow' and 'Polish diplomats' are coded RUSGOV and POLGOV; the file codes the countries",
-    "g-071": "actors: 'China' and 'Beijing' are coded CHNGOV; the file codes the country",
+    "g-071": "actors: the threat's target is read from 'Beijing' in the condition, and 'Beijing' is coded "
+             "CHNGOV as the source of the supply too; the file codes the country",
     # actor granularity: the coder names a body or sector where the file codes its parent
     "g-006": "actors: the Security Council is coded IGOUNOSCO; the file codes the UN (IGOUNO)",
     "g-050": "actors: the Human Rights Council is coded IGOUNOHRC; the file codes the UN (IGOUNO)",
