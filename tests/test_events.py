@@ -42,9 +42,12 @@ def test_negation_is_marked(coder):
     assert find(doc, "057") and all(e.status == "negated" for e in find(doc, "057"))
 
 
+@pytest.mark.xfail(strict=True, reason="the signing inside 'the anniversary of the signing of' is not coded at all")
 def test_anniversary_of_a_signing_is_history(coder):
+    # the check was an all() over the signings found, and none is found: it could not fail
     doc = coder("China and Russia celebrated the 20th anniversary of the signing of the treaty.", published="2021-07-16")
-    assert all(e.status == "historical" for e in find(doc, "057"))
+    signed = {(e.source.code, e.target.code, e.status) for e in find(doc, "057")}
+    assert signed == {("CHN", "RUS", "historical"), ("RUS", "CHN", "historical")}, signed
 
 
 def test_weekday_resolves_to_the_previous_one_for_past_events(coder):

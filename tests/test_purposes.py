@@ -2,6 +2,12 @@
 pattern's own slots are found. Sentences written by the developers."""
 import pytest
 
+
+def find_code(events, prefix, source):
+    """Events whose code starts with `prefix` and whose source's code starts with `source`."""
+    return [e for e in events if e.cameo.startswith(prefix) and e.source and e.source.code.startswith(source)]
+
+
 SUBCODES = [
     ("Haiti appealed to the United Nations for food and medicine after the hurricane.", "0233"),
     ("Nepal asked India for military equipment to patrol the border.", "0232"),
@@ -21,10 +27,13 @@ def test_purpose_picks_subcode(coder, text, code):
     assert code in codes, codes
 
 
+@pytest.mark.xfail(strict=True, reason="the 'urge' pattern for military aid (0232) takes the addressee "
+                                       "'the military' for the thing asked for")
 def test_purpose_does_not_read_the_addressee(coder):
     # "the military" is who is urged, not what the appeal is about: no military cooperation (0212)
+    # and no military aid (0232); the appeal itself must be coded, or the check says nothing
     codes = [e.cameo for e in coder("The bishops urged the military to stop the killing.").events]
-    assert "0212" not in codes, codes
+    assert codes and not {"0212", "0232"} & set(codes), codes
 
 
 TARGETS = [
@@ -47,7 +56,7 @@ def test_target_named_outside_the_pattern(coder, text, source, target):
 def test_a_promise_is_not_mutual(coder):
     pairs = [(e.source and e.source.country, e.target and e.target.country)
              for e in coder("Norway promised to continue humanitarian aid to Yemen.").events]
-    assert ("YEM", "NOR") not in pairs, pairs
+    assert ("NOR", "YEM") in pairs and ("YEM", "NOR") not in pairs, pairs
 
 
 REFUSALS_AND_DEMANDS = [
@@ -73,8 +82,6 @@ ACTORS = [
     ("A prominent anti-Syria journalist was killed by gunmen in Beirut.", None, "LBN"),
     # police use force on their own country's people when nobody else is named
     ("Kenyan police fired tear gas at demonstrators, arresting dozens.", "KEN", "KEN"),
-    # "it" looks back: the country named after it is not its antecedent
-    ("The committee repeated its call for Chile to release the prisoners.", None, None),
     # the people sent by someone: "officials from the EU"
     ("Officials from the European Union met Iranian negotiators in Vienna.", "IGOEUR", "IRN"),
     # "is opposed to": the subject opposes
@@ -86,11 +93,16 @@ ACTORS = [
 def test_actor_conventions(coder, text, source, target):
     events = coder(text, published="2020-01-01").events
     pairs = [((e.source.code if e.source else None), (e.target.code if e.target else None)) for e in events]
-    if source is None and target is None:
-        assert not [p for p in pairs if p[0] and p[0].startswith("CHL")], pairs
-        return
     assert any((source is None or (s or "").startswith(source)) and (t or "").startswith(target)
                for s, t in pairs), pairs
+
+
+@pytest.mark.xfail(strict=True, reason="a call owned by 'its' ('repeated its call for X to') is not coded")
+def test_it_looks_back_not_forward(coder):
+    # "it" looks back: the country named after it is not its antecedent, but the call's addressee
+    events = coder("The committee repeated its call for Chile to release the prisoners.", published="2020-01-01").events
+    pairs = [((e.source.code if e.source else None), (e.target.code if e.target else None)) for e in events]
+    assert any(t == "CHL" for _, t in pairs) and not [s for s, _ in pairs if s and s.startswith("CHL")], pairs
 
 
 def test_a_weapon_as_subject_picks_the_code(coder):
@@ -100,6 +112,7 @@ def test_a_weapon_as_subject_picks_the_code(coder):
 
 def test_a_currency_is_not_a_country(coder):
     events = coder("The minister was accused by Kenyan prosecutors of stealing US$5 million.").events
+    assert find_code(events, "112", "KENJUD"), events
     assert not [e for e in events if (e.target and e.target.country == "USA") or (e.source and e.source.country == "USA")]
 
 
@@ -138,7 +151,7 @@ def test_the_clause_of_a_demand_noun_is_the_demand(coder):
 
 
 def test_a_meeting_with_nobody_is_no_event(coder):
-    assert not [e for e in coder("Israel's cabinet met on Sunday.").events if e.cameo.startswith("04")]
+    assert coder("Israel's cabinet met on Sunday.").events == []
 
 
 @pytest.mark.parametrize("text,code,source,target", [
@@ -184,6 +197,7 @@ def test_the_others_are_of_the_same_kind(coder):
 def test_background_in_an_after_clause_without_a_doer(coder):
     events = coder("Peru recalled its ambassador after a state of emergency was declared in Bolivia.").events
     assert [e for e in events if e.cameo.startswith("17")] == []
+    assert find_code(events, "161", "PER"), events  # the recall itself is coded
 
 
 @pytest.mark.parametrize("text,code,source,target", [
@@ -238,6 +252,7 @@ def test_attacks_and_their_objects(coder, text, source, target):
 def test_a_passive_participle_names_no_accuser(coder):
     events = coder("The United States expelled two Russian diplomats accused of spying.").events
     assert [e.cameo for e in events if e.cameo.startswith("11")] == []
+    assert find_code(events, "161", "USA"), events  # the expulsion itself is coded
 
 
 @pytest.mark.parametrize("text,code,source,target", [
@@ -253,6 +268,7 @@ def test_protection_suspension_and_national_bodies(coder, text, code, source, ta
 
 def test_a_guess_is_no_target(coder):
     events = coder("Ukraine's foreign minister urged Western allies to speed up deliveries of fighter jets.").events
+    assert find_code(events, "02", "UKR"), events  # the appeal itself is coded
     assert [e.target for e in events if e.target and e.target.country == "UKR"] == []
 
 

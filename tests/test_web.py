@@ -3,7 +3,9 @@
 API tests use FastAPI's TestClient on a store built once for this module (the samples plus two short
 readouts of our own in which China and Russia meet, sign, and once criticise). Browser tests start a real uvicorn server on
 127.0.0.1 and render each dashboard page in headless Chromium (`--dump-dom`), then check the DOM
-against the API's own answers, and save a screenshot of each page into docs/screenshots/.
+against the API's own answers, and save a screenshot of each page. The screenshots go to a temporary
+folder, so a test run leaves the tree as it found it; set TACITUS_REFRESH_SCREENSHOTS=1 to write them
+over the committed ones in docs/screenshots/ (the README shows those).
 
 Browser tests are skipped when /usr/bin/chromium is missing, unless $TACITUS_REQUIRE_BROWSER is set.
 """
@@ -29,7 +31,7 @@ from tacitus.web import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "tacitus" / "web" / "static"
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+SCREENSHOTS = ROOT / "docs" / "screenshots"  # the committed ones, written only when asked to refresh them
 CHROMIUM = os.environ.get("TACITUS_CHROMIUM", "/usr/bin/chromium")
 
 READOUT_ID = "2023-03-21-xi-putin-moscow"
@@ -491,6 +493,8 @@ def server(built_db, tmp_path_factory, chromium):
 @pytest.fixture(scope="module")
 def browse(chromium, server, tmp_path_factory):
     profile = tmp_path_factory.mktemp("chromium-profile")
+    refresh = os.environ.get("TACITUS_REFRESH_SCREENSHOTS") == "1"
+    shots = SCREENSHOTS if refresh else tmp_path_factory.mktemp("screenshots")
 
     def run(path, *args):
         cmd = [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -508,8 +512,8 @@ def browse(chromium, server, tmp_path_factory):
             return DomTree(html).root
 
         def screenshot(self, path, name):
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            target = SCREENSHOTS / name
+            shots.mkdir(parents=True, exist_ok=True)
+            target = shots / name
             target.unlink(missing_ok=True)
             run(path, f"--screenshot={target}")
             data = target.read_bytes()
