@@ -1,6 +1,4 @@
 """The data files' contracts: they load (unique keys, valid codes), and the ontologies line up."""
-import json
-
 import pytest
 
 from tacitus.datafiles import data_path, read_tsv
@@ -47,13 +45,6 @@ def test_every_cameo_code_has_a_pattern_or_a_framing_route(cameo):
     covered = {p.code for ps in book.by_key.values() for p in ps} | set(frames.codes.values())
     missing = sorted(set(cameo.codes) - covered)
     assert not missing, missing
-
-
-def test_pattern_loader_reports_file_and_line(tmp_path, cameo):
-    bad = tmp_path / "patterns.jsonl"
-    bad.write_text(json.dumps({"code": "040", "lemma": "meet"}) + "\n" + json.dumps({"code": "999", "lemma": "x"}) + "\n")
-    with pytest.raises(DataFileError, match=r"patterns.jsonl:2"):
-        PatternBook(cameo, path=bad)
 
 
 def test_tsv_loader_rejects_duplicate_keys_with_line(tmp_path):

@@ -8,16 +8,23 @@ from functools import cached_property
 from ..datafiles import read_jsonl, read_tsv
 from ..errors import DataFileError
 
-FIELDS = {"code", "lemma", "pos", "particle", "object", "prep", "pobj", "xcomp", "target", "note"}
 TARGET_RE = re.compile(r"^(dobj|iobj|poss|none|prep:[a-z]+)$")
+# A pattern's id: lowercase words and digits joined by hyphens ("040-meet-with", "0256-call-for-ceasefire").
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FRAMES = ("intent", "appeal", "demand", "threaten", "reject", "negate", "allege")
-# The phrasing of diplomatic readouts, then the general news verbs (on a tie, the earlier wins).
+# The phrasing of diplomatic readouts, then the general news verbs. The order is only the order of
+# reading: which pattern wins is the tie rule below, not the file or the line.
 PATTERN_FILES = ("patterns_readouts.jsonl", "patterns.jsonl")
+STRINGS = ("id", "code", "lemma", "pos", "particle", "note")
+WORD_LISTS = ("object", "prep", "pobj", "xcomp")
+FIELDS = frozenset(STRINGS + WORD_LISTS + ("target", "priority"))
+POS = ("VERB", "NOUN", "ADJ")
+DEFAULT_TARGET = ("dobj", "poss")
 
 
 @dataclass(frozen=True)
 class Pattern:
-    id: str  # "patterns.jsonl:LINE"
+    id: str  # the entry's id: what an event names as the pattern that fired (evidence.pattern)
     code: str
     lemma: str
     pos: str
@@ -27,6 +34,7 @@ class Pattern:
     pobj: frozenset | None
     xcomp: frozenset | None
     target: tuple
+    priority: int = 0
 
     @cached_property
     def constraints(self):
@@ -39,55 +47,85 @@ class Pattern:
         return (self.constraints, len(self.code), not self.code.endswith("0"))
 
 
-def _lemmas(rec, name, where):
+_KIND_NAMES = {str: "a string", list: "a list of strings", int: "an integer"}
+
+
+def _field(rec, name, kind, where):
+    """The value of `name` if it has the type `kind`, else a DataFileError naming the field."""
     value = rec.get(name)
+    if value is None or isinstance(value, kind) and not isinstance(value, bool):
+        return value
+    raise DataFileError(f"{name!r} must be {_KIND_NAMES[kind]}, not {type(value).__name__} {value!r}", where=where)
+
+
+def _words(rec, name, where):
+    value = _field(rec, name, list, where)
     if value is None:
         return None
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise DataFileError(f"{name!r} must be a list of words", where=where)
+    if not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(f"{name!r} must be a non-empty list of words, not {value!r}", where=where)
     return frozenset(v.lower() for v in value)
+
+
+def _pattern(rec, cameo, where):
+    """One entry of a pattern file as a Pattern, every field checked."""
+    unknown = set(rec) - FIELDS
+    if unknown:
+        raise DataFileError(f"unknown fields {sorted(unknown)}", where=where)
+    strings = {name: _field(rec, name, str, where) for name in STRINGS}
+    pid, code, lemma = strings["id"], strings["code"] or "", (strings["lemma"] or "").strip().lower()
+    if pid is None:
+        raise DataFileError("no id", where=where)
+    if not ID_RE.match(pid):
+        raise DataFileError(f"id {pid!r} must be lowercase words and digits joined by '-'", where=where)
+    if code not in cameo:
+        raise DataFileError(f"CAMEO code {code!r} does not exist", where=where)
+    if not lemma or " " in lemma:
+        raise DataFileError(f"lemma {lemma!r} must be one word", where=where)
+    pos = "VERB" if strings["pos"] is None else strings["pos"]
+    if pos not in POS:
+        raise DataFileError(f"pos must be VERB, NOUN or ADJ, not {pos!r}", where=where)
+    particle = strings["particle"]
+    if particle is not None and (not particle.strip() or " " in particle.strip()):
+        raise DataFileError(f"particle {particle!r} must be one word", where=where)
+    target = _field(rec, "target", list, where) or list(DEFAULT_TARGET)
+    for t in target:
+        if not isinstance(t, str) or not TARGET_RE.match(t):
+            raise DataFileError(f"bad target {t!r}", where=where)
+    priority = _field(rec, "priority", int, where) or 0
+    lists = {name: _words(rec, name, where) for name in WORD_LISTS}
+    return Pattern(pid, code, lemma, pos, particle.strip().lower() if particle else None, lists["object"],
+                   lists["prep"], lists["pobj"], lists["xcomp"], tuple(target), priority)
 
 
 class PatternBook:
     """Patterns indexed by (lemma, pos), validated against the CAMEO table on load."""
 
-    def __init__(self, cameo, path=None):
+    def __init__(self, cameo, path=None, *, paths=None):
         self.by_key = {}
-        self.count = 0
-        sources = [(path.name, path) for path in [path]] if path else [(name, None) for name in PATTERN_FILES]
+        self.by_id = {}
+        self.where = {}  # id -> "file:line", for messages
+        if paths is None:
+            paths = [path] if path else None
+        sources = [(p.name, p) for p in paths] if paths else [(name, None) for name in PATTERN_FILES]
         for name, file_path in sources:
             self._load(cameo, name, file_path)
-        if not self.count:
-            raise DataFileError("no patterns", where=PATTERN_FILES[0])
+        if not self.by_id:
+            raise DataFileError("no patterns", where=sources[0][0])
+
+    @property
+    def count(self):
+        return len(self.by_id)
 
     def _load(self, cameo, name, path):
         for n, rec in read_jsonl(name, path=path):
             where = f"{name}:{n}"
-            unknown = set(rec) - FIELDS
-            if unknown:
-                raise DataFileError(f"unknown fields {sorted(unknown)}", where=where)
-            code, lemma = str(rec.get("code", "")), str(rec.get("lemma", "")).strip().lower()
-            if code not in cameo:
-                raise DataFileError(f"CAMEO code {code!r} does not exist", where=where)
-            if not lemma or " " in lemma:
-                raise DataFileError(f"lemma {lemma!r} must be one word", where=where)
-            pos = rec.get("pos", "VERB")
-            if pos not in ("VERB", "NOUN", "ADJ"):
-                raise DataFileError(f"pos must be VERB, NOUN or ADJ, not {pos!r}", where=where)
-            target = rec.get("target") or ["dobj", "poss"]
-            if isinstance(target, str):
-                target = [target]
-            for t in target:
-                if not TARGET_RE.match(str(t)):
-                    raise DataFileError(f"bad target {t!r}", where=where)
-            particle = rec.get("particle")
-            pattern = Pattern(where, code, lemma, pos, particle.lower() if particle else None,
-                              _lemmas(rec, "object", where), _lemmas(rec, "prep", where),
-                              _lemmas(rec, "pobj", where), _lemmas(rec, "xcomp", where), tuple(target))
-            self.by_key.setdefault((lemma, pos), []).append(pattern)
-            self.count += 1
+            pattern = _pattern(rec, cameo, where)
+            if pattern.id in self.by_id:
+                raise DataFileError(f"duplicate id {pattern.id!r} (first at {self.where[pattern.id]})", where=where)
+            self.by_id[pattern.id] = pattern
+            self.where[pattern.id] = where
+            self.by_key.setdefault((pattern.lemma, pattern.pos), []).append(pattern)
 
     def lemmas(self):
         return {lemma for lemma, _ in self.by_key}
