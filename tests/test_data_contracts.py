@@ -81,3 +81,24 @@ def test_actor_dictionary_loads_and_covers_g20_leaders(coder):
     for name in ("Xi Jinping", "Vladimir Putin", "Joe Biden", "Narendra Modi", "Wang Yi", "Sergey Lavrov"):
         assert name in offices, name
     assert len(coder.dictionary.countries) >= 195
+
+
+@pytest.fixture(scope="module")
+def book(cameo):
+    return PatternBook(cameo)
+
+
+def test_no_two_patterns_have_the_same_trigger_and_constraints(book):
+    seen, twins = {}, []
+    for p in book.by_id.values():
+        key = (p.lemma, p.pos, p.constraint_key)
+        if key in seen:
+            twins.append(f"{book.where[p.id]} {p.id} repeats {book.where[seen[key]]} {seen[key]}")
+        seen.setdefault(key, p.id)
+    assert not twins, "\n".join(twins)
+
+
+def test_every_pattern_can_fire(book):
+    never = [f"{book.where[p.id]} {p.id} ({p.code}) is shadowed by {book.where[by.id]} {by.id} ({by.code})"
+             for p, by in book.shadowed()]
+    assert not never, "\n".join(never)

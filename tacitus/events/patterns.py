@@ -46,6 +46,24 @@ class Pattern:
         residual one ending in 0 ("provided humanitarian aid": 073 before 070)."""
         return (self.constraints, len(self.code), not self.code.endswith("0"))
 
+    @cached_property
+    def constraint_key(self):
+        """What the trigger must have, slot by slot: two patterns of one trigger with the same key
+        match exactly the same sentences."""
+        return (self.particle,) + tuple(getattr(self, name) for name in WORD_LISTS)
+
+    def covers(self, other):
+        """Whether this pattern is satisfied whenever `other` (of the same trigger) is: it constrains
+        the same slots, each to the same words or more ("*" in xcomp takes any verb)."""
+        for mine, theirs, name in zip(self.constraint_key, other.constraint_key, ("particle",) + WORD_LISTS):
+            if (mine is None) != (theirs is None):
+                return False
+            if name == "particle" and mine != theirs:
+                return False
+            if name != "particle" and mine is not None and not (mine >= theirs or name == "xcomp" and "*" in mine):
+                return False
+        return True
+
 
 _KIND_NAMES = {str: "a string", list: "a list of strings", int: "an integer"}
 
@@ -129,6 +147,19 @@ class PatternBook:
 
     def lemmas(self):
         return {lemma for lemma, _ in self.by_key}
+
+    def shadowed(self):
+        """(pattern, by) for each pattern that can never fire: `by`, of the same trigger, is
+        satisfied whenever it is, names at least as many of the object's words, and wins every tie
+        with it (a deeper or less residual code, or the tie rule's order of the candidates)."""
+        out = []
+        for group in self.by_key.values():
+            for i, p in enumerate(group):
+                by = next((q for j, q in enumerate(group) if j != i and q.covers(p)
+                           and (q.rank, -j) > (p.rank, -i)), None)
+                if by is not None:
+                    out.append((p, by))
+        return out
 
     def candidates(self, lemma, pos):
         return self.by_key.get((lemma, pos), ())
