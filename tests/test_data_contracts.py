@@ -102,3 +102,15 @@ def test_every_pattern_can_fire(book):
     never = [f"{book.where[p.id]} {p.id} ({p.code}) is shadowed by {book.where[by.id]} {by.id} ({by.code})"
              for p, by in book.shadowed()]
     assert not never, "\n".join(never)
+
+
+def test_patterns_that_share_their_words_are_ordered_by_priority_or_slots_not_by_id(book):
+    """Two equally specific patterns of one trigger that one sentence may satisfy alike must be
+    ordered by the data (a priority, or the slots they constrain): the id is only a last resort."""
+    left = []
+    for group in book.by_key.values():
+        for i, p in enumerate(group):
+            for q in group[i + 1:]:
+                if p.may_tie(q) and p.preference[:-1] == q.preference[:-1]:
+                    left.append(f"{book.where[p.id]} {p.id} and {book.where[q.id]} {q.id}")
+    assert not left, "\n".join(left)

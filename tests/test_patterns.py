@@ -83,3 +83,76 @@ def test_an_event_names_the_id_of_the_pattern_that_fired(coder):
     doc = coder("Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov in Moscow.")
     fired = {ev.evidence.pattern for ev in doc.events}
     assert fired == {"040-meet"}, fired
+
+
+def first(cameo, tmp_path, lemma, *entries):
+    """The candidate the extractor takes among equally ranked ones, with the entries in either order."""
+    winners = set()
+    for n, order in enumerate((entries, entries[::-1])):
+        book = PatternBook(cameo, path=write(tmp_path / f"patterns{n}.jsonl", *order))
+        winners.add(book.candidates(lemma, "VERB")[0].id)
+    assert len(winners) == 1, f"the file order decided: {winners}"
+    return winners.pop()
+
+
+def test_a_deeper_code_wins_whatever_the_priority_or_the_order(tmp_path, cameo):
+    deep = entry(id="0331-offer-aid", code="0331", lemma="offer", object=["aid"])
+    shallow = entry(id="033-offer-aid", code="033", lemma="offer", object=["aid"], priority=5)
+    assert first(cameo, tmp_path, "offer", shallow, deep) == "0331-offer-aid"
+
+
+def test_a_specific_code_wins_over_a_residual_one(tmp_path, cameo):
+    specific = entry(id="073-provide-aid", code="073", lemma="provide", object=["aid"])
+    residual = entry(id="070-provide-aid", code="070", lemma="provide", object=["aid"])
+    assert first(cameo, tmp_path, "provide", residual, specific) == "073-provide-aid"
+
+
+def test_between_equally_specific_patterns_the_priority_wins(tmp_path, cameo):
+    war = entry(id="094-investigate", code="094", lemma="investigate", object=["war", "atrocity"], priority=1)
+    crime = entry(id="091-investigate", code="091", lemma="investigate", object=["crime", "war"])
+    assert first(cameo, tmp_path, "investigate", crime, war) == "094-investigate"
+
+
+def test_without_a_priority_the_more_telling_slot_wins(tmp_path, cameo):
+    # "cut off supplies to the city": a particle makes another verb; a bare preposition says less
+    particle = entry(id="162-cut-off-aid", code="162", lemma="cut", particle="off", object=["supply"])
+    prep = entry(id="191-cut", code="191", lemma="cut", object=["supply"], prep=["to"])
+    assert first(cameo, tmp_path, "cut", prep, particle) == "162-cut-off-aid"
+
+
+def test_the_id_decides_only_what_nothing_else_does(tmp_path, cameo):
+    a = entry(id="153-send-police", code="153", lemma="send", object=["police"])
+    b = entry(id="154-send-troop", code="154", lemma="send", object=["troop"])
+    assert first(cameo, tmp_path, "send", b, a) == "153-send-police"
+
+
+@pytest.mark.parametrize("other,tie", [
+    pytest.param(entry(id="036-hold-talks", code="036", object=["talks", "meeting"]), True, id="shared-object-word"),
+    pytest.param(entry(id="036-hold-meeting", code="036", object=["meeting"]), False, id="no-shared-word"),
+    pytest.param(entry(id="036-hold-with", code="036", object=None, prep=["with"]), False, id="object-against-none"),
+    pytest.param(entry(id="0311-hold-talks", code="0311", object=["talks"]), False, id="deeper-code"),
+    pytest.param(entry(id="036-hold-talks-with", code="036", object=["talks"], prep=["with"]), False, id="more-constraints"),
+])
+def test_patterns_may_tie_when_equally_specific_and_sharing_a_word_in_each_slot(tmp_path, cameo, other, tie):
+    book = PatternBook(cameo, path=write(tmp_path / "patterns.jsonl", entry(), other))
+    assert book.by_id["043-hold-talks"].may_tie(book.by_id[other["id"]]) is tie
+
+
+def test_a_pattern_covered_by_one_that_wins_every_tie_is_shadowed(tmp_path, cameo):
+    wide = entry(id="043-hold-talks", object=["talks", "negotiation"])
+    narrow = entry(id="043-hold-negotiation", object=["negotiation"])
+    deeper = entry(id="0311-hold-negotiation", code="0311", object=["negotiation"])
+    book = PatternBook(cameo, path=write(tmp_path / "patterns.jsonl", narrow, wide, deeper))
+    # the narrow one loses every tie to the deeper one (on its code), and the wider one does not
+    # shadow it: without a priority the id puts it first
+    assert [p.id for p, _ in book.shadowed()] == ["043-hold-negotiation"]
+
+
+@pytest.mark.parametrize("text,code,pattern", [
+    ("The tribunal investigated war crimes in the province.", "094", "094-investigate"),
+    ("Human rights groups accused the army of war crimes.", "1124", "1124-accuse"),
+])
+def test_a_modifier_that_refines_the_act_wins_the_tie(coder, text, code, pattern):
+    # "war crimes" names both a war-crimes pattern and a crimes pattern: the priority keeps the refinement
+    events = [(ev.cameo, ev.evidence.pattern) for ev in coder(text, published="2020-05-05").events]
+    assert (code, pattern) in events, events

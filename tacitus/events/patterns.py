@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 
 from ..datafiles import read_jsonl, read_tsv
 from ..errors import DataFileError
@@ -13,8 +14,13 @@ TARGET_RE = re.compile(r"^(dobj|iobj|poss|none|prep:[a-z]+)$")
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FRAMES = ("intent", "appeal", "demand", "threaten", "reject", "negate", "allege")
 # The phrasing of diplomatic readouts, then the general news verbs. The order is only the order of
-# reading: which pattern wins is the tie rule below, not the file or the line.
+# reading: which pattern wins is the tie rule (Pattern.preference), not the file or the line.
 PATTERN_FILES = ("patterns_readouts.jsonl", "patterns.jsonl")
+# The slots a pattern may constrain, most telling first, for the tie rule: the object names what
+# is acted on ("hold talks"); a particle makes another verb ("call off"); an infinitive ("decline
+# to comment"), a preposition's object ("call for restraint") and a bare preposition ("work with")
+# each narrow the verb's sense less.
+SLOT_ORDER = ("object", "particle", "xcomp", "pobj", "prep")
 STRINGS = ("id", "code", "lemma", "pos", "particle", "note")
 WORD_LISTS = ("object", "prep", "pobj", "xcomp")
 FIELDS = frozenset(STRINGS + WORD_LISTS + ("target", "priority"))
@@ -45,6 +51,30 @@ class Pattern:
         """Most constraints first; then a 4-digit code over a 3-digit one, a specific code over a
         residual one ending in 0 ("provided humanitarian aid": 073 before 070)."""
         return (self.constraints, len(self.code), not self.code.endswith("0"))
+
+    @cached_property
+    def preference(self):
+        """The tie rule as a sort key, the smaller first (data/README.md, "Which pattern wins"): the
+        rank (more constraints, a deeper code, a non-residual one), then the higher priority, then
+        the more telling slots (SLOT_ORDER, each pattern's most telling slot compared first), last
+        the id, which the contract tests keep from deciding between patterns that share their words.
+        The extractor ranks by how many of the object's words a pattern names in the sentence too,
+        so this order decides what its key leaves equal."""
+        slots = tuple(i for i, name in enumerate(SLOT_ORDER) if getattr(self, name) is not None)
+        return tuple(-x for x in self.rank) + (-self.priority, slots, self.id)
+
+    def may_tie(self, other):
+        """Whether one sentence may satisfy both patterns (of the same trigger) with the same rank:
+        equally specific, both or neither with an object, a shared word in each slot both constrain."""
+        if self.rank != other.rank or (self.object is None) != (other.object is None):
+            return False
+        for name, mine, theirs in zip(("particle",) + WORD_LISTS, self.constraint_key, other.constraint_key):
+            if mine is None or theirs is None or name == "xcomp" and "*" in (mine | theirs):
+                continue
+            shared = mine == theirs if name == "particle" else bool(mine & theirs)
+            if not shared:
+                return False
+        return True
 
     @cached_property
     def constraint_key(self):
@@ -130,6 +160,9 @@ class PatternBook:
             self._load(cameo, name, file_path)
         if not self.by_id:
             raise DataFileError("no patterns", where=sources[0][0])
+        for group in self.by_key.values():
+            # the extractor takes the first of equally ranked candidates: the tie rule's order
+            group.sort(key=attrgetter("preference"))
 
     @property
     def count(self):
@@ -151,7 +184,7 @@ class PatternBook:
     def shadowed(self):
         """(pattern, by) for each pattern that can never fire: `by`, of the same trigger, is
         satisfied whenever it is, names at least as many of the object's words, and wins every tie
-        with it (a deeper or less residual code, or the tie rule's order of the candidates)."""
+        with it (by rank, else by the tie rule, which orders the candidates)."""
         out = []
         for group in self.by_key.values():
             for i, p in enumerate(group):
@@ -162,6 +195,7 @@ class PatternBook:
         return out
 
     def candidates(self, lemma, pos):
+        """The patterns of a trigger in the tie rule's order: of those a caller ranks equal, the first wins."""
         return self.by_key.get((lemma, pos), ())
 
 
