@@ -1,6 +1,4 @@
 """The data files' contracts: they load (unique keys, valid codes), and the ontologies line up."""
-import json
-
 import pytest
 
 from tacitus.datafiles import data_path, read_tsv
@@ -49,13 +47,6 @@ def test_every_cameo_code_has_a_pattern_or_a_framing_route(cameo):
     assert not missing, missing
 
 
-def test_pattern_loader_reports_file_and_line(tmp_path, cameo):
-    bad = tmp_path / "patterns.jsonl"
-    bad.write_text(json.dumps({"code": "040", "lemma": "meet"}) + "\n" + json.dumps({"code": "999", "lemma": "x"}) + "\n")
-    with pytest.raises(DataFileError, match=r"patterns.jsonl:2"):
-        PatternBook(cameo, path=bad)
-
-
 def test_tsv_loader_rejects_duplicate_keys_with_line(tmp_path):
     bad = tmp_path / "x.tsv"
     bad.write_text("a\tb\nk\t1\nk\t2\n")
@@ -90,3 +81,36 @@ def test_actor_dictionary_loads_and_covers_g20_leaders(coder):
     for name in ("Xi Jinping", "Vladimir Putin", "Joe Biden", "Narendra Modi", "Wang Yi", "Sergey Lavrov"):
         assert name in offices, name
     assert len(coder.dictionary.countries) >= 195
+
+
+@pytest.fixture(scope="module")
+def book(cameo):
+    return PatternBook(cameo)
+
+
+def test_no_two_patterns_have_the_same_trigger_and_constraints(book):
+    seen, twins = {}, []
+    for p in book.by_id.values():
+        key = (p.lemma, p.pos, p.constraint_key)
+        if key in seen:
+            twins.append(f"{book.where[p.id]} {p.id} repeats {book.where[seen[key]]} {seen[key]}")
+        seen.setdefault(key, p.id)
+    assert not twins, "\n".join(twins)
+
+
+def test_every_pattern_can_fire(book):
+    never = [f"{book.where[p.id]} {p.id} ({p.code}) is shadowed by {book.where[by.id]} {by.id} ({by.code})"
+             for p, by in book.shadowed()]
+    assert not never, "\n".join(never)
+
+
+def test_patterns_that_share_their_words_are_ordered_by_priority_or_slots_not_by_id(book):
+    """Two equally specific patterns of one trigger that one sentence may satisfy alike must be
+    ordered by the data (a priority, or the slots they constrain): the id is only a last resort."""
+    left = []
+    for group in book.by_key.values():
+        for i, p in enumerate(group):
+            for q in group[i + 1:]:
+                if p.may_tie(q) and p.preference[:-1] == q.preference[:-1]:
+                    left.append(f"{book.where[p.id]} {p.id} and {book.where[q.id]} {q.id}")
+    assert not left, "\n".join(left)

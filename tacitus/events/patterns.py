@@ -4,20 +4,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 
 from ..datafiles import read_jsonl, read_tsv
 from ..errors import DataFileError
 
-FIELDS = {"code", "lemma", "pos", "particle", "object", "prep", "pobj", "xcomp", "target", "note"}
 TARGET_RE = re.compile(r"^(dobj|iobj|poss|none|prep:[a-z]+)$")
+# A pattern's id: lowercase words and digits joined by hyphens ("040-meet-with", "0256-call-for-ceasefire").
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FRAMES = ("intent", "appeal", "demand", "threaten", "reject", "negate", "allege")
-# The phrasing of diplomatic readouts, then the general news verbs (on a tie, the earlier wins).
+# The phrasing of diplomatic readouts, then the general news verbs. The order is only the order of
+# reading: which pattern wins is the tie rule (Pattern.preference), not the file or the line.
 PATTERN_FILES = ("patterns_readouts.jsonl", "patterns.jsonl")
+# The slots a pattern may constrain, most telling first, for the tie rule: the object names what
+# is acted on ("hold talks"); a particle makes another verb ("call off"); an infinitive ("decline
+# to comment"), a preposition's object ("call for restraint") and a bare preposition ("work with")
+# each narrow the verb's sense less.
+SLOT_ORDER = ("object", "particle", "xcomp", "pobj", "prep")
+STRINGS = ("id", "code", "lemma", "pos", "particle", "note")
+WORD_LISTS = ("object", "prep", "pobj", "xcomp")
+FIELDS = frozenset(STRINGS + WORD_LISTS + ("target", "priority"))
+POS = ("VERB", "NOUN", "ADJ")
+DEFAULT_TARGET = ("dobj", "poss")
 
 
 @dataclass(frozen=True)
 class Pattern:
-    id: str  # "patterns.jsonl:LINE"
+    id: str  # the entry's id: what an event names as the pattern that fired (evidence.pattern)
     code: str
     lemma: str
     pos: str
@@ -27,6 +40,7 @@ class Pattern:
     pobj: frozenset | None
     xcomp: frozenset | None
     target: tuple
+    priority: int = 0
 
     @cached_property
     def constraints(self):
@@ -38,61 +52,150 @@ class Pattern:
         residual one ending in 0 ("provided humanitarian aid": 073 before 070)."""
         return (self.constraints, len(self.code), not self.code.endswith("0"))
 
+    @cached_property
+    def preference(self):
+        """The tie rule as a sort key, the smaller first (data/README.md, "Which pattern wins"): the
+        rank (more constraints, a deeper code, a non-residual one), then the higher priority, then
+        the more telling slots (SLOT_ORDER, each pattern's most telling slot compared first), last
+        the id, which the contract tests keep from deciding between patterns that share their words.
+        The extractor ranks by how many of the object's words a pattern names in the sentence too,
+        so this order decides what its key leaves equal."""
+        slots = tuple(i for i, name in enumerate(SLOT_ORDER) if getattr(self, name) is not None)
+        return tuple(-x for x in self.rank) + (-self.priority, slots, self.id)
 
-def _lemmas(rec, name, where):
+    def may_tie(self, other):
+        """Whether one sentence may satisfy both patterns (of the same trigger) with the same rank:
+        equally specific, both or neither with an object, a shared word in each slot both constrain."""
+        if self.rank != other.rank or (self.object is None) != (other.object is None):
+            return False
+        for name, mine, theirs in zip(("particle",) + WORD_LISTS, self.constraint_key, other.constraint_key):
+            if mine is None or theirs is None or name == "xcomp" and "*" in (mine | theirs):
+                continue
+            shared = mine == theirs if name == "particle" else bool(mine & theirs)
+            if not shared:
+                return False
+        return True
+
+    @cached_property
+    def constraint_key(self):
+        """What the trigger must have, slot by slot: two patterns of one trigger with the same key
+        match exactly the same sentences."""
+        return (self.particle,) + tuple(getattr(self, name) for name in WORD_LISTS)
+
+    def covers(self, other):
+        """Whether this pattern is satisfied whenever `other` (of the same trigger) is: it constrains
+        the same slots, each to the same words or more ("*" in xcomp takes any verb)."""
+        for mine, theirs, name in zip(self.constraint_key, other.constraint_key, ("particle",) + WORD_LISTS):
+            if (mine is None) != (theirs is None):
+                return False
+            if name == "particle" and mine != theirs:
+                return False
+            if name != "particle" and mine is not None and not (mine >= theirs or name == "xcomp" and "*" in mine):
+                return False
+        return True
+
+
+_KIND_NAMES = {str: "a string", list: "a list of strings", int: "an integer"}
+
+
+def _field(rec, name, kind, where):
+    """The value of `name` if it has the type `kind`, else a DataFileError naming the field."""
     value = rec.get(name)
+    if value is None or isinstance(value, kind) and not isinstance(value, bool):
+        return value
+    raise DataFileError(f"{name!r} must be {_KIND_NAMES[kind]}, not {type(value).__name__} {value!r}", where=where)
+
+
+def _words(rec, name, where):
+    value = _field(rec, name, list, where)
     if value is None:
         return None
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise DataFileError(f"{name!r} must be a list of words", where=where)
+    if not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(f"{name!r} must be a non-empty list of words, not {value!r}", where=where)
     return frozenset(v.lower() for v in value)
+
+
+def _pattern(rec, cameo, where):
+    """One entry of a pattern file as a Pattern, every field checked."""
+    unknown = set(rec) - FIELDS
+    if unknown:
+        raise DataFileError(f"unknown fields {sorted(unknown)}", where=where)
+    strings = {name: _field(rec, name, str, where) for name in STRINGS}
+    pid, code, lemma = strings["id"], strings["code"] or "", (strings["lemma"] or "").strip().lower()
+    if pid is None:
+        raise DataFileError("no id", where=where)
+    if not ID_RE.match(pid):
+        raise DataFileError(f"id {pid!r} must be lowercase words and digits joined by '-'", where=where)
+    if code not in cameo:
+        raise DataFileError(f"CAMEO code {code!r} does not exist", where=where)
+    if not lemma or " " in lemma:
+        raise DataFileError(f"lemma {lemma!r} must be one word", where=where)
+    pos = "VERB" if strings["pos"] is None else strings["pos"]
+    if pos not in POS:
+        raise DataFileError(f"pos must be VERB, NOUN or ADJ, not {pos!r}", where=where)
+    particle = strings["particle"]
+    if particle is not None and (not particle.strip() or " " in particle.strip()):
+        raise DataFileError(f"particle {particle!r} must be one word", where=where)
+    target = _field(rec, "target", list, where) or list(DEFAULT_TARGET)
+    for t in target:
+        if not isinstance(t, str) or not TARGET_RE.match(t):
+            raise DataFileError(f"bad target {t!r}", where=where)
+    priority = _field(rec, "priority", int, where) or 0
+    lists = {name: _words(rec, name, where) for name in WORD_LISTS}
+    return Pattern(pid, code, lemma, pos, particle.strip().lower() if particle else None, lists["object"],
+                   lists["prep"], lists["pobj"], lists["xcomp"], tuple(target), priority)
 
 
 class PatternBook:
     """Patterns indexed by (lemma, pos), validated against the CAMEO table on load."""
 
-    def __init__(self, cameo, path=None):
+    def __init__(self, cameo, path=None, *, paths=None):
         self.by_key = {}
-        self.count = 0
-        sources = [(path.name, path) for path in [path]] if path else [(name, None) for name in PATTERN_FILES]
+        self.by_id = {}
+        self.where = {}  # id -> "file:line", for messages
+        if paths is None:
+            paths = [path] if path else None
+        sources = [(p.name, p) for p in paths] if paths else [(name, None) for name in PATTERN_FILES]
         for name, file_path in sources:
             self._load(cameo, name, file_path)
-        if not self.count:
-            raise DataFileError("no patterns", where=PATTERN_FILES[0])
+        if not self.by_id:
+            raise DataFileError("no patterns", where=sources[0][0])
+        for group in self.by_key.values():
+            # the extractor takes the first of equally ranked candidates: the tie rule's order
+            group.sort(key=attrgetter("preference"))
+
+    @property
+    def count(self):
+        return len(self.by_id)
 
     def _load(self, cameo, name, path):
         for n, rec in read_jsonl(name, path=path):
             where = f"{name}:{n}"
-            unknown = set(rec) - FIELDS
-            if unknown:
-                raise DataFileError(f"unknown fields {sorted(unknown)}", where=where)
-            code, lemma = str(rec.get("code", "")), str(rec.get("lemma", "")).strip().lower()
-            if code not in cameo:
-                raise DataFileError(f"CAMEO code {code!r} does not exist", where=where)
-            if not lemma or " " in lemma:
-                raise DataFileError(f"lemma {lemma!r} must be one word", where=where)
-            pos = rec.get("pos", "VERB")
-            if pos not in ("VERB", "NOUN", "ADJ"):
-                raise DataFileError(f"pos must be VERB, NOUN or ADJ, not {pos!r}", where=where)
-            target = rec.get("target") or ["dobj", "poss"]
-            if isinstance(target, str):
-                target = [target]
-            for t in target:
-                if not TARGET_RE.match(str(t)):
-                    raise DataFileError(f"bad target {t!r}", where=where)
-            particle = rec.get("particle")
-            pattern = Pattern(where, code, lemma, pos, particle.lower() if particle else None,
-                              _lemmas(rec, "object", where), _lemmas(rec, "prep", where),
-                              _lemmas(rec, "pobj", where), _lemmas(rec, "xcomp", where), tuple(target))
-            self.by_key.setdefault((lemma, pos), []).append(pattern)
-            self.count += 1
+            pattern = _pattern(rec, cameo, where)
+            if pattern.id in self.by_id:
+                raise DataFileError(f"duplicate id {pattern.id!r} (first at {self.where[pattern.id]})", where=where)
+            self.by_id[pattern.id] = pattern
+            self.where[pattern.id] = where
+            self.by_key.setdefault((pattern.lemma, pattern.pos), []).append(pattern)
 
     def lemmas(self):
         return {lemma for lemma, _ in self.by_key}
 
+    def shadowed(self):
+        """(pattern, by) for each pattern that can never fire: `by`, of the same trigger, is
+        satisfied whenever it is, names at least as many of the object's words, and wins every tie
+        with it (by rank, else by the tie rule, which orders the candidates)."""
+        out = []
+        for group in self.by_key.values():
+            for i, p in enumerate(group):
+                by = next((q for j, q in enumerate(group) if j != i and q.covers(p)
+                           and (q.rank, -j) > (p.rank, -i)), None)
+                if by is not None:
+                    out.append((p, by))
+        return out
+
     def candidates(self, lemma, pos):
+        """The patterns of a trigger in the tie rule's order: of those a caller ranks equal, the first wins."""
         return self.by_key.get((lemma, pos), ())
 
 
