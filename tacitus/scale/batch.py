@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..model import Document
-from ..store.rows import EVENT_FIELDS, event_rows
+from ..columns import document_event_rows
+from ..store.rows import EVENT_FIELDS
 
 DOCUMENT_FIELDS = ("id", "text", "published", "title", "url", "source")
 
@@ -39,19 +40,17 @@ def documents_from_arrow(table):
 
 def events_schema():
     import pyarrow as pa
-    from ..store.schema import EVENT_COLUMNS
-    types = {"INTEGER": pa.int64(), "DOUBLE PRECISION": pa.float64(), "DATE": pa.date32()}
-    fields = [(c, types.get(t.split(" PRIMARY")[0].split(" NOT")[0], pa.string())) for c, t in EVENT_COLUMNS]
-    return pa.schema(fields + [("month", pa.string())])
+    from ..columns import arrow_schema
+    return arrow_schema([("month", pa.string())])
 
 
 def events_table(documents, versions):
     """The events of coded documents as an Arrow table in the store's row layout, plus a `month`
     column (YYYY-MM of the event date, or "unknown") to partition files by."""
     import pyarrow as pa
-    rows = [r for d in documents for r in event_rows(d, versions)]
-    cols = {c: [r[i] for r in rows] for i, c in enumerate(EVENT_FIELDS)}
-    cols["month"] = [r[3].strftime("%Y-%m") if r[3] else "unknown" for r in rows]
+    rows = [r for d in documents for r in document_event_rows(d, versions)]
+    cols = {c: [r[c] for r in rows] for c in EVENT_FIELDS}
+    cols["month"] = [r["event_date"].strftime("%Y-%m") if r["event_date"] else "unknown" for r in rows]
     return pa.table(cols, schema=events_schema())
 
 

@@ -19,6 +19,13 @@ DEFAULT_DB = "tacitus.duckdb"
 MAX_PAGE = 10_000
 
 
+def _select(publisher=False):
+    """Events with their sentence (and the document's publisher, for exports that carry it)."""
+    sql = ("SELECT e.*, s.text AS sentence_text" + (", d.source AS publisher" if publisher else "") +
+           " FROM events e LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx")
+    return sql + (" LEFT JOIN documents d ON d.id = e.doc_id" if publisher else "")
+
+
 def default_url():
     return os.environ.get("TACITUS_DB") or DEFAULT_DB
 
@@ -118,32 +125,29 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------------
     def events(self, flt: EventFilter | None = None, *, limit=100, offset=0, sort="date"):
-        """Events matching the filter, as dicts in the coder's JSON form (with doc_id and event_id)."""
+        """Events matching the filter in their JSON form: `Event.to_dict`'s, for every field the
+        store keeps, with `event_id`, `doc_id` and the versions that coded them."""
+        return [event_json(r) for r in self.event_rows(flt, limit=limit, offset=offset, sort=sort)]
+
+    def event_rows(self, flt: EventFilter | None = None, *, limit=100, offset=0, sort="date", publisher=False):
+        """Events matching the filter as flat rows (dicts keyed by tacitus.columns' names)."""
         flt = flt or EventFilter()
         if sort not in SORTS:
             raise StoreError(f"sort must be one of {', '.join(SORTS)}")
         limit = max(0, min(int(limit), MAX_PAGE))
         where, params = where_clause(flt)
-        cols, rows = self.db.query(
-            f"SELECT e.*, s.text AS sentence_text FROM events e "
-            f"LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx "
-            f"WHERE {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?", params + [limit, int(offset)])
-        return [event_json(dict(zip(cols, r))) for r in rows]
+        cols, rows = self.db.query(f"{_select(publisher)} WHERE {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+                                   params + [limit, int(offset)])
+        return [dict(zip(cols, r)) for r in rows]
 
     def iter_event_rows(self, flt: EventFilter | None = None, batch=5000):
-        """All matching events as flat rows (dicts), in pages, for exports."""
-        flt = flt or EventFilter()
-        where, params = where_clause(flt)
+        """All matching events as flat rows, with their document's publisher, in pages, for exports."""
         offset = 0
         while True:
-            cols, rows = self.db.query(
-                f"SELECT e.*, s.text AS sentence_text FROM events e LEFT JOIN sentences s "
-                f"ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx WHERE {where} "
-                f"ORDER BY e.event_date, e.event_id LIMIT ? OFFSET ?", params + [batch, offset])
+            rows = self.event_rows(flt, limit=batch, offset=offset, sort="date", publisher=True)
             if not rows:
                 return
-            for r in rows:
-                yield dict(zip(cols, r))
+            yield from rows
             offset += batch
 
     def count_events(self, flt: EventFilter | None = None):
