@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from ..columns import STORED_NAMES, document_event_rows, event_json  # noqa: F401 - event_json is the store's JSON
@@ -45,6 +46,24 @@ def sentence_rows(doc):
 def event_rows(doc, versions):
     """The events table's rows of a coded document, in the order of EVENT_FIELDS."""
     return [[row[c] for c in EVENT_FIELDS] for row in document_event_rows(doc, versions)]
+
+
+@dataclass
+class StoredDocument:
+    """A document in the store's form: its row, its sentences' rows, its events' rows (dicts keyed
+    by tacitus.columns' names). What the writer stores, whoever coded the document."""
+
+    id: str
+    status: str
+    document: list
+    sentences: list
+    events: list
+
+
+def stored_document(doc, versions, status="coded", error=None) -> StoredDocument:
+    coded = status == "coded"
+    return StoredDocument(doc.id, status, document_row(doc, versions, status, error),
+                          sentence_rows(doc) if coded else [], document_event_rows(doc, versions) if coded else [])
 
 
 def json_default(value):

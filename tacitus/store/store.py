@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from ..errors import StoreError
 from .backends import connect
 from .query import SORTS, EventFilter, where_clause
-from .rows import DOCUMENT_FIELDS, EVENT_FIELDS, SENTENCE_FIELDS, document_row, event_json, event_rows, sentence_rows
+from .rows import DOCUMENT_FIELDS, EVENT_FIELDS, SENTENCE_FIELDS, event_json, stored_document
 from .schema import MIGRATIONS
 
 DEFAULT_DB = "tacitus.duckdb"
@@ -84,19 +84,22 @@ class Store:
     def write_batch(self, documents, versions, failures=()):
         """Store coded documents (with sentences, actors, events) and failed ones (with their error),
         replacing what those ids had, in one transaction."""
-        docs = list(documents)
-        failures = list(failures)  # (Document, error message)
-        ids = [d.id for d in docs] + [d.id for d, _ in failures]
-        if not ids:
+        self.write_stored([stored_document(d, versions) for d in documents] +
+                          [stored_document(d, versions, "failed", err) for d, err in failures])
+
+    def write_stored(self, stored):
+        """Store documents in their stored form (tacitus.store.rows.StoredDocument), replacing what
+        those ids had, in one transaction: the batch is stored whole or not at all."""
+        stored = list(stored)
+        if not stored:
             return
+        events = [r for s in stored for r in s.events]
         with self.db.transaction():
-            self.delete_documents(ids)
-            self.db.insert("documents", DOCUMENT_FIELDS,
-                           [document_row(d, versions) for d in docs] +
-                           [document_row(d, versions, "failed", err) for d, err in failures])
-            self.db.insert("sentences", SENTENCE_FIELDS, [r for d in docs for r in sentence_rows(d)])
-            self.db.insert("events", EVENT_FIELDS, [r for d in docs for r in event_rows(d, versions)])
-            self._upsert_actors(docs)
+            self.delete_documents([s.id for s in stored])
+            self.db.insert("documents", DOCUMENT_FIELDS, [s.document for s in stored])
+            self.db.insert("sentences", SENTENCE_FIELDS, [r for s in stored for r in s.sentences])
+            self.db.insert("events", EVENT_FIELDS, [[r.get(c) for c in EVENT_FIELDS] for r in events])
+            self._upsert_actors(events)
 
     def delete_documents(self, ids):
         """Delete documents with their sentences and events (inside the caller's transaction)."""
@@ -107,14 +110,18 @@ class Store:
             for table, col in (("events", "doc_id"), ("sentences", "doc_id"), ("documents", "id")):
                 self.db.execute(f"DELETE FROM {table} WHERE {col} IN ({marks})", chunk)
 
-    def _upsert_actors(self, docs):
+    def _upsert_actors(self, events):
+        """Add the actors of these event rows that the actors table does not know yet."""
         actors = {}
-        for d in docs:
-            for ev in d.events:
-                for a in (ev.source, ev.target):
-                    if a is not None and not a.code.startswith("---"):
-                        actors.setdefault(a.code, [a.code, a.country, a.sector, a.name if a.kind != "person" else None,
-                                                   "person" if a.kind == "person" else a.kind])
+        for row in events:
+            for side in ("source", "target"):
+                code = row.get(f"{side}_code")
+                if code is None or code.startswith("---"):
+                    continue
+                kind = row.get(f"{side}_kind") or "country"
+                # a person's name is not the name of the office's actor code
+                actors.setdefault(code, [code, row.get(f"{side}_country"), row.get(f"{side}_sector"),
+                                         row.get(f"{side}_name") if kind != "person" else None, kind])
         if not actors:
             return
         codes = list(actors)
