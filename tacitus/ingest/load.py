@@ -36,8 +36,9 @@ class IngestReport:
 class BatchWriter:
     """The single writer: stores documents a batch (one transaction) at a time and counts them."""
 
-    def __init__(self, store, report: IngestReport, *, batch_size=64, on_batch=None):
+    def __init__(self, store, report: IngestReport, *, batch_size=64, on_batch=None, versions=None):
         self.store, self.report, self.batch_size, self.on_batch = store, report, batch_size, on_batch
+        self.versions = versions or {}  # recorded on documents that failed before any coding
         self.pending = []
 
     def coded(self, doc, versions):
@@ -51,7 +52,7 @@ class BatchWriter:
         """A document that could not be read (`kind` failed or skipped) or coded: stored with its error."""
         self.report.failed += 1
         self.report.problems.append(f"{kind}: {doc.origin or doc.id}: {message}")
-        self.pending.append(stored_document(doc, versions or {}, "failed", message))
+        self.pending.append(stored_document(doc, versions or self.versions, "failed", message))
         self._maybe_flush()
 
     def add(self, stored):
@@ -131,9 +132,9 @@ def run_job(items, store, coder=None, *, workers=0, model=None, recode=False, ba
     from ..scale.pool import code_stream
 
     report = IngestReport()
-    writer = BatchWriter(store, report, batch_size=batch_size, on_batch=on_batch)
-    coder_version = coder.versions["coder"] if coder is not None else static_versions(model)["coder"]
-    todo = _new_documents(items, store, writer, coder_version, recode, batch_size)
+    versions = coder.versions if coder is not None else static_versions(model)
+    writer = BatchWriter(store, report, batch_size=batch_size, on_batch=on_batch, versions=versions)
+    todo = _new_documents(items, store, writer, versions["coder"], recode, batch_size)
     stream = code_stream(todo, workers=workers, batch_size=batch_size, model=model, coder=coder)
     for doc in stream:
         writer.coded(doc, stream.versions)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..model import Document
 from ..columns import document_event_rows
+from ..model import Document
 from ..store.rows import EVENT_FIELDS
-
-DOCUMENT_FIELDS = ("id", "text", "published", "title", "url", "source")
 
 
 @lru_cache(maxsize=2)
@@ -23,19 +21,20 @@ def code_documents(documents, model: str | None = None):
     return worker_coder(model).code_batch_safely(list(documents))
 
 
+def document_from_record(record: dict) -> Document:
+    """A Document from a record of an archive (id, text, optional published, title, url, source),
+    its date read as every reader reads one."""
+    from ..ingest.readers import finish, normalise_date
+    published = record.get("published")
+    published = published.isoformat() if hasattr(published, "isoformat") else published
+    return finish(Document(id=str(record.get("id")), text=record.get("text") or "",
+                           published=normalise_date(published), title=record.get("title"), url=record.get("url"),
+                           source=record.get("source")))
+
+
 def documents_from_arrow(table):
     """Documents from an Arrow table (or record batch) with at least `id` and `text` columns."""
-    from ..ingest.readers import finish, normalise_date
-    cols = {name: table.column(name).to_pylist() for name in DOCUMENT_FIELDS if name in table.schema.names}
-    n = table.num_rows
-    docs = []
-    for i in range(n):
-        get = lambda k: cols[k][i] if k in cols else None  # noqa: E731
-        published = get("published")
-        docs.append(finish(Document(id=str(get("id")), text=get("text") or "", published=normalise_date(
-            published.isoformat() if hasattr(published, "isoformat") else published), title=get("title"),
-            url=get("url"), source=get("source"))))
-    return docs
+    return [document_from_record(r) for r in table.to_pylist()]
 
 
 def events_schema():

@@ -47,10 +47,8 @@ def code_partition(records, output, input_id, index, model=None):
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
-    from ..model import Document
-    from ..ingest.readers import finish, normalise_date
     from ..store.rows import content_hash
-    from .batch import events_table, worker_coder
+    from .batch import document_from_record, events_table, worker_coder
 
     coder = worker_coder(model)
     docs = []
@@ -65,10 +63,7 @@ def code_partition(records, output, input_id, index, model=None):
         text = rec.get("text") if isinstance(rec, dict) else None
         if not isinstance(text, str) or not text.strip():
             continue
-        published = rec.get("published")
-        published = published.isoformat() if hasattr(published, "isoformat") else published
-        docs.append(finish(Document(id=str(rec.get("id")), text=text, published=normalise_date(published),
-                                    title=rec.get("title"), url=rec.get("url"), source=rec.get("source"))))
+        docs.append(document_from_record(rec))
     coded = coder.code_batch(docs)
     table = events_table(coded, coder.versions)
     sentences = {(d.id, s.index): s.text for d in coded for s in d.sentences}
