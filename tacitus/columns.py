@@ -148,9 +148,9 @@ def event_json(row: dict) -> dict:
     it has, the value `Event.to_dict` gave."""
     out = {}
     for c in COLUMNS:
-        if c.path is None or c.name not in row:
+        if c.path is None:
             continue
-        value = row[c.name]
+        value = row.get(c.name)  # a store not migrated yet (opened read-only) lacks the newer columns
         if c.joined:
             value = [v for v in (value or "").split("|") if v]
         _put(out, c.path, value)

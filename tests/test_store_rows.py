@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from tacitus.columns import BY_NAME, COLUMNS, LAYOUTS, STORED_NAMES, check_layouts, event_json, event_row
+from tacitus.columns import (BY_NAME, COLUMNS, LAYOUTS, STORED_NAMES, check_layouts, document_event_rows, event_json,
+                             event_row)
 from tacitus.ingest.readers import Reader
 from tacitus.store import EventFilter, Store
 from tacitus.store.backends import connect
@@ -73,8 +74,8 @@ def test_the_migrations_create_every_stored_column_with_its_type():
             assert (column.since, column.sql) == (3, "TEXT"), column.name
 
 
-def test_a_store_made_before_the_speaker_columns_gains_them(tmp_path, coder, coded):
-    path = str(tmp_path / "old.duckdb")
+def old_store(path):
+    """A database as migrations 1 and 2 left it, before the speaker columns."""
     db = connect(path)
     db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TIMESTAMP)")
     for version, name, statements in MIGRATIONS[:2]:
@@ -82,7 +83,28 @@ def test_a_store_made_before_the_speaker_columns_gains_them(tmp_path, coder, cod
             db.execute(sql)
         db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, datetime(2024, 1, 1)])
     db.close()
+    return path
+
+
+def test_a_store_made_before_the_speaker_columns_gains_them(tmp_path, coder, coded):
+    path = old_store(str(tmp_path / "old.duckdb"))
     with Store(path) as store:
         assert [v for v, _, _ in store.migrations()] == [1, 2, 3]
         store.write_batch(coded[:3], coder.versions)
         assert store.count_events() == sum(len(d.events) for d in coded[:3])
+
+
+def test_a_store_not_migrated_yet_still_answers_in_the_one_shape(tmp_path, coder, coded):
+    path = old_store(str(tmp_path / "old.duckdb"))
+    doc = next(d for d in coded if any(ev.speaker and ev.planned for ev in d.events))
+    v1 = [name for name, _ in EVENTS_V1]
+    db = connect(path)
+    db.insert("events", v1, [[r[c] for c in v1] for r in document_event_rows(doc, coder.versions)])
+    db.close()
+    with Store(path, read_only=True) as store:  # as `tacitus serve` opens it: no migration
+        events = store.events(EventFilter(), limit=100, sort="id")
+    assert len(events) == len(doc.events)
+    for ev, got in zip(doc.events, events):
+        assert set(got) == set(event_json(event_row(doc, 1, ev.to_dict())))
+        assert got["speaker"] == ({"code": ev.speaker.code} if ev.speaker else None)
+        assert got["planned"] == ({**ev.planned, "name": None} if ev.planned else None)

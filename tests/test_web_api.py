@@ -24,7 +24,8 @@ class FailingCoder:
 
 @pytest.fixture
 def failing(tmp_path, coder):
-    app = create_app(str(tmp_path / "events.duckdb"), token="secret", coder_factory=lambda: FailingCoder(coder.versions))
+    broken = FailingCoder(coder.versions)
+    app = create_app(str(tmp_path / "events.duckdb"), token="secret", coder_factory=lambda: broken)
     with TestClient(app) as client:
         yield client
 
