@@ -76,6 +76,8 @@ class Event:
     planned: Optional[dict] = None  # for a stated intent or threat: the announced act {cameo, name, date}
 
     def to_dict(self):
+        """The event's JSON form. Its flat forms (the store's rows, TSV, CSV, Parquet) and the
+        store's JSON are derived from this dict through tacitus/columns.py, and only there."""
         return {
             "source": self.source.to_dict() if self.source else None,
             "target": self.target.to_dict() if self.target else None,

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import json
 
+from .columns import CODE_TSV, document_event_rows, header, values
+
 FORMATS = ("jsonl", "tsv", "table")
-TSV_COLUMNS = ["event_id", "event_date", "source_name", "source_sectors", "source_country", "event_text",
-               "cameo_code", "intensity", "quad_class", "plover_type", "plover_mode", "status", "target_name",
-               "target_sectors", "target_country", "story_id", "sentence_number", "publisher", "city",
-               "source_code", "target_code", "trigger", "topics", "sentence"]
+TSV_COLUMNS = header(CODE_TSV)
 
 
 def document_json(doc, versions=None) -> str:
@@ -22,13 +21,9 @@ def _clean(value) -> str:
 
 
 def tsv_rows(doc):
-    for n, ev in enumerate(doc.events, 1):
-        s, t = ev.source, ev.target
-        yield [f"{doc.id}-{n}", ev.date, s and (s.name or s.text), s and s.sector, s and s.country, ev.name,
-               ev.cameo, ev.goldstein, ev.quad_class, ev.plover.type, ev.plover.mode, ev.status,
-               t and (t.name or t.text), t and t.sector, t and t.country, doc.id, ev.evidence.sentence,
-               doc.source, ev.place, s and s.code, t and t.code, ev.evidence.trigger, "|".join(ev.topics),
-               ev.evidence.text]
+    """One row per event, in the columns of tacitus.columns.CODE_TSV."""
+    for row in document_event_rows(doc):
+        yield values(CODE_TSV, row)
 
 
 def table_lines(doc):

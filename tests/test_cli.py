@@ -87,3 +87,23 @@ def test_bad_date_option_is_a_usage_error():
 def test_help_has_a_runnable_example():
     run = tacitus("code", "--help")
     assert run.returncode == 0 and "tacitus code samples/" in run.stdout
+
+
+def test_output_is_the_same_whatever_the_number_of_workers(news_run):
+    pooled = tacitus("code", str(ROOT / "samples" / "news.jsonl"), "--format", "jsonl", "--workers", "2")
+    assert pooled.returncode == 0, pooled.stderr
+    assert pooled.stdout == news_run.stdout
+
+
+@pytest.mark.parametrize("argv", [["--debug", "code", "-", "--published", "nope"],
+                                  ["code", "-", "--published", "nope", "--debug"]])
+def test_debug_shows_the_traceback_before_or_after_the_verb(argv):
+    run = tacitus(*argv, stdin="x")
+    assert run.returncode != 0 and "Traceback" in run.stderr and "not a date" in run.stderr
+
+
+@pytest.mark.parametrize("verb", ["code", "ingest", "cluster-code"])
+def test_workers_means_the_same_in_every_verb(verb):
+    run = tacitus(verb, "--help")
+    words = " ".join(run.stdout.split())  # argparse wraps the help where it likes
+    assert run.returncode == 0 and "--workers N" in words and "default 0, auto: one per core" in words

@@ -103,3 +103,23 @@ def test_spark_local_mode_gives_the_plain_loop_events(corpus, plain_events):
     finally:
         spark.stop()
     assert pyspark and sorted(_key(e) for e in events) == plain_events
+
+
+def test_auto_workers_codes_a_small_input_in_this_process_with_the_given_coder(coder):
+    from tacitus.scale.pool import code_stream
+    docs = list(Reader().read([str(ROOT / "samples" / "news.jsonl")]))[:5]
+    stream = code_stream(iter(docs), workers=0, coder=coder)
+    coded = list(stream)
+    assert stream.processes == 1 and stream.versions is coder.versions
+    assert [d.id for d in coded] == [d.id for d in docs] and any(d.events for d in coded)
+
+
+@pytest.mark.parametrize("cores, chars, expected", [(2, 10, 1), (2, 60_000, 2), (1, 60_000, 1), (4, 60_000, 4)])
+def test_auto_workers_start_a_pool_only_for_an_input_that_pays_for_it(monkeypatch, cores, chars, expected):
+    from tacitus.model import Document
+    from tacitus.scale import pool
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: cores)
+    docs = [Document(id=f"d{i}", text="x" * (chars // 4)) for i in range(4)]
+    processes, stream = pool.resolve_workers(iter(docs), pool.AUTO)
+    assert processes == expected and [d.id for d in stream] == [d.id for d in docs]
+    assert pool.resolve_workers(iter(docs), 3)[0] == 3  # a number given is the number used

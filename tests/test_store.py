@@ -32,10 +32,10 @@ def readout(tmp_path):
 
 
 def test_migrations_are_recorded_and_safe_to_rerun(store):
-    assert [v for v, _, _ in store.migrations()] == [1, 2]
+    assert [v for v, _, _ in store.migrations()] == [1, 2, 3]
     assert store.migrate() == []
     again = Store(store.url)
-    assert again.migrate() == [] and len(again.migrations()) == 2
+    assert again.migrate() == [] and len(again.migrations()) == 3
     again.close()
 
 

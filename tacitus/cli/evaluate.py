@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import sys
 
+from .common import add_format, add_model
+
 HELP = "Score the coder on gold sentences: precision, recall and F1 for roots, codes, PLOVER types and dyads."
 EXAMPLE = """examples:
   tacitus evaluate ../shared/eval/dev.jsonl
@@ -13,9 +15,9 @@ EXAMPLE = """examples:
 
 def add_arguments(p):
     p.add_argument("gold", metavar="GOLD.jsonl", help="gold records: id, text, published, expected, complete")
-    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    add_format(p, ("table", "json"), "table")
     p.add_argument("--errors", action="store_true", help="list the sentences with a wrong root set")
-    p.add_argument("--model", help="spaCy model name")
+    add_model(p)
 
 
 def run(args):

@@ -31,7 +31,8 @@ def build_parser():
     for name, module in VERBS.items():
         p = sub.add_parser(name, help=module.HELP, description=module.HELP, epilog=module.EXAMPLE,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
-        p.add_argument("--debug", action="store_true", help="show tracebacks")
+        # SUPPRESS: given after the verb it sets debug; absent, it leaves what came before the verb
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
         module.add_arguments(p)
         p.set_defaults(run=module.run)
     return parser

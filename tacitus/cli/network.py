@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .common import add_db
-from .relations import _write
+from .common import add_db, add_format, write_rows
 
 HELP = "The actor network of a period: edges weighted by events and their mean Goldstein tone."
 EXAMPLE = """examples:
@@ -18,7 +17,7 @@ def add_arguments(p):
     p.add_argument("--until")
     p.add_argument("--min-events", type=int, default=1)
     p.add_argument("--limit", type=int, default=200)
-    p.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
+    add_format(p, ("table", "csv", "json"), "table")
 
 
 def run(args):
@@ -30,5 +29,5 @@ def run(args):
     if args.format == "json":
         print(json.dumps(net, indent=1))
     else:
-        _write(net["edges"], ["source", "target", "events", "mean_goldstein"], args.format)
+        write_rows(net["edges"], ["source", "target", "events", "mean_goldstein"], args.format)
     return 0

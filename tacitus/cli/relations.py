@@ -1,11 +1,9 @@
-"""tacitus relations and tacitus network: relations between countries over time."""
+"""tacitus relations: relations of an actor or a dyad over time."""
 from __future__ import annotations
 
-import csv
-import json
 import sys
 
-from .common import add_db
+from .common import add_db, add_format, write_rows
 
 HELP = "Relations of an actor or a dyad over time: events by quad class and PLOVER type, Goldstein, index."
 EXAMPLE = """examples:
@@ -26,22 +24,8 @@ def add_arguments(p):
     p.add_argument("--until")
     p.add_argument("--direction", choices=("both", "out", "in"), default="both", help="A->B (out), B->A (in), both")
     p.add_argument("--partners", action="store_true", help="list A's most active partners instead")
-    p.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
+    add_format(p, ("table", "csv", "json"), "table")
     p.add_argument("--chart", metavar="FILE.svg", help="also draw the series as an SVG chart")
-
-
-def _write(rows, columns, fmt):
-    if fmt == "json":
-        print(json.dumps(rows, default=str, indent=1))
-    elif fmt == "csv":
-        w = csv.DictWriter(sys.stdout, columns, extrasaction="ignore", lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
-    else:
-        print("  ".join(f"{c:>12}" if i else f"{c:<12}" for i, c in enumerate(columns)))
-        for r in rows:
-            print("  ".join(f"{'' if r.get(c) is None else r.get(c)!s:>12}" if i else f"{r.get(c)!s:<12}"
-                            for i, c in enumerate(columns)))
 
 
 def run(args):
@@ -52,10 +36,10 @@ def run(args):
     with Store(args.db, read_only=True) as store:
         if args.partners:
             rows = partners(store, args.a, since=args.since, until=args.until)
-            _write(rows, ["partner", "events", "cooperation", "conflict", "mean_goldstein", "index"], args.format)
+            write_rows(rows, ["partner", "events", "cooperation", "conflict", "mean_goldstein", "index"], args.format)
             return 0
         rows = series(store, args.a, args.b, by=args.by, since=args.since, until=args.until, direction=args.direction)
-    _write(rows, COLUMNS, args.format)
+    write_rows(rows, COLUMNS, args.format)
     if args.chart:
         title = f"{args.a}–{args.b} by {args.by}" if args.b else f"{args.a} by {args.by}"
         with open(args.chart, "w", encoding="utf-8") as fh:

@@ -1,17 +1,21 @@
-"""Ingest: read, code and store documents in batches, losing nothing.
+"""The job runner: a stream of documents coded into the store, in batches, losing nothing.
+
+`run_job` is the one way documents reach the store: `tacitus ingest` (through `ingest`), the API's
+POST /api/documents and, for events coded elsewhere, the Dask loader (through `BatchWriter`).
 
 Idempotent: a document already stored with the same content hash and coder version is skipped.
 Resumable: each batch is one transaction, so a run killed at any moment (kill -9 included) leaves
-whole batches; running again skips what was stored and finishes the rest. Bad input is stored as a
-failed document with its error and reported; it is never silently dropped. With workers > 1,
-coding processes feed this single writer (one process owns a DuckDB file for writing).
+whole batches; running again skips what was stored and finishes the rest. Bad input and documents
+that cannot be coded are stored as failed documents with their error and reported; nothing is
+silently dropped. Coding processes, when there are several, feed this single writer (one process
+owns a DuckDB file for writing).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ..model import Document
-from ..store.rows import content_hash
+from ..store.rows import content_hash, stored_document
 from .readers import Problem, Reader
 
 
@@ -29,90 +33,118 @@ class IngestReport:
         return {k: v for k, v in self.__dict__.items() if k != "problems"}
 
 
-def ingest(paths, store, coder=None, *, recode=False, batch_size=64, reader=None, on_batch=None,
-           workers=1, model=None) -> IngestReport:
-    """Code and store the documents under `paths`; returns what happened.
+class BatchWriter:
+    """The single writer: stores documents a batch (one transaction) at a time and counts them."""
 
-    `coder` codes in this process; with `workers` > 1, that many processes code instead (each
-    loading `model` once) and `coder` may be None.
+    def __init__(self, store, report: IngestReport, *, batch_size=64, on_batch=None, versions=None):
+        self.store, self.report, self.batch_size, self.on_batch = store, report, batch_size, on_batch
+        self.versions = versions or {}  # recorded on documents that failed before any coding
+        self.pending = []
+
+    def coded(self, doc, versions):
+        """A coded document; one that could not be coded (its `error` set) is stored as failed."""
+        if doc.error:
+            self.failed(doc, doc.error, versions)
+            return
+        self.add(stored_document(doc, versions))
+
+    def failed(self, doc, message, versions=None, kind="failed"):
+        """A document that could not be read (`kind` failed or skipped) or coded: stored with its error."""
+        self.report.failed += 1
+        self.report.problems.append(f"{kind}: {doc.origin or doc.id}: {message}")
+        self.pending.append(stored_document(doc, versions or self.versions, "failed", message))
+        self._maybe_flush()
+
+    def add(self, stored):
+        """A document already in its stored form (the loader of coded output sends these)."""
+        if stored.status == "coded":
+            self.report.coded += 1
+            self.report.sentences += len(stored.sentences)
+            self.report.events += len(stored.events)
+        self.pending.append(stored)
+        self._maybe_flush()
+
+    def _maybe_flush(self):
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self):
+        if self.pending:
+            self.store.write_stored(self.pending)
+            self.pending = []
+            if self.on_batch:
+                self.on_batch(self.report)
+
+
+def _unread(problem: Problem) -> Document:
+    # stored under its origin: a fixed file replaces it, and the error stays queryable
+    return Document(id=f"error:{problem.where}", text="", origin=problem.where)
+
+
+def _new_documents(items, store, writer, coder_version, recode, batch_size):
+    """The documents that need coding, checked against the store a batch at a time; problems and
+    documents already stored are counted on the way."""
+    report, batch = writer.report, []
+    for item in items:
+        if isinstance(item, Problem):
+            if item.kind == "warning":
+                report.problems.append(f"warning: {item}")
+            else:
+                writer.failed(_unread(item), item.message, kind=item.kind)
+            continue
+        for warning in item.warnings:
+            report.problems.append(f"warning: {item.origin or item.id}: {warning}")
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from _unstored(batch, store, report, coder_version, recode)
+            batch = []
+    yield from _unstored(batch, store, report, coder_version, recode)
+
+
+def _unstored(batch, store, report, coder_version, recode):
+    unique = {}
+    for d in batch:  # the same id twice in one batch: the later text wins, as a re-ingest would
+        if d.id in unique:
+            report.problems.append(f"warning: {d.origin or d.id}: document id {d.id!r} seen again; "
+                                   "the later one is kept")
+        unique[d.id] = d
+    stored = store.stored_versions(list(unique))
+    for d in unique.values():
+        old = stored.get(d.id)
+        if old and old[0] == content_hash(d) and old[2] == "coded":
+            if old[1] == coder_version:
+                report.skipped += 1
+                continue
+            if not recode:
+                report.stale += 1
+                continue
+        yield d
+
+
+def run_job(items, store, coder=None, *, workers=0, model=None, recode=False, batch_size=64,
+            on_batch=None) -> IngestReport:
+    """Code a stream of Documents (and reader Problems, stored as failures) into `store`.
+
+    `workers` as everywhere (tacitus.scale.pool): N processes, or 0 for one per core unless the
+    input is small; in one process, `coder` codes when given (else one is loaded for `model`).
     """
     from ..pipeline import static_versions
-    from ..scale.pool import parallel_code
+    from ..scale.pool import code_stream
 
-    reader = reader or Reader()
     report = IngestReport()
     versions = coder.versions if coder is not None else static_versions(model)
-    failures = []
-
-    def new_documents():
-        """The documents that need coding, in batches checked against the store; problems noted."""
-        batch = []
-
-        def checked(batch):
-            unique = {}
-            for d in batch:  # the same id twice in one batch: the later text wins, as a re-ingest would
-                if d.id in unique:
-                    report.problems.append(f"warning: {d.origin or d.id}: document id {d.id!r} seen again; "
-                                           "the later one is kept")
-                unique[d.id] = d
-            stored = store.stored_versions(list(unique))
-            for d in unique.values():
-                old = stored.get(d.id)
-                if old and old[0] == content_hash(d) and old[2] == "coded":
-                    if old[1] == versions["coder"]:
-                        report.skipped += 1
-                        continue
-                    if not recode:
-                        report.stale += 1
-                        continue
-                yield d
-
-        for item in reader.read(paths):
-            if isinstance(item, Problem):
-                if item.kind == "warning":
-                    report.problems.append(f"warning: {item}")
-                    continue
-                report.failed += 1
-                report.problems.append(f"{item.kind}: {item}")
-                # stored under its origin: a fixed file replaces it, and the error stays queryable
-                failures.append((Document(id=f"error:{item.where}", text="", origin=item.where), item.message))
-                continue
-            for warning in item.warnings:
-                report.problems.append(f"warning: {item.origin or item.id}: {warning}")
-            batch.append(item)
-            if len(batch) >= batch_size:
-                yield from checked(batch)
-                batch = []
-        yield from checked(batch)
-
-    def write(docs):
-        nonlocal failures
-        broken = [d for d in docs if d.error]  # could not be coded: stored as failed, with the reason
-        for d in broken:
-            report.failed += 1
-            report.problems.append(f"failed: {d.origin or d.id}: {d.error}")
-        failures += [(d, d.error) for d in broken]
-        docs = [d for d in docs if not d.error]
-        if not docs and not failures:
-            return
-        store.write_batch(docs, versions, failures)
-        failures = []
-        report.coded += len(docs)
-        report.sentences += sum(len(d.sentences) for d in docs)
-        report.events += sum(len(d.events) for d in docs)
-        if on_batch:
-            on_batch(report)
-
-    if workers > 1 or coder is None:
-        coded = parallel_code(new_documents(), workers=workers, batch_size=max(1, batch_size // 2), model=model)
-    else:
-        coded = coder.pipe(new_documents(), batch_size=batch_size)
-    out = []
-    for doc in coded:
-        out.append(doc)
-        if len(out) >= batch_size or len(failures) >= batch_size:
-            write(out)
-            out = []
-    write(out)
+    writer = BatchWriter(store, report, batch_size=batch_size, on_batch=on_batch, versions=versions)
+    todo = _new_documents(items, store, writer, versions["coder"], recode, batch_size)
+    stream = code_stream(todo, workers=workers, batch_size=batch_size, model=model, coder=coder)
+    for doc in stream:
+        writer.coded(doc, stream.versions)
+    writer.flush()
     return report
 
+
+def ingest(paths, store, coder=None, *, recode=False, batch_size=64, reader=None, on_batch=None,
+           workers=0, model=None) -> IngestReport:
+    """Code and store the documents under `paths` (files, folders, "-"); returns what happened."""
+    items = (reader or Reader()).read(paths)
+    return run_job(items, store, coder, workers=workers, model=model, recode=recode, batch_size=batch_size,
+                   on_batch=on_batch)

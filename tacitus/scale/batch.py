@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..columns import document_event_rows
 from ..model import Document
-from ..store.rows import EVENT_FIELDS, event_rows
-
-DOCUMENT_FIELDS = ("id", "text", "published", "title", "url", "source")
+from ..store.rows import EVENT_FIELDS
 
 
 @lru_cache(maxsize=2)
@@ -22,36 +21,35 @@ def code_documents(documents, model: str | None = None):
     return worker_coder(model).code_batch_safely(list(documents))
 
 
+def document_from_record(record: dict) -> Document:
+    """A Document from a record of an archive (id, text, optional published, title, url, source),
+    its date read as every reader reads one."""
+    from ..ingest.readers import finish, normalise_date
+    published = record.get("published")
+    published = published.isoformat() if hasattr(published, "isoformat") else published
+    return finish(Document(id=str(record.get("id")), text=record.get("text") or "",
+                           published=normalise_date(published), title=record.get("title"), url=record.get("url"),
+                           source=record.get("source")))
+
+
 def documents_from_arrow(table):
     """Documents from an Arrow table (or record batch) with at least `id` and `text` columns."""
-    from ..ingest.readers import finish, normalise_date
-    cols = {name: table.column(name).to_pylist() for name in DOCUMENT_FIELDS if name in table.schema.names}
-    n = table.num_rows
-    docs = []
-    for i in range(n):
-        get = lambda k: cols[k][i] if k in cols else None  # noqa: E731
-        published = get("published")
-        docs.append(finish(Document(id=str(get("id")), text=get("text") or "", published=normalise_date(
-            published.isoformat() if hasattr(published, "isoformat") else published), title=get("title"),
-            url=get("url"), source=get("source"))))
-    return docs
+    return [document_from_record(r) for r in table.to_pylist()]
 
 
 def events_schema():
     import pyarrow as pa
-    from ..store.schema import EVENT_COLUMNS
-    types = {"INTEGER": pa.int64(), "DOUBLE PRECISION": pa.float64(), "DATE": pa.date32()}
-    fields = [(c, types.get(t.split(" PRIMARY")[0].split(" NOT")[0], pa.string())) for c, t in EVENT_COLUMNS]
-    return pa.schema(fields + [("month", pa.string())])
+    from ..columns import arrow_schema
+    return arrow_schema([("month", pa.string())])
 
 
 def events_table(documents, versions):
     """The events of coded documents as an Arrow table in the store's row layout, plus a `month`
     column (YYYY-MM of the event date, or "unknown") to partition files by."""
     import pyarrow as pa
-    rows = [r for d in documents for r in event_rows(d, versions)]
-    cols = {c: [r[i] for r in rows] for i, c in enumerate(EVENT_FIELDS)}
-    cols["month"] = [r[3].strftime("%Y-%m") if r[3] else "unknown" for r in rows]
+    rows = [r for d in documents for r in document_event_rows(d, versions)]
+    cols = {c: [r[c] for r in rows] for c in EVENT_FIELDS}
+    cols["month"] = [r["event_date"].strftime("%Y-%m") if r["event_date"] else "unknown" for r in rows]
     return pa.table(cols, schema=events_schema())
 
 

@@ -47,10 +47,8 @@ def code_partition(records, output, input_id, index, model=None):
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
-    from ..model import Document
-    from ..ingest.readers import finish, normalise_date
     from ..store.rows import content_hash
-    from .batch import events_table, worker_coder
+    from .batch import document_from_record, events_table, worker_coder
 
     coder = worker_coder(model)
     docs = []
@@ -65,10 +63,7 @@ def code_partition(records, output, input_id, index, model=None):
         text = rec.get("text") if isinstance(rec, dict) else None
         if not isinstance(text, str) or not text.strip():
             continue
-        published = rec.get("published")
-        published = published.isoformat() if hasattr(published, "isoformat") else published
-        docs.append(finish(Document(id=str(rec.get("id")), text=text, published=normalise_date(published),
-                                    title=rec.get("title"), url=rec.get("url"), source=rec.get("source"))))
+        docs.append(document_from_record(rec))
     coded = coder.code_batch(docs)
     table = events_table(coded, coder.versions)
     sentences = {(d.id, s.index): s.text for d in coded for s in d.sentences}
@@ -107,9 +102,30 @@ def _partitions(path, blocksize):
     return db.read_text(str(path), blocksize=blocksize).to_delayed()
 
 
-def cluster_code(inputs, output, *, scheduler=None, workers=2, blocksize="4MB", model=None, client=None,
+def local_workers(inputs, workers=0):
+    """A local cluster's worker processes: `workers`, or for 0 (auto) one per core, but one when the
+    inputs are too small to pay for the others' start-up (as tacitus.scale.pool decides)."""
+    import os
+    from .pool import AUTO, SMALL_INPUT_CHARS
+    cores = os.cpu_count() or 1
+    if workers != AUTO:
+        return workers
+    size = 0
+    for path in inputs:
+        fs, root = _fs(path)
+        try:
+            size += sum(fs.du(p) for p in (fs.glob(root) or [root]))
+        except (OSError, ValueError):
+            return cores  # cannot size it here: the cluster reads what this machine may not
+        if size >= SMALL_INPUT_CHARS:
+            return cores
+    return 1
+
+
+def cluster_code(inputs, output, *, scheduler=None, workers=0, blocksize="4MB", model=None, client=None,
                  on_input=None):
-    """Code `inputs` on a Dask cluster (a local one by default) into `output`; returns a summary."""
+    """Code `inputs` on a Dask cluster (a local one of `local_workers` processes by default) into
+    `output`; returns a summary."""
     import dask
     from dask.distributed import Client, LocalCluster
 
@@ -118,7 +134,7 @@ def cluster_code(inputs, output, *, scheduler=None, workers=2, blocksize="4MB", 
         if scheduler:
             client = own = Client(scheduler)
         else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+            cluster = LocalCluster(n_workers=local_workers(inputs, workers), threads_per_worker=1, processes=True,
                                    dashboard_address=None, host="127.0.0.1")
             client = own = Client(cluster)
     done = done_inputs(output)
@@ -149,10 +165,11 @@ def cluster_code(inputs, output, *, scheduler=None, workers=2, blocksize="4MB", 
     return summary
 
 
-def load_output(output, store):
-    """Load a cluster-code output folder into the store (documents and events), replacing those ids."""
+def load_output(output, store, *, batch_size=500, on_batch=None):
+    """Load a cluster-code output folder into the store (documents and events), replacing those
+    ids, through the job runner's single writer; returns its IngestReport."""
     import pyarrow.dataset as ds
-    from ..store.rows import EVENT_FIELDS, SENTENCE_FIELDS
+    from ..ingest.load import BatchWriter, IngestReport
     fs, root = _fs(output)
     if not fs.exists(f"{root.rstrip('/')}/documents"):
         from ..errors import InputError
@@ -163,14 +180,20 @@ def load_output(output, store):
     by_doc = {}
     for e in events:
         by_doc.setdefault(e["doc_id"], []).append(e)
-    ids = [d["id"] for d in docs]
-    with store.db.transaction():
-        store.delete_documents(ids)
-        store.db.insert("documents", ["id", "source", "url", "title", "published", "content_hash", "status",
-                                      "n_sentences", "n_events", "coder_version", "dictionary_version"],
-                        [[d["id"], d["source"], d["url"], d["title"], d["published"], d["content_hash"], "coded",
-                          d["n_sentences"], d["n_events"], d["coder_version"], d["dictionary_version"]] for d in docs])
-        sentences = {(e["doc_id"], e["sentence_idx"]): e["sentence_text"] for e in events}
-        store.db.insert("sentences", SENTENCE_FIELDS, [[d, i, None, None, t] for (d, i), t in sentences.items()])
-        store.db.insert("events", EVENT_FIELDS, [[e.get(c) for c in EVENT_FIELDS] for e in events])
-    return {"documents": len(docs), "events": len(events)}
+    report = IngestReport()
+    writer = BatchWriter(store, report, batch_size=batch_size, on_batch=on_batch)
+    for d in docs:
+        writer.add(_stored(d, by_doc.get(d["id"], [])))
+    writer.flush()
+    return report
+
+
+def _stored(doc, events):
+    """A document of cluster-code's output in the store's form (its text stays in the archive)."""
+    from ..store.rows import DOCUMENT_FIELDS, StoredDocument
+    row = dict.fromkeys(DOCUMENT_FIELDS)
+    row.update({k: doc.get(k) for k in ("id", "source", "url", "title", "published", "content_hash", "n_sentences",
+                                        "n_events", "coder_version", "dictionary_version")}, status="coded")
+    sentences = {e["sentence_idx"]: e.get("sentence_text") for e in events}
+    return StoredDocument(doc["id"], "coded", [row[c] for c in DOCUMENT_FIELDS],
+                          [[doc["id"], i, None, None, t] for i, t in sentences.items()], events)

@@ -4,7 +4,8 @@ A migration runs once, in a transaction, and is recorded in schema_migrations; r
 does nothing. Add a migration to change the schema; never edit one that has shipped.
 """
 
-EVENT_COLUMNS = [
+# The events table as migration 1 created it; tacitus/columns.py says what it holds now.
+EVENTS_V1 = [
     ("event_id", "TEXT PRIMARY KEY"), ("doc_id", "TEXT NOT NULL"), ("sentence_idx", "INTEGER"),
     ("event_date", "DATE"), ("date_text", "TEXT"), ("date_precision", "TEXT"),
     ("source_code", "TEXT"), ("source_country", "TEXT"), ("source_sector", "TEXT"), ("source_name", "TEXT"),
@@ -21,6 +22,8 @@ EVENT_COLUMNS = [
     ("pattern", "TEXT"), ("speaker_code", "TEXT"), ("planned_cameo", "TEXT"), ("planned_date", "TEXT"),
     ("cluster_key", "TEXT"), ("coder_version", "TEXT"), ("dictionary_version", "TEXT"),
 ]
+EVENTS_V3 = ["source_kind", "target_kind", "speaker_country", "speaker_sector", "speaker_name", "speaker_kind",
+             "speaker_text", "speaker_resolved_from", "planned_name"]
 DOCUMENT_COLUMNS = [
     ("id", "TEXT PRIMARY KEY"), ("source", "TEXT"), ("url", "TEXT"), ("title", "TEXT"), ("published", "DATE"),
     ("date_source", "TEXT"), ("content_hash", "TEXT"), ("text", "TEXT"), ("status", "TEXT NOT NULL"),
@@ -43,7 +46,7 @@ MIGRATIONS = [
         _table("documents", DOCUMENT_COLUMNS),
         _table("sentences", SENTENCE_COLUMNS, ",\n  PRIMARY KEY (doc_id, idx)"),
         _table("actors", ACTOR_COLUMNS),
-        _table("events", EVENT_COLUMNS),
+        _table("events", EVENTS_V1),
         "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)",
         "CREATE INDEX IF NOT EXISTS events_dyad ON events (source_country, target_country, event_date)",
         "CREATE INDEX IF NOT EXISTS events_date ON events (event_date)",
@@ -60,4 +63,8 @@ MIGRATIONS = [
            WHERE status IN ('occurred', 'planned') AND event_date IS NOT NULL
            GROUP BY cluster_key, source_code, target_code, cameo, event_date""",
     ]),
+    (3, "events keep their speaker whole, the actors' kind and the planned act's name", [
+        f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} TEXT" for name in EVENTS_V3
+    ]),
 ]
+

@@ -12,11 +12,18 @@ from datetime import datetime, timezone
 from ..errors import StoreError
 from .backends import connect
 from .query import SORTS, EventFilter, where_clause
-from .rows import DOCUMENT_FIELDS, EVENT_FIELDS, SENTENCE_FIELDS, document_row, event_json, event_rows, sentence_rows
+from .rows import DOCUMENT_FIELDS, EVENT_FIELDS, SENTENCE_FIELDS, event_json, stored_document
 from .schema import MIGRATIONS
 
 DEFAULT_DB = "tacitus.duckdb"
 MAX_PAGE = 10_000
+
+
+def _select(publisher=False):
+    """Events with their sentence (and the document's publisher, for exports that carry it)."""
+    sql = ("SELECT e.*, s.text AS sentence_text" + (", d.source AS publisher" if publisher else "") +
+           " FROM events e LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx")
+    return sql + (" LEFT JOIN documents d ON d.id = e.doc_id" if publisher else "")
 
 
 def default_url():
@@ -77,19 +84,22 @@ class Store:
     def write_batch(self, documents, versions, failures=()):
         """Store coded documents (with sentences, actors, events) and failed ones (with their error),
         replacing what those ids had, in one transaction."""
-        docs = list(documents)
-        failures = list(failures)  # (Document, error message)
-        ids = [d.id for d in docs] + [d.id for d, _ in failures]
-        if not ids:
+        self.write_stored([stored_document(d, versions) for d in documents] +
+                          [stored_document(d, versions, "failed", err) for d, err in failures])
+
+    def write_stored(self, stored):
+        """Store documents in their stored form (tacitus.store.rows.StoredDocument), replacing what
+        those ids had, in one transaction: the batch is stored whole or not at all."""
+        stored = list(stored)
+        if not stored:
             return
+        events = [r for s in stored for r in s.events]
         with self.db.transaction():
-            self.delete_documents(ids)
-            self.db.insert("documents", DOCUMENT_FIELDS,
-                           [document_row(d, versions) for d in docs] +
-                           [document_row(d, versions, "failed", err) for d, err in failures])
-            self.db.insert("sentences", SENTENCE_FIELDS, [r for d in docs for r in sentence_rows(d)])
-            self.db.insert("events", EVENT_FIELDS, [r for d in docs for r in event_rows(d, versions)])
-            self._upsert_actors(docs)
+            self.delete_documents([s.id for s in stored])
+            self.db.insert("documents", DOCUMENT_FIELDS, [s.document for s in stored])
+            self.db.insert("sentences", SENTENCE_FIELDS, [r for s in stored for r in s.sentences])
+            self.db.insert("events", EVENT_FIELDS, [[r.get(c) for c in EVENT_FIELDS] for r in events])
+            self._upsert_actors(events)
 
     def delete_documents(self, ids):
         """Delete documents with their sentences and events (inside the caller's transaction)."""
@@ -100,14 +110,18 @@ class Store:
             for table, col in (("events", "doc_id"), ("sentences", "doc_id"), ("documents", "id")):
                 self.db.execute(f"DELETE FROM {table} WHERE {col} IN ({marks})", chunk)
 
-    def _upsert_actors(self, docs):
+    def _upsert_actors(self, events):
+        """Add the actors of these event rows that the actors table does not know yet."""
         actors = {}
-        for d in docs:
-            for ev in d.events:
-                for a in (ev.source, ev.target):
-                    if a is not None and not a.code.startswith("---"):
-                        actors.setdefault(a.code, [a.code, a.country, a.sector, a.name if a.kind != "person" else None,
-                                                   "person" if a.kind == "person" else a.kind])
+        for row in events:
+            for side in ("source", "target"):
+                code = row.get(f"{side}_code")
+                if code is None or code.startswith("---"):
+                    continue
+                kind = row.get(f"{side}_kind") or "country"
+                # a person's name is not the name of the office's actor code
+                actors.setdefault(code, [code, row.get(f"{side}_country"), row.get(f"{side}_sector"),
+                                         row.get(f"{side}_name") if kind != "person" else None, kind])
         if not actors:
             return
         codes = list(actors)
@@ -118,32 +132,29 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------------
     def events(self, flt: EventFilter | None = None, *, limit=100, offset=0, sort="date"):
-        """Events matching the filter, as dicts in the coder's JSON form (with doc_id and event_id)."""
+        """Events matching the filter in their JSON form: `Event.to_dict`'s, for every field the
+        store keeps, with `event_id`, `doc_id` and the versions that coded them."""
+        return [event_json(r) for r in self.event_rows(flt, limit=limit, offset=offset, sort=sort)]
+
+    def event_rows(self, flt: EventFilter | None = None, *, limit=100, offset=0, sort="date", publisher=False):
+        """Events matching the filter as flat rows (dicts keyed by tacitus.columns' names)."""
         flt = flt or EventFilter()
         if sort not in SORTS:
             raise StoreError(f"sort must be one of {', '.join(SORTS)}")
         limit = max(0, min(int(limit), MAX_PAGE))
         where, params = where_clause(flt)
-        cols, rows = self.db.query(
-            f"SELECT e.*, s.text AS sentence_text FROM events e "
-            f"LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx "
-            f"WHERE {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?", params + [limit, int(offset)])
-        return [event_json(dict(zip(cols, r))) for r in rows]
+        cols, rows = self.db.query(f"{_select(publisher)} WHERE {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+                                   params + [limit, int(offset)])
+        return [dict(zip(cols, r)) for r in rows]
 
     def iter_event_rows(self, flt: EventFilter | None = None, batch=5000):
-        """All matching events as flat rows (dicts), in pages, for exports."""
-        flt = flt or EventFilter()
-        where, params = where_clause(flt)
+        """All matching events as flat rows, with their document's publisher, in pages, for exports."""
         offset = 0
         while True:
-            cols, rows = self.db.query(
-                f"SELECT e.*, s.text AS sentence_text FROM events e LEFT JOIN sentences s "
-                f"ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx WHERE {where} "
-                f"ORDER BY e.event_date, e.event_id LIMIT ? OFFSET ?", params + [batch, offset])
+            rows = self.event_rows(flt, limit=batch, offset=offset, sort="date", publisher=True)
             if not rows:
                 return
-            for r in rows:
-                yield dict(zip(cols, r))
+            yield from rows
             offset += batch
 
     def count_events(self, flt: EventFilter | None = None):

@@ -1,0 +1,69 @@
+"""What the routes share: the app's state (store, lock, token, coder), paging, filters, JSON values."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Optional
+
+from fastapi import Query, Request
+
+from ..store import EventFilter, Store
+from ..store.rows import json_default
+from .errors import ApiError
+
+MAX_LIMIT = 1000
+
+
+@dataclass
+class ApiState:
+    """One store connection for the app's lifetime; requests take turns on it (the lock)."""
+
+    store: Store
+    token: Optional[str] = None
+    coder_factory: Optional[Callable] = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    coder: object = None  # loaded on the first POST: a read-only server never loads the model
+
+    def get_coder(self):
+        if self.coder is None:
+            if self.coder_factory is None:
+                from ..pipeline import Coder
+                self.coder_factory = Coder
+            self.coder = self.coder_factory()
+        return self.coder
+
+
+def state(request: Request) -> ApiState:
+    return request.app.state.api
+
+
+def page(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=10_000_000)):
+    return {"limit": limit, "offset": offset}
+
+
+def filters(actor: Optional[str] = None, source: Optional[str] = None, target: Optional[str] = None,
+            country: Optional[str] = None, dyad: Optional[str] = Query(None, description="A,B: either direction"),
+            code: Optional[str] = None, root: Optional[str] = None, plover: Optional[str] = None,
+            status: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+            document: Optional[str] = None, q: Optional[str] = Query(None, description="words in the sentence")):
+    pair = None
+    if dyad:
+        parts = [p.strip() for p in dyad.split(",") if p.strip()]
+        if len(parts) != 2:
+            raise ApiError(400, "bad_request", "dyad: give two actor codes, A,B")
+        pair = tuple(parts)
+    return EventFilter(actor=actor, source=source, target=target, country=country, dyad=pair, code=code,
+                       root=root, plover=plover, status=status, since=since, until=until, document=document,
+                       text=q)
+
+
+def clean(obj):
+    """JSON-safe values (dates as ISO strings)."""
+    if isinstance(obj, dict):
+        return {k: clean(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [clean(v) for v in obj]
+    if isinstance(obj, date):
+        return json_default(obj)
+    return obj
