@@ -15,8 +15,9 @@ from .errors import DataFileError
 
 COLUMNS = ("class", "words", "note", "example")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
-# lowercase words; apostrophes for contractions ("'ll", "wo"), hyphens for compounds
-_WORD = re.compile(r"[a-z'][a-z'\-]*")
+# lowercase words; apostrophes for contractions ("'ll", "wo"), hyphens for compounds, dots inside
+# abbreviations ("u.s"), and "_" for the space of a phrase ("prime_minister" is "prime minister")
+_WORD = re.compile(r"[a-z'][a-z'.\-_]*")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Lexicon:
             raise DataFileError(f"class {name!r} lists {dupes} twice", where=where)
         if not row["note"]:
             raise DataFileError(f"class {name!r} has no note saying what it is for", where=where)
-        return WordClass(name, frozenset(words), row["note"], row["example"], where)
+        return WordClass(name, frozenset(w.replace("_", " ") for w in words), row["note"], row["example"], where)
 
     def __getitem__(self, name: str) -> frozenset:
         return self.entry(name).words
