@@ -204,6 +204,8 @@ def watched(stages) -> list:
 
 
 def _fingerprint(value, depth=2):
+    if isinstance(value, (SentenceState, DocumentState)):
+        return type(value), id(value)  # a state's own fields are fingerprinted one by one
     if isinstance(value, (list, tuple)):
         inner = tuple(_fingerprint(x, depth - 1) for x in value) if depth else ()
         return type(value), id(value), len(value), inner
