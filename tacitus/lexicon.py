@@ -1,7 +1,8 @@
 """The coder's word classes (data/lexicon.tsv): speech verbs, control verbs, framing nouns, ...
 
 Each class is one row: its name, its words, a note saying what the coder does with it and why, and
-an example sentence of the rule it serves. Stages read a class by name through `Lexicon`; the file
+an example sentence of the rule it serves. Words are lowercase; "_" stands for the space inside a
+phrase ("prime_minister"), and abbreviations keep their inner dots ("u.s"). Stages read a class by name through `Lexicon`; the file
 is validated when it loads, with errors that name file and line.
 """
 from __future__ import annotations

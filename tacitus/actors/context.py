@@ -39,6 +39,12 @@ class DocumentContext:
             nl = text.find("\n", end)
             self.paragraph_end = nl if nl >= 0 else len(text)
 
+    def read_sentence(self, mentioned):
+        """Remember the actors a sentence names, once its speaker is known."""
+        self.begin_sentence()
+        self.observe(mentioned)
+        self.sentence_countries = sorted((a.start or 0, a.country) for a in mentioned if a.country)
+
     def begin_sentence(self):
         self.prev_thing = self.last_thing
         self.sentence_things = []

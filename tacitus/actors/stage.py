@@ -90,6 +90,4 @@ class Reading(Stage):
         if speaker is not None:
             ctx.speaker = speaker
         sent.speaker = ctx.speaker
-        ctx.begin_sentence()
-        ctx.observe(mentioned)
-        ctx.sentence_countries = sorted((a.start or 0, a.country) for a in mentioned if a.country)
+        ctx.read_sentence(mentioned)
