@@ -25,7 +25,7 @@ from datetime import date
 from . import __version__
 from .actors.conventions import Conventions
 from .actors.dictionary import ActorDictionary
-from .actors.recognize import ActorWords
+from .actors.words import ActorWords
 from .actors.resolve import ArgumentResolver
 from .actors.speaker import Speakers
 from .actors.stage import Actors, Context, Reading

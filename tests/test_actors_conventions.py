@@ -4,7 +4,8 @@ from datetime import date
 from spacy.tokens import Doc
 
 from tacitus.actors.context import DocumentContext
-from tacitus.actors.recognize import ActorWords, SentenceActors
+from tacitus.actors.recognize import SentenceActors
+from tacitus.actors.words import ActorWords
 from tacitus.model import Actor
 
 

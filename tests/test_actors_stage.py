@@ -38,3 +38,13 @@ def test_a_speaker_holds_for_the_paragraph_and_a_new_paragraph_forgets_it(coder)
 def test_a_group_named_together_is_they_later(coder):
     [doc] = run_until(coder, "reading", "Turkey and Greece signed a deal.")
     assert sorted(codes(doc.context.last_group)) == ["GRC", "TUR"]
+
+
+def test_a_passive_quoted_subject_speaks(coder):
+    [doc] = run_until(coder, "reading", "Lavrov was quoted as saying Russia wants talks.")
+    assert doc.sentences[0].speaker.code == "RUSGOV"
+
+
+def test_no_verb_of_saying_no_speaker(coder):
+    [doc] = run_until(coder, "reading", "Lavrov met Wang Yi in Beijing.")
+    assert doc.sentences[0].speaker is None

@@ -6,6 +6,7 @@ from datetime import date
 
 from ..model import Actor
 from .dictionary import ActorDictionary, Country, Organisation
+from .words import ActorWords
 
 # Dependents that belong to a noun phrase's own description of who it is (the parser's labels).
 NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "appos", "flat",
@@ -13,47 +14,6 @@ NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "cas
 # Kinds of national bodies whose names other countries' bodies share ("Congress", "Parliament"):
 # sector codes of the actor codebook, not words, so they stay beside the code that reads them.
 SECTORS_OF_STATES = {"LEG", "GOV", "JUD", "MIL", "COP", "SPY"}
-
-
-@dataclass(frozen=True)
-class ActorWords:
-    """The lexicon's word classes that recognizing actors reads, looked up once per coder."""
-
-    pair_heads: frozenset
-    person_pronouns: frozenset
-    plural_pronouns: frozenset
-    speaker_pronouns: frozenset
-    thing_pronouns: frozenset
-    pronouns: frozenset  # the four pronoun classes together
-    place_heads: frozenset
-    former_words: frozenset
-    group_heads: frozenset
-    relative_pronouns: frozenset
-    quantity_heads: frozenset
-    people_nouns: frozenset
-    delegate_nouns: frozenset
-    stance_prefixes: frozenset
-    capital_place_preps: frozenset
-    document_heads: frozenset
-    generic_role_heads: frozenset
-    relation_words: frozenset
-
-    @classmethod
-    def from_lexicon(cls, lexicon):
-        classes = {name: lexicon[name] for name in (
-            "pair_heads", "person_pronouns", "plural_pronouns", "speaker_pronouns", "thing_pronouns",
-            "place_heads", "former_words", "group_heads", "relative_pronouns", "quantity_heads",
-            "people_nouns", "delegate_nouns", "stance_prefixes", "capital_place_preps", "document_heads",
-            "generic_role_heads", "relation_words")}
-        pronouns = (classes["person_pronouns"] | classes["plural_pronouns"] | classes["speaker_pronouns"]
-                    | classes["thing_pronouns"])
-        return cls(pronouns=pronouns, **classes)
-
-    def is_people(self, tok):
-        """A plural noun for people ("youths", "landowners", "Kurds"), for nationality + people."""
-        lemma = tok.lemma_.lower()
-        return tok.tag_ in ("NNS", "NNPS") and (lemma in self.people_nouns
-                                                 or lemma.endswith(("er", "ist", "ian", "ant")))
 
 
 @dataclass(frozen=True)

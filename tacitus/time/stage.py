@@ -27,11 +27,12 @@ class Circumstances(Stage):
         if not sent.assembled:
             return
         events = []
+        topics = self.topics(sent.sentence.text)  # every event of a sentence is about the same things
         for assembled in sent.assembled:
-            events.extend(self.events(assembled, sent, doc.day))
+            events.extend(self.events(assembled, sent, doc.day, list(topics)))
         sent.events = events
 
-    def events(self, assembled, sent, day):
+    def events(self, assembled, sent, day, topics):
         found = assembled.found
         when, precision = self.dates.resolve(self.dates.expression(found.clause), day, found.status == "planned")
         planned = None
@@ -41,7 +42,6 @@ class Circumstances(Stage):
             planned = {"cameo": act.code, "name": act.name, "date": format_date(act_when, act_precision)}
         status, when, precision = _dated_status(found.status, when, precision, day)
         place = self.place(found.trigger)
-        topics = self.topics(sent.sentence.text)
         date = format_date(when, precision)
         out = []
         for pair in assembled.pairs:
