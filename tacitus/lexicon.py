@@ -1,7 +1,8 @@
 """The coder's word classes (data/lexicon.tsv): speech verbs, control verbs, framing nouns, ...
 
 Each class is one row: its name, its words, a note saying what the coder does with it and why, and
-an example sentence of the rule it serves. Stages read a class by name through `Lexicon`; the file
+an example sentence of the rule it serves. Words are lowercase; "_" stands for the space inside a
+phrase ("prime_minister"), and abbreviations keep their inner dots ("u.s"). Stages read a class by name through `Lexicon`; the file
 is validated when it loads, with errors that name file and line.
 """
 from __future__ import annotations
@@ -15,8 +16,9 @@ from .errors import DataFileError
 
 COLUMNS = ("class", "words", "note", "example")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
-# lowercase words; apostrophes for contractions ("'ll", "wo"), hyphens for compounds
-_WORD = re.compile(r"[a-z'][a-z'\-]*")
+# lowercase words; apostrophes for contractions ("'ll", "wo"), hyphens for compounds, dots inside
+# abbreviations ("u.s"), and "_" for the space of a phrase ("prime_minister" is "prime minister")
+_WORD = re.compile(r"[a-z'][a-z'.\-_]*")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class Lexicon:
             raise DataFileError(f"class {name!r} lists {dupes} twice", where=where)
         if not row["note"]:
             raise DataFileError(f"class {name!r} has no note saying what it is for", where=where)
-        return WordClass(name, frozenset(words), row["note"], row["example"], where)
+        return WordClass(name, frozenset(w.replace("_", " ") for w in words), row["note"], row["example"], where)
 
     def __getitem__(self, name: str) -> frozenset:
         return self.entry(name).words

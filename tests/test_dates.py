@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from tacitus.ingest.dateline import dateline_date
+from tacitus.time.dateline import dateline_date
 from tacitus.time.dates import parse_date_text
 
 

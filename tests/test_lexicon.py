@@ -49,3 +49,13 @@ def test_duplicate_class_is_refused(tmp_path):
     path.write_text(HEADER + "a\tword\tnote\t\na\tother\tnote\t\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="duplicate"):
         Lexicon(path)
+
+
+def test_phrases_and_abbreviations():
+    lexicon = Lexicon()
+    assert "prime minister" in lexicon["bare_titles"]  # written prime_minister
+    assert "u.s" in lexicon["abbreviations"]
+
+
+def test_every_class_has_an_example():
+    assert [e.name for e in Lexicon() if not e.example] == []

@@ -7,15 +7,14 @@ from dataclasses import replace
 from ..model import Actor
 from .recognize import Anaphor
 
-# Collective heads that stand for governments ("both sides") rather than whole countries.
-COUNTRY_LEVEL = {"country", "nation", "people"}
-
 
 class DocumentContext:
     """What a reader keeps in mind while reading one document, updated as sentences are read."""
 
-    def __init__(self, countries: dict):
+    def __init__(self, countries: dict, titles=frozenset(), country_level=frozenset(), home=None):
         self.countries = countries  # code -> Country, to name actors made from a country code
+        self.titles = titles  # the lexicon's bare_titles: "the Secretary" stands for someone named before
+        self.country_level = country_level  # "both countries" is the countries, "both sides" their governments
         self.count = {}  # country or organisation code -> mentions so far
         self.first = {}  # code -> order of first mention
         self.best = {}  # country -> most specific actor seen (a person or a GOV actor beats a bare country)
@@ -29,9 +28,23 @@ class DocumentContext:
         self.people = {}  # surname -> person actor: "Penny Wong" named once is "Wong" later
         self.sentence_countries = []  # (offset, country) named in the sentence being read, in order
         self.titled = {}  # "secretary", "prime minister" -> the last person named with that title
-        self.home = None  # the country of the dateline's place ("WASHINGTON", "10 Downing Street")
+        self.home = home  # the country of the dateline's place ("WASHINGTON", "10 Downing Street")
+        self.paragraph_end = -1  # where the paragraph being read ends
 
     # -- reading -------------------------------------------------------------------------------
+    def enter_sentence(self, start, end, text):
+        """Note where a sentence starts; a new paragraph needs a new speaker to introduce itself."""
+        if start > self.paragraph_end:
+            self.speaker = None
+            nl = text.find("\n", end)
+            self.paragraph_end = nl if nl >= 0 else len(text)
+
+    def read_sentence(self, mentioned):
+        """Remember the actors a sentence names, once its speaker is known."""
+        self.begin_sentence()
+        self.observe(mentioned)
+        self.sentence_countries = sorted((a.start or 0, a.country) for a in mentioned if a.country)
+
     def begin_sentence(self):
         self.prev_thing = self.last_thing
         self.sentence_things = []
@@ -51,7 +64,7 @@ class DocumentContext:
                 if actor.name:
                     self.people[actor.name.split()[-1]] = actor
                     low = (actor.text or "").lower()
-                    for title in TITLES:
+                    for title in self.titles:
                         if title in low:
                             self.titled[title] = actor
             elif actor.kind in ("country", "organisation"):
@@ -80,7 +93,7 @@ class DocumentContext:
             pair = [k for k in self.participants() if len(k) == 3][:2]
             if len(pair) < 2:
                 return [self.locate(a) for a in anaphor.fallback]  # "the ministers" with no two sides in view
-            country_level = any(w in anaphor.text.lower() for w in COUNTRY_LEVEL)
+            country_level = any(w in anaphor.text.lower() for w in self.country_level)
             return [self._country(k, anaphor) if country_level else self._government(k, anaphor) for k in pair]
         if anaphor.kind == "person" and self.last_person is not None:
             return [self._as_mention(self.last_person, anaphor)]
@@ -117,7 +130,7 @@ class DocumentContext:
         """A sector with no country ("the government", "lawmakers") belongs to the document's main country."""
         if not actor.code.startswith("---") or not actor.sector:
             return actor
-        title = _bare_title(actor.text)
+        title = self._bare_title(actor.text)
         if title in self.titled:
             # "the Secretary", "the Prime Minister": the person the document named with that title
             return replace(self.titled[title], start=actor.start, end=actor.end, text=actor.text,
@@ -154,21 +167,14 @@ class DocumentContext:
         return Actor(country, country, None, name, "country", anaphor.start, anaphor.end, anaphor.text,
                      resolved_from=anaphor.kind)
 
+    def _bare_title(self, text):
+        """The title, when a phrase is a title and nothing else: "The Secretary" -> "secretary"."""
+        if not text:
+            return None
+        low = " ".join(w for w in text.lower().replace("'s", "").split() if w not in ("the", "a", "our", "their"))
+        return low if low in self.titles else None
+
     @staticmethod
     def _as_mention(actor, anaphor):
         return replace(actor, start=anaphor.start, end=anaphor.end, text=anaphor.text,
                        resolved_from=anaphor.kind)
-
-
-# Titles a readout uses alone for someone it named ("the Secretary", "the Prime Minister").
-TITLES = ("prime minister", "foreign minister", "secretary of state", "secretary-general", "secretary general",
-          "vice president", "state councilor", "president", "chancellor", "premier", "secretary", "minister",
-          "king", "emir", "crown prince", "taoiseach")
-
-
-def _bare_title(text):
-    """The title, when a phrase is a title and nothing else: "The Secretary" -> "secretary"."""
-    if not text:
-        return None
-    low = " ".join(w for w in text.lower().replace("'s", "").split() if w not in ("the", "a", "our", "their"))
-    return low if low in TITLES else None

@@ -6,46 +6,14 @@ from datetime import date
 
 from ..model import Actor
 from .dictionary import ActorDictionary, Country, Organisation
+from .words import ActorWords
 
-# Dependents that belong to a noun phrase's own description of who it is.
+# Dependents that belong to a noun phrase's own description of who it is (the parser's labels).
 NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "appos", "flat",
            "npadvmod", "punct", "predet", "cc", "conj"}
-PAIR_HEADS = {"side", "country", "nation", "leader", "minister", "head", "party", "president", "government",
-              "state", "foreign", "delegation", "counterpart", "army", "people"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-PLURAL_PRONOUNS = {"they", "them", "their"}
-SPEAKER_PRONOUNS = {"we", "us", "our", "ours"}
-# "the Ukrainian city of Kharkiv", "Israeli positions": a place named by its country stands for the country.
-PLACE_HEADS = {"city", "town", "village", "capital", "region", "province", "border", "territory", "coast",
-               "port", "base", "embassy", "consulate", "airport", "island", "islands", "district", "area",
-               "enclave", "mainland", "soil", "waters", "airspace", "frontier", "outpost", "position",
-               "positions", "target", "targets", "side", "cities", "towns", "villages", "bases", "border"}
-THING_PRONOUNS = {"it", "its"}
-FORMER_WORDS = {"former", "ex", "ousted", "deposed", "exiled", "late"}
-
-
-GROUP_HEADS = {"group", "movement", "organization", "organisation", "faction", "unit", "wing", "network", "cell",
-               "front", "coalition", "alliance", "council", "committee", "delegation", "body", "agency", "team",
-               "contingent", "mission", "militia", "force", "forces"}
-RELATIVE_PRONOUNS = {"who", "whom"}  # "which" and "that" mostly stand for things, not actors
-QUANTITY_HEADS = {"thousand", "hundred", "dozen", "million", "score", "group", "crowd", "band", "number",
-                  "handful", "batch", "contingent", "team"}
-PEOPLE_NOUNS = {"youth", "people", "man", "woman", "child", "family", "villager", "civilian", "citizen", "folk",
-                "crowd", "mob", "tribe", "clan", "kurd", "arab", "muslim", "christian", "jew", "hindu", "sikh",
-                "girl", "boy", "schoolgirl", "schoolboy", "pupil", "hostage", "captive", "passenger", "tourist",
-                "pilgrim",
-                "buddhist", "shiite", "sunni", "immigrant", "migrant", "national"}
-
-
-# Who is sent or speaks for someone: "officials from Brussels", "a delegation from Iran".
-DELEGATE_NOUNS = {"official", "delegation", "delegate", "representative", "envoy", "diplomat", "expert",
-                  "member", "team", "mission", "doctor", "volunteer", "negotiator", "observer", "inspector"}
-
-
-def _is_people(tok):
-    """A plural noun for people ("youths", "landowners", "Kurds"), for nationality + people."""
-    lemma = tok.lemma_.lower()
-    return tok.tag_ in ("NNS", "NNPS") and (lemma in PEOPLE_NOUNS or lemma.endswith(("er", "ist", "ian", "ant")))
+# Kinds of national bodies whose names other countries' bodies share ("Congress", "Parliament"):
+# sector codes of the actor codebook, not words, so they stay beside the code that reads them.
+SECTORS_OF_STATES = {"LEG", "GOV", "JUD", "MIL", "COP", "SPY"}
 
 
 @dataclass(frozen=True)
@@ -67,30 +35,15 @@ class Mention:
     entry: object
 
 
-STANCE_PREFIXES = {"anti", "pro"}
-# Kinds of national bodies whose names other countries' bodies share ("Congress", "Parliament").
-SECTORS_OF_STATES = {"LEG", "GOV", "JUD", "MIL", "COP", "SPY"}
-# Prepositions after which a capital is the city, not its government.
-PLACE_PREPS = {"on", "in", "at", "near", "into", "over", "across", "around", "outside", "inside", "toward",
-               "towards"}
-# Nouns for texts and measures: a sector word modifying them does not make them actors.
-DOCUMENT_HEADS = {"law", "bill", "act", "decision", "policy", "plan", "proposal", "reform", "measure", "rule",
-                  "regulation", "programme", "program", "budget", "report", "resolution", "decree", "tax"}
-GENERIC_ROLE_HEADS = {"leader", "leaders", "official", "officials", "commander", "commanders", "chief", "chiefs",
-                      "spokesman", "spokeswoman", "spokesperson", "representative", "representatives"}
-RELATION_WORDS = {"occupied", "held", "controlled", "backed", "allied", "sponsored", "funded", "brokered",
-                  "administered", "annexed", "supported", "aligned", "friendly"}
-
-
-def _stance_or_currency(words, start, end):
+def _stance_or_currency(words, start, end, lex):
     """"An anti-Syria journalist", "pro-Moscow rebels": a stance, not a nationality; "US$50
     million", "US $5": a currency, not the country. `words` are the sentence's token texts."""
-    if start >= 2 and words[start - 1] == "-" and words[start - 2].lower() in STANCE_PREFIXES:
+    if start >= 2 and words[start - 1] == "-" and words[start - 2].lower() in lex.stance_prefixes:
         return True
     if start >= 1 and words[start - 1].lower() in ("anti-", "pro-"):
         return True
     nxt = words[end] if end < len(words) else None
-    if nxt == "-" and end + 1 < len(words) and words[end + 1].lower() in RELATION_WORDS:
+    if nxt == "-" and end + 1 < len(words) and words[end + 1].lower() in lex.relation_words:
         return True  # "the Israeli-occupied West Bank", "Iranian-backed militias": held or backed by X, not X
     return nxt is not None and nxt.startswith("$") and words[end - 1].upper() in ("US", "U.S.")
 
@@ -98,8 +51,10 @@ def _stance_or_currency(words, start, end):
 class SentenceActors:
     """Dictionary mentions of one parsed sentence and the actors its noun phrases stand for."""
 
-    def __init__(self, doc, dictionary: ActorDictionary, day: date | None, offset: int, matches=None, words=None):
+    def __init__(self, doc, dictionary: ActorDictionary, lex: ActorWords, day: date | None, offset: int,
+                 matches=None, words=None):
         self.doc = doc
+        self.lex = lex
         self.text = doc.text  # spaCy joins the tokens on every .text: read it once
         self.dictionary = dictionary
         self.day = day
@@ -110,7 +65,7 @@ class SentenceActors:
         if matches is None:
             matches = dictionary.match(words)
         for start, end, entry in matches:
-            if _stance_or_currency(words, start, end):
+            if _stance_or_currency(words, start, end, lex):
                 continue
             m = Mention(start, end, entry)
             for i in range(start, end):
@@ -131,7 +86,7 @@ class SentenceActors:
                 elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN"):
                     stack.append(child)
                 elif child.dep_ == "prep" and child.lower_ == "from" and tok is head and (
-                        _is_people(tok) or tok.lemma_.lower() in DELEGATE_NOUNS):
+                        self.lex.is_people(tok) or tok.lemma_.lower() in self.lex.delegate_nouns):
                     # "doctors from two American aid groups", "officials from the EU": who they come for
                     stack.append(child)
                 elif child.dep_ == "pobj" and tok.dep_ == "prep":
@@ -184,10 +139,11 @@ class SentenceActors:
 
 
     def _phrase_actors(self, head):
-        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+        lex = self.lex
+        if head.lower_ in lex.relative_pronouns and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
             # "the correspondent ..., who was detained": the relative pronoun is its antecedent
             return self._phrase_actors(head.head.head)
-        if head.lemma_.lower() in QUANTITY_HEADS:
+        if head.lemma_.lower() in lex.quantity_heads:
             # "thousands of Iraqi Kurds", "a group of Chechen refugees": the people counted act
             counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                        if o.dep_ == "pobj"]
@@ -197,8 +153,7 @@ class SentenceActors:
         low = head.lower_
         # "the US", "US forces": the capitalised abbreviation is the country, not the pronoun "us"
         named = head.text.isupper() and len(head.text) > 1 and head.i in self.mention_at
-        if not named and (head.pos_ == "PRON" or low in PERSON_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS
-                          | THING_PRONOUNS):
+        if not named and (head.pos_ == "PRON" or low in lex.pronouns):
             return self._pronoun(head)
         mentions, seen = [], set()
         for tok in tokens:
@@ -216,9 +171,9 @@ class SentenceActors:
         return self._assemble(head, tokens, mentions)
 
     def _pronoun(self, tok):
-        low = tok.lower_
-        kind = ("person" if low in PERSON_PRONOUNS else "plural" if low in PLURAL_PRONOUNS
-                else "speaker" if low in SPEAKER_PRONOUNS else "thing" if low in THING_PRONOUNS else None)
+        low, lex = tok.lower_, self.lex
+        kind = ("person" if low in lex.person_pronouns else "plural" if low in lex.plural_pronouns
+                else "speaker" if low in lex.speaker_pronouns else "thing" if low in lex.thing_pronouns else None)
         if kind is None:
             return []
         return [Anaphor(kind, None, *self._char_span(tok.i, tok.i + 1), tok.text)]
@@ -231,7 +186,7 @@ class SentenceActors:
             # "the duo", and "the two discussed ...", "both agreed ..." standing alone as subject
             return Anaphor("pair", None, *self._span_of(tokens), self._text(tokens))
         words = {t.lower_ for t in tokens}
-        if lemma in PAIR_HEADS and head.tag_ in ("NNS", "NNPS") and (
+        if lemma in self.lex.pair_heads and head.tag_ in ("NNS", "NNPS") and (
                 words & {"two", "both"} or (words & {"the"} and not any(m.entry.kind in ("adjective", "country")
                                                                          for m in mentions))):
             # "both sides", "the two countries", and in a bilateral text "the ministers"
@@ -243,94 +198,119 @@ class SentenceActors:
         return None
 
     def _assemble(self, head, tokens, mentions):
+        """The actor (or actors) a noun phrase stands for, from the dictionary mentions inside it."""
         persons = [m for m in mentions if m.entry.kind == "person"]
         orgs = [m for m in mentions if m.entry.kind == "organisation"]
         places = [m for m in mentions if m.entry.kind in ("country", "adjective", "capital", "place")]
         sectors = [m for m in mentions if m.entry.kind in ("sector", "title")]
-        span = self._span_of(tokens)
-        text = self._text(tokens)
-        sector = None
-        if sectors:
-            # the sector word nearest the head describes it best ("Iraqi police chief" -> police)
-            covering = [m for m in sectors if m.start <= head.i < m.end]
-            sector = (covering or sorted(sectors, key=lambda m: -m.end))[0].entry.value
-            modifiers = [m for m in sectors if m.end <= head.i]
-            if covering and self.doc[head.i].lower_ in GENERIC_ROLE_HEADS and modifiers:
-                # "rebel leaders", "opposition officials", "army commanders": the leaders of a sector
-                # belong to it, not to the government
-                sector = modifiers[-1].entry.value
-        former = any(t.lower_ in FORMER_WORDS for t in tokens)
+        span, text = self._span_of(tokens), self._text(tokens)
+        sector = self._sector_of(head, sectors)
+        former = any(t.lower_ in self.lex.former_words for t in tokens)
         if persons:
-            offices = persons[0].entry.value
-            named = {m.entry.value.code for m in places}
-            office = self._office_on([o for o in offices if o.country in named] or offices)
-            country = office.country
-            if named and country not in named:
-                office = None  # "Georgian President Shevardnadze": the office the text names is not on file
-            elif former and len(country) == 3:
-                return [Actor(country + "ELI", country, "ELI", office.name, "person", *span, text)]
-            if office is not None and self._in_office(office):
-                code = country if len(country) > 3 else country + office.sector
-                return [Actor(code, country if len(country) == 3 else None, office.sector, office.name, "person",
-                              *span, text)]
-            if office is not None and not (places or sector) and len(country) == 3:
-                # a known person out of office, with nothing else said: a former official
-                return [Actor(country + "ELI", country, "ELI", office.name, "person", *span, text)]
+            person = self._person(persons, places, sector, former, span, text)
+            if person is not None:
+                return person
             # out of office at this date: what the text says ("Dutch Prime Minister") decides
         head_is_sector = any(m.start <= head.i < m.end for m in sectors)
+        orgs = self._organisations_named(head, orgs, places, head_is_sector)
+        if orgs:
+            return self._organisation(orgs, places, span, text)
+        if places:
+            return self._countries(head, places, sector, head_is_sector, former, span, text)
+        return self._sector_actor(head, sector, sectors, head_is_sector, span, text)
+
+    def _sector_of(self, head, sectors):
+        if not sectors:
+            return None
+        # the sector word nearest the head describes it best ("Iraqi police chief" -> police)
+        covering = [m for m in sectors if m.start <= head.i < m.end]
+        sector = (covering or sorted(sectors, key=lambda m: -m.end))[0].entry.value
+        modifiers = [m for m in sectors if m.end <= head.i]
+        if covering and self.doc[head.i].lower_ in self.lex.generic_role_heads and modifiers:
+            # "rebel leaders", "opposition officials", "army commanders": the leaders of a sector
+            # belong to it, not to the government
+            sector = modifiers[-1].entry.value
+        return sector
+
+    def _person(self, persons, places, sector, former, span, text):
+        """A person on file, in office at the document's date (or a former official); None when the
+        text's own words must decide."""
+        offices = persons[0].entry.value
+        named = {m.entry.value.code for m in places}
+        office = self._office_on([o for o in offices if o.country in named] or offices)
+        country = office.country
+        if named and country not in named:
+            office = None  # "Georgian President Shevardnadze": the office the text names is not on file
+        elif former and len(country) == 3:
+            return [Actor(country + "ELI", country, "ELI", office.name, "person", *span, text)]
+        if office is not None and self._in_office(office):
+            code = country if len(country) > 3 else country + office.sector
+            return [Actor(code, country if len(country) == 3 else None, office.sector, office.name, "person",
+                          *span, text)]
+        if office is not None and not (places or sector) and len(country) == 3:
+            # a known person out of office, with nothing else said: a former official
+            return [Actor(country + "ELI", country, "ELI", office.name, "person", *span, text)]
+        return None
+
+    def _organisations_named(self, head, orgs, places, head_is_sector):
         # "the UN mission", "APEC forum" name the organisation; "India's leadership of the G20" does not
         orgs = [m for m in orgs if m.start <= head.i < m.end or head_is_sector
                 or not (self.doc[m.end - 1].dep_ == "pobj" and self.doc[m.end - 1].head.lower_ == "of")]
         if any(m.start <= head.i < m.end for m in places):
             # "NATO-member Norway": the country named by the head is the actor, not its bloc
             orgs = [m for m in orgs if m.start <= head.i < m.end]
-        if orgs and orgs[0].entry.value.country:
+        return orgs
+
+    @staticmethod
+    def _organisation(orgs, places, span, text):
+        org: Organisation = orgs[0].entry.value
+        if org.country:
             # "the Brazilian Congress": a national body's name used for another country's body
-            org = orgs[0].entry.value
             other = [m for m in places if m.end <= orgs[0].start and m.entry.value.code != org.country
                      and m.entry.kind in ("adjective", "country")]
             if other and org.kind in SECTORS_OF_STATES:
                 c = other[-1].entry.value
                 return [Actor(c.code + org.kind, c.code, org.kind, None, "group", *span, text)]
-        if orgs:
-            org: Organisation = orgs[0].entry.value
-            return [Actor(org.code, org.country, org.kind, org.name, "organisation", *span, text)]
-        if places:
-            countries = []
-            for m in places:
-                c: Country = m.entry.value
-                if c.code not in [x[0].code for x in countries]:
-                    countries.append((c, m))
-            at_head = [(c, m) for c, m in countries if m.start <= head.i < m.end]
-            if at_head:
-                # "Pakistan, a key U.S. ally": the country at the head is the actor; the others describe it
-                countries = at_head
-            head_is_place = bool(at_head) or head.lemma_.lower() in PLACE_HEADS
-            if head.lemma_.lower() in GROUP_HEADS:
-                head_is_sector = True  # "a Palestinian guerrilla group", "the Iranian delegation"
-            if not (head_is_place or head_is_sector or head.pos_ == "PROPN") and _is_people(head):
-                sector = "CVL"  # "Palestinian youths", "Algerian landowners": people of that country
-                head_is_sector = True
-            if not (head_is_place or head_is_sector or head.pos_ == "PROPN"):
-                # "China-Russia relations", "Iran's nuclear programme": a country named inside a
-                # phrase about something else is not an actor
-                return []
-            out = []
-            for c, m in countries:
-                sec = "ELI" if former and sector else sector
-                if sec is None and m.entry.kind == "capital" and m.start <= head.i < m.end and not (
-                        head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS):
-                    sec = "GOV"  # "Moscow warned": the capital stands for the government ("a strike on Kyiv" is the city)
-                if sec is None and not (m.start <= head.i < m.end) and head.pos_ == "PROPN":
-                    # an unknown person described by nationality: "Russian Foreign Minister X"
-                    sec = None
-                code = c.code + (sec or "")
-                kind = "place" if m.entry.kind == "place" and sec is None else "country"
-                if head.pos_ == "PROPN" and not any(x.start <= head.i < x.end for _, x in countries):
-                    kind = "person"  # "Former West Germany Chancellor Willy Brandt": a person we have no file on
-                out.append(Actor(code, c.code, sec, text if kind == "person" else c.name, kind, *span, text))
-            return out
-        if sector and head.lemma_.lower() in DOCUMENT_HEADS and not head_is_sector:
+        return [Actor(org.code, org.country, org.kind, org.name, "organisation", *span, text)]
+
+    def _countries(self, head, places, sector, head_is_sector, former, span, text):
+        """Countries named in the phrase, as the actors the phrase's head makes of them."""
+        countries = []
+        for m in places:
+            c: Country = m.entry.value
+            if c.code not in [x[0].code for x in countries]:
+                countries.append((c, m))
+        at_head = [(c, m) for c, m in countries if m.start <= head.i < m.end]
+        if at_head:
+            # "Pakistan, a key U.S. ally": the country at the head is the actor; the others describe it
+            countries = at_head
+        lemma = head.lemma_.lower()
+        head_is_place = bool(at_head) or lemma in self.lex.place_heads
+        if lemma in self.lex.group_heads:
+            head_is_sector = True  # "a Palestinian guerrilla group", "the Iranian delegation"
+        if not (head_is_place or head_is_sector or head.pos_ == "PROPN") and self.lex.is_people(head):
+            sector = "CVL"  # "Palestinian youths", "Algerian landowners": people of that country
+            head_is_sector = True
+        if not (head_is_place or head_is_sector or head.pos_ == "PROPN"):
+            # "China-Russia relations", "Iran's nuclear programme": a country named inside a
+            # phrase about something else is not an actor
+            return []
+        out = []
+        for c, m in countries:
+            sec = "ELI" if former and sector else sector
+            if sec is None and m.entry.kind == "capital" and m.start <= head.i < m.end and not (
+                    head.dep_ == "pobj" and head.head.lower_ in self.lex.capital_place_preps):
+                sec = "GOV"  # "Moscow warned": the capital stands for the government ("a strike on Kyiv" is the city)
+            # (an unknown person described by nationality, "Russian Foreign Minister X", keeps no sector)
+            code = c.code + (sec or "")
+            kind = "place" if m.entry.kind == "place" and sec is None else "country"
+            if head.pos_ == "PROPN" and not any(x.start <= head.i < x.end for _, x in countries):
+                kind = "person"  # "Former West Germany Chancellor Willy Brandt": a person we have no file on
+            out.append(Actor(code, c.code, sec, text if kind == "person" else c.name, kind, *span, text))
+        return out
+
+    def _sector_actor(self, head, sector, sectors, head_is_sector, span, text):
+        if sector and head.lemma_.lower() in self.lex.document_heads and not head_is_sector:
             return []  # "a foreign agents law", "the police reform bill": a text, not its sector
         if sector and (head.i in range(sectors[0].start, sectors[-1].end) or head.pos_ == "PROPN"
                        or any(self.doc[m.end - 1].head.i == head.i and self.doc[m.end - 1].dep_ == "compound"

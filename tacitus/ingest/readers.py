@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..model import Document
-from .dateline import dateline_date
+from ..time.dateline import read_dateline
 from .html import html_to_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -47,18 +47,9 @@ def normalise_date(value):
 
 
 def finish(doc: Document) -> Document:
-    """Fill the document date from the dateline when metadata gave none, and say where it came from."""
-    if doc.published:
-        doc.date_source = doc.date_source or "metadata"
-        return doc
-    head = doc.text if not doc.title or doc.text.lstrip().startswith(doc.title) else doc.title + "\n" + doc.text
-    found, _ = dateline_date(head)
-    if found:
-        doc.published, doc.date_source = found.isoformat(), "dateline"
-    else:
-        doc.date_source = None
-        doc.warnings.append("no document date in metadata or dateline: relative dates stay unresolved")
-    return doc
+    """Fill the document date from the dateline when metadata gave none, and say where it came from
+    (the rule lives in time/dateline.py, which the coder reads too)."""
+    return read_dateline(doc)
 
 
 class Reader:

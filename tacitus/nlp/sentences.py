@@ -9,23 +9,16 @@ from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "brig", "sgt",
-    "sen", "rep", "gov", "pres", "st", "jr", "sr", "rev", "hon", "amb", "no", "nos", "vol", "fig",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.n", "u.k", "e.u", "u.s.a", "u.s.s.r", "e.g", "i.e", "vs", "inc", "co", "corp", "ltd",
-    "dept", "est", "approx", "ft", "mt", "gens", "reps", "sens", "govt", "a.m", "p.m",
-}
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 
 
-def _is_abbreviation(chunk: str) -> bool:
+def _is_abbreviation(chunk: str, abbreviations) -> bool:
     m = _LAST_WORD.search(chunk)
     if not m:
         return False
     word = m.group(1).lower().strip(".")
-    if word in ABBREVIATIONS:
+    if word in abbreviations:
         return True
     # initials: "F.W." or "W." in "George W. Bush"
     return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word))
@@ -55,14 +48,32 @@ def _line_spans(text: str):
         yield block_start, len(text)
 
 
-def split_sentences(text: str):
-    """Yield (start, end) character offsets of the sentences in `text`."""
+class SentenceSplitter:
+    """Splits texts with one set of abbreviations (the lexicon's "abbreviations"); built once per coder."""
+
+    def __init__(self, abbreviations):
+        self.abbreviations = frozenset(abbreviations)
+
+    def __call__(self, text: str):
+        return _split(text, self.abbreviations)
+
+
+def split_sentences(text: str, abbreviations=None):
+    """Yield (start, end) character offsets of the sentences in `text`. Without `abbreviations`,
+    the lexicon's are read (for one-off callers; the coder holds a SentenceSplitter)."""
+    if abbreviations is None:
+        from ..lexicon import Lexicon
+        abbreviations = Lexicon()["abbreviations"]
+    return _split(text, abbreviations)
+
+
+def _split(text, abbreviations):
     for block_start, block_end in _line_spans(text):
         block = text[block_start:block_end]
         cursor = 0
         for m in _END.finditer(block):
             chunk = block[cursor:m.end()]
-            if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(chunk.rstrip()):
+            if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(chunk.rstrip(), abbreviations):
                 continue
             yield from _trimmed(text, block_start + cursor, block_start + m.end())
             cursor = m.end()

@@ -31,15 +31,13 @@ def load_spacy(name: str | None = None):
     version = nlp.meta.get("spacy_version", "")
     if version and ">=3." not in version and "3." not in version:
         raise ModelError(f"the spaCy model {name!r} is for spaCy {version}, not 3.x")
-    _remember_lemmas(nlp.get_pipe("lemmatizer"))
+    LemmaMemory.install(nlp.get_pipe("lemmatizer"))
     return nlp
 
 
-LEMMA_MEMORY = 500_000  # entries before the memory starts afresh
-
-
-def _remember_lemmas(lemmatizer):
-    """Batch lemmatizing with a memory of (word, part of speech, morphology) -> lemma.
+class LemmaMemory:
+    """Batch lemmatizing with a memory of (word, part of speech, morphology) -> lemma, one per
+    lemmatizer (the memory belongs to the loaded model, not to the process).
 
     spaCy's rule lemmatizer keeps the same memory, but reaches it through several Python calls and
     a new Token object per token; here a sentence's attributes are read and its lemmas written as
@@ -47,21 +45,30 @@ def _remember_lemmas(lemmatizer):
     about 8% faster. The lemmas are the lemmatizer's own (tests/test_sentences.py compares them).
     Only `nlp.pipe` goes this way; `nlp(text)` runs the stock component.
     """
-    if getattr(lemmatizer, "mode", None) != "rule":
-        return
-    import numpy
-    from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
-    memory = {}
-    strings = lemmatizer.vocab.strings
-    lemmatize = lemmatizer.lemmatize
+    LIMIT = 500_000  # entries before the memory starts afresh
 
-    def pipe(stream, batch_size=128):
+    def __init__(self, lemmatizer):
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+        self.lemmatizer = lemmatizer
+        self.memory = {}
+        self.columns = [ORTH, POS, MORPH, LEMMA]
+        self.lemma_column = [LEMMA]
+
+    @classmethod
+    def install(cls, lemmatizer):
+        if getattr(lemmatizer, "mode", None) == "rule":
+            lemmatizer.pipe = cls(lemmatizer).pipe
+
+    def pipe(self, stream, batch_size=128):
+        import numpy
+        memory, lemmatizer = self.memory, self.lemmatizer
+        strings, lemmatize = lemmatizer.vocab.strings, lemmatizer.lemmatize
         for doc in stream:
-            if len(memory) > LEMMA_MEMORY:
+            if len(memory) > self.LIMIT:
                 memory.clear()
             lemmas = []
-            for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            for i, (orth, pos, morph, lemma) in enumerate(doc.to_array(self.columns).tolist()):
                 if lemma == 0 or lemmatizer.overwrite:  # else the attribute ruler already set it
                     key = (orth, pos, morph)
                     lemma = memory.get(key)
@@ -69,10 +76,8 @@ def _remember_lemmas(lemmatizer):
                         lemma = memory[key] = strings.add(lemmatize(doc[i])[0])
                 lemmas.append(lemma)
             if lemmas:
-                doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+                doc.from_array(self.lemma_column, numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
             yield doc
-
-    lemmatizer.pipe = pipe
 
 
 def irregular_forms(nlp) -> dict:

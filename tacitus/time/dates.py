@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+# The calendar: names mapped to their numbers (months, weekdays) or to a shift in days. Each word
+# carries a value the date rules compute with, which a word class of the lexicon does not hold.
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], 1)}
@@ -67,6 +69,9 @@ def _month(word):
 class DateResolver:
     """Dates of events from the words attached to their trigger."""
 
+    def __init__(self, lexicon):
+        self.date_words = lexicon["date_expression_words"]  # "last week", "two years ago"
+
     def expression(self, tokens):
         """The date words among `tokens` (a trigger's own clause), as one string, or ''."""
         words = []
@@ -75,7 +80,7 @@ class DateResolver:
             if low == "may" and tok.pos_ != "PROPN":
                 continue  # the modal, not the month
             if (low in RELATIVE_DAYS or low in WEEKDAYS or low.rstrip(".") in MONTHS or tok.ent_type_ == "DATE"
-                    or low in ("week", "month", "year", "last", "next", "ago", "this", "past", "coming")
+                    or low in self.date_words
                     or (tok.like_num and tok.text.isdigit()) or low in ("-", "–", ",")):
                 words.append(tok)
         return words

@@ -1,11 +1,16 @@
-"""The document date from its dateline: "On February 3, 2022, ...", "BEIJING, Feb. 3 (Xinhua) --",
-"NEW DELHI (Sputnik - 10th September, 2020)"."""
+"""The document's date and place from its dateline: "On February 3, 2022, ...", "BEIJING, Feb. 3
+(Xinhua) --", "NEW DELHI (Sputnik - 10th September, 2020)".
+
+Readers (ingest/) fill a document's missing date from it on the way in, with `read_dateline`; the
+coder reads the dateline's place, whose country is a readout's own side. Both live here, with the
+other date rules, so that neither reaches into the other's package.
+"""
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from ..time.dates import parse_date_text
+from .dates import parse_date_text
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _DATE_ONLY = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$")
@@ -65,3 +70,18 @@ def dateline_place(text: str):
                 m = _PLACE.match(line)
                 return m.group("p").strip() if m else None
     return None
+
+
+def read_dateline(doc):
+    """Fill the document date from the dateline when metadata gave none, and say where it came from."""
+    if doc.published:
+        doc.date_source = doc.date_source or "metadata"
+        return doc
+    head = doc.text if not doc.title or doc.text.lstrip().startswith(doc.title) else doc.title + "\n" + doc.text
+    found, _ = dateline_date(head)
+    if found:
+        doc.published, doc.date_source = found.isoformat(), "dateline"
+    else:
+        doc.date_source = None
+        doc.warnings.append("no document date in metadata or dateline: relative dates stay unresolved")
+    return doc

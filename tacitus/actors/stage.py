@@ -1,0 +1,93 @@
+"""The actor stages: each sentence's actors, and the document context read sentence by sentence
+(participants, speakers, anaphora), which later stages resolve "he" and "both sides" against."""
+from __future__ import annotations
+
+from ..stages import Stage
+from ..time.dateline import dateline_place
+from .context import DocumentContext
+from .recognize import SentenceActors
+
+
+class Actors(Stage):
+    """Dictionary mentions of each sentence assembled into actors along its noun phrases, and the
+    actors it names for the document context ("Turkey and Greece" also as a group)."""
+
+    name = "actors"
+    level = "sentence"
+    requires = ("document.day", "sentence.sentence", "sentence.tokens", "sentence.parsed", "sentence.words",
+                "sentence.matches")
+    assigns = ("sentence.actors", "sentence.mentioned", "sentence.groups")
+
+    def __init__(self, dictionary, actor_words):
+        self.dictionary = dictionary
+        self.actor_words = actor_words
+
+    def __call__(self, doc, sent):
+        actors = SentenceActors(sent.doc, self.dictionary, self.actor_words, doc.day, sent.sentence.start,
+                                sent.matches, sent.words)
+        sent.actors = actors
+        sent.mentioned, sent.groups = self.mentioned(actors)
+
+    @staticmethod
+    def mentioned(actors: SentenceActors):
+        """Every dictionary actor named in the sentence, and the groups of two or more named together."""
+        out, groups, seen = [], [], set()
+        parsed = actors.doc.has_annotation("DEP")
+        for m in actors.mention_at.values():
+            if id(m) in seen or m.entry.kind in ("sector", "title"):
+                continue
+            seen.add(id(m))
+            head = actors.doc[m.end - 1]
+            if parsed:
+                named = [a for a in actors.actors_of(head) if hasattr(a, "code")]
+                if len([a for a in named if not a.code.startswith("---")]) >= 2:
+                    groups.append(named)
+                out.extend(named)
+            else:
+                out.extend(actors._assemble(head, list(actors.doc[m.start:m.end]), [m]))
+        return out, groups
+
+
+class Context(Stage):
+    """A fresh document context, on the side of the dateline's country ("WASHINGTON, March 14 -")."""
+
+    name = "context"
+    level = "document"
+    requires = ("document.document",)
+    assigns = ("document.context",)
+
+    def __init__(self, conventions, lexicon):
+        self.conventions = conventions
+        self.countries = conventions.dictionary.countries
+        self.titles = lexicon["bare_titles"]
+        self.country_level = lexicon["country_level_words"]
+
+    def __call__(self, doc):
+        home = self.conventions.home_country(dateline_place(doc.document.text))
+        doc.context = DocumentContext(self.countries, self.titles, self.country_level, home=home)
+
+
+class Reading(Stage):
+    """The document context reads each sentence in turn: a new paragraph forgets its speaker, a
+    sentence naming one ("Wang Yi said, ...") sets it, and the actors named are remembered."""
+
+    name = "reading"
+    level = "sentence"
+    requires = ("document.document", "sentence.sentence", "sentence.words", "sentence.actors",
+                "sentence.mentioned", "sentence.groups")
+    updates = ("document.context",)
+    assigns = ("sentence.speaker",)
+
+    def __init__(self, speakers):
+        self.speakers = speakers
+
+    def __call__(self, doc, sent):
+        ctx, mentioned = doc.context, sent.mentioned
+        for group in sent.groups:
+            ctx.observe_group(group)
+        ctx.enter_sentence(sent.sentence.start, sent.sentence.end, doc.document.text)
+        speaker = self.speakers.find(sent.actors.doc, sent.actors, mentioned, ctx, sent.words)
+        if speaker is not None:
+            ctx.speaker = speaker
+        sent.speaker = ctx.speaker
+        ctx.read_sentence(mentioned)

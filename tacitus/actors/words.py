@@ -1,0 +1,46 @@
+"""The word classes that recognizing actors reads from the lexicon (data/lexicon.tsv): pronouns,
+heads of place, group and people phrases, words of former office, and the like."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """The lexicon's word classes that recognizing actors reads, looked up once per coder."""
+
+    pair_heads: frozenset
+    person_pronouns: frozenset
+    plural_pronouns: frozenset
+    speaker_pronouns: frozenset
+    thing_pronouns: frozenset
+    pronouns: frozenset  # the four pronoun classes together
+    place_heads: frozenset
+    former_words: frozenset
+    group_heads: frozenset
+    relative_pronouns: frozenset
+    quantity_heads: frozenset
+    people_nouns: frozenset
+    delegate_nouns: frozenset
+    stance_prefixes: frozenset
+    capital_place_preps: frozenset
+    document_heads: frozenset
+    generic_role_heads: frozenset
+    relation_words: frozenset
+
+    @classmethod
+    def from_lexicon(cls, lexicon):
+        classes = {name: lexicon[name] for name in (
+            "pair_heads", "person_pronouns", "plural_pronouns", "speaker_pronouns", "thing_pronouns",
+            "place_heads", "former_words", "group_heads", "relative_pronouns", "quantity_heads",
+            "people_nouns", "delegate_nouns", "stance_prefixes", "capital_place_preps", "document_heads",
+            "generic_role_heads", "relation_words")}
+        pronouns = (classes["person_pronouns"] | classes["plural_pronouns"] | classes["speaker_pronouns"]
+                    | classes["thing_pronouns"])
+        return cls(pronouns=pronouns, **classes)
+
+    def is_people(self, tok):
+        """A plural noun for people ("youths", "landowners", "Kurds"), for nationality + people."""
+        lemma = tok.lemma_.lower()
+        return tok.tag_ in ("NNS", "NNPS") and (lemma in self.people_nouns
+                                                 or lemma.endswith(("er", "ist", "ian", "ant")))

@@ -1,0 +1,233 @@
+"""Assembly: each coded trigger becomes the events it reports, with its sources and targets
+resolved to actors (through actors/), the direction of each pair, and the evidence.
+
+Each event's date, status against that date, place and topics come after, in time/stage.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..actors.resolve import Deep, unknown_subject
+from ..model import Evidence
+from ..stages import Stage
+
+# Sectors of irregular armed actors: their violence is unconventional (18), not military (19).
+# Sector codes of the actor codebook, not words, so they stay beside the rule that reads them.
+IRREGULAR_SECTORS = {"REB", "UAF", "CVL", "CRM", "IMG", "SEP", "INS"}
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One directed event: who did it to whom, under which code, and the words that say so."""
+
+    source: Any  # model.Actor or None
+    target: Any  # model.Actor or None
+    code: str
+    evidence: Evidence
+
+
+@dataclass
+class Assembled:
+    """A coded trigger's events before their date, place and topics."""
+
+    found: Any  # events.extract.Found
+    code: str  # the code the assembly decided: a lone traveller's third-place talks (044) are a visit (042)
+    pairs: list  # Pair
+
+
+class Assembly(Stage):
+    """Sources and targets of each coded trigger, resolved; the pairs they make; evidence spans."""
+
+    name = "assembly"
+    level = "sentence"
+    requires = ("sentence.sentence", "sentence.actors", "sentence.found")
+    updates = ("document.context",)
+    assigns = ("sentence.assembled",)
+
+    def __init__(self, cameo, resolver, conventions, lexicon):
+        self.cameo = cameo
+        self.resolver = resolver
+        self.conventions = conventions
+        self.one_sided = lexicon["one_sided_commitments"]
+        self.joint_verbs = lexicon["joint_verbs"]
+        self.background_marks = lexicon["background_marks"]
+
+    def __call__(self, doc, sent):
+        if not sent.found:
+            return
+        out = []
+        for found in sent.found:
+            assembled = self.assemble(found, sent, doc.context)
+            if assembled is not None:
+                out.append(assembled)
+        sent.assembled = out
+
+    def assemble(self, found, sent, ctx):
+        actors = sent.actors
+        sources = self.resolver.resolve(found.sources, actors, ctx)
+        targets, stated = self._named_targets(found, sources, actors, ctx)
+        if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
+            return None
+        sources = self._doers(found, sources, targets, sent.sentence.start)
+        if sources is None:
+            return None
+        code, targets = self._implied_targets(found, sources, targets, actors)
+        if len(sources) >= 2:
+            ctx.observe_group(sources)
+        info = self.cameo[code]
+        lemma = found.trigger.lemma_.lower()
+        joint_verb = lemma in self.joint_verbs
+        if len(sources) >= 2 and (joint_verb or (not targets and info.joint)):
+            # "Brazil and Argentina agreed to deepen cooperation": each toward the other
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        else:
+            # only an act that happened between both is mutual; an intent, appeal or refusal is one side's
+            mutual = info.reciprocal and found.frame_word is None and not found.planned and stated \
+                and lemma not in self.one_sided
+            # a protest with no stated target is aimed at the protesters' own authorities
+            domestic = not targets and _is_protest(info)
+            pairs = self._directed(sources, targets, mutual, domestic)
+        if not pairs and sources:
+            # the only target was the source itself ("Yugoslavia rejected ... the Yugoslav consulate")
+            pairs = [(s, None) for s in sources]
+        return Assembled(found, code, [self._pair(found, sent.sentence, s, t, _by_kind_of_force(code, s, joint_verb))
+                                       for s, t in pairs])
+
+    def _doers(self, found, sources, targets, offset):
+        """Who acts, or None when no one does and so there is no event."""
+        if not sources and found.sources:
+            unk = unknown_subject(found.sources[0], offset)
+            if unk is not None:
+                sources = [unk]
+        if not sources and found.passive and self._in_background_clause(found.trigger):
+            # "a curfew in Montenegro, where 28 people have been killed": background with no doer
+            return None
+        if not sources and not (targets and found.passive):
+            # no one acts: "Welcome old friends to visit us" codes nothing; but a passive
+            # ("Aristide has been accused of ...") reports an act whose doer goes unnamed
+            return None
+        return sources
+
+    def _directed(self, sources, targets, mutual, domestic):
+        pairs = []
+        for s in sources or [None]:
+            if domestic and s is not None and s.country:
+                pairs.append((s, self.conventions.own_government(s)))
+                continue
+            for t in targets or [None]:
+                if s is not None and t is not None and s.same_entity(t):
+                    continue
+                pairs.append((s, t))
+                if s is not None and t is not None and mutual:
+                    pairs.append((t, s))
+        return pairs
+
+    def _named_targets(self, found, sources, actors, ctx):
+        """The targets the sentence names for an event, and whether the pattern's own slots named
+        them (only those make an act mutual)."""
+        info = self.cameo[found.code]
+        # cooperation goes to the people named, not to whoever a clause says acted on them
+        named = self.resolver.resolve(found.targets, actors, ctx, skip_agents=info.cooperative)
+        targets = named
+        if targets and sources and all(t.sector is None and t.country == sources[0].country for t in targets):
+            # "blocked streets in Hong Kong in defiance of Chinese authorities": the actor's own
+            # ground is where it acts; someone the act is aimed at, if named, is the target
+            targets = []
+        for fallback in found.fallback_targets if not targets else ():
+            deep = any(isinstance(item, Deep) for item in fallback)
+            targets = [t for t in self.resolver.resolve(fallback, actors, ctx)
+                       if not any(t.same_entity(s) for s in sources)
+                       and not (t.kind == "place" and _is_talks(info))  # "to Geneva for talks"
+                       # a guess from deep inside a clause ("deliveries of fighter jets") is no target
+                       and not (deep and t.resolved_from == "context")]
+            if targets:
+                break
+        return targets or named, bool(named)
+
+    def _implied_targets(self, found, sources, targets, actors):
+        """(code, targets): the targets the act implies when the sentence names none it can use:
+        where force lands, the host of a visit, the actor's own country for domestic acts. A lone
+        traveller's third-place talks (044) become a visit (042) to the host."""
+        code, info = found.code, self.cameo[found.code]
+        located = self.conventions.located
+        if targets and sources and info.aimed and all(t.country and t.country == sources[0].country
+                                                      for t in targets):
+            # "Britain mobilized army reservists for a war against Iraq": one's own forces are the
+            # means, not the target; the country the act is aimed at is
+            aimed = located(found.trigger, actors, deep=True)
+            if aimed and aimed[0].country != sources[0].country:
+                targets = aimed
+        if not targets and code == "044" and len(sources) == 1:
+            # one side travelling "to Cairo for talks": a visit to the host, not a third place
+            hosts = located(found.trigger, actors)
+            if hosts and hosts[0].country != sources[0].country:
+                code, targets = "042", hosts
+                info = self.cameo[code]
+        if not targets and info.locative:
+            # "reimposed blockades in the West Bank", "shelled positions near Kharkiv": where force
+            # or pressure lands is what it is aimed at
+            targets = located(found.trigger, actors)
+        if not targets and sources and sources[0].country and (
+                info.domestic or (found.planned and self.cameo[found.planned].domestic)
+                or _police_force(info, sources[0])):
+            # a curfew, martial law, a ban on parties, a resignation, political reform, force used by
+            # the police: with no one else named, these are done to the actor's own country
+            targets = [self.conventions.own_country(sources[0])]
+        return code, targets
+
+    @staticmethod
+    def _pair(found, sentence, s, t, code):
+        trig = found.trigger
+        t_start = sentence.start + trig.idx
+        t_end = t_start + len(trig.text)
+        spans = [(t_start, t_end)]
+        spans += [(a.start, a.end) for a in (s, t) if a is not None and a.start is not None
+                  and sentence.start <= a.start < sentence.end]
+        evidence = Evidence(
+            sentence=sentence.index, start=min(x for x, _ in spans), end=max(y for _, y in spans),
+            text=sentence.text, trigger=trig.text, trigger_start=t_start, trigger_end=t_end,
+            pattern=found.pattern,
+            source_span=(s.start, s.end) if s is not None and s.start is not None else None,
+            target_span=(t.start, t.end) if t is not None and t.start is not None else None)
+        return Pair(s, t, code, evidence)
+
+    def _in_background_clause(self, tok):
+        """The token sits in a relative or adverbial clause ("..., where 28 people were killed", "who
+        was detained", "after a state of siege was declared"): background to the sentence's news."""
+        cur = tok
+        while cur.head.i != cur.i:
+            if cur.dep_ == "relcl" or (cur.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in self.background_marks for c in cur.children)):
+                return True
+            cur = cur.head
+        return False
+
+
+# -- code tests with no column of their own in cameo.tsv ---------------------------------------------
+def _is_protest(info):
+    # root 14 (protest) is exactly the PLOVER type PROTEST
+    return info.plover.type == "PROTEST"
+
+
+def _is_talks(info):
+    # root 04 (consult) is exactly the PLOVER type CONSULT: a place is where talks are, not a partner
+    return info.plover.type == "CONSULT"
+
+
+def _police_force(info, source):
+    """Force used by the police (coerce, assault, fight: roots 17-19) is done to its own country.
+    No cameo.tsv column says "force" yet; this root test is the one place that stands in for it."""
+    return source.sector == "COP" and info.root in ("17", "18", "19")
+
+
+def _by_kind_of_force(code, source, joint_verb):
+    """CAMEO: unconventional violence (180) is done by rebels, gunmen, militants; conventional force
+    (190) by armed forces and states. A clash stays a fight. The two generic codes are named here."""
+    if source is None or code not in ("180", "190"):
+        return code
+    if code == "190" and source.sector in IRREGULAR_SECTORS and not joint_verb:
+        return "180"
+    if code == "180" and source.sector in ("MIL", "GOV") and source.country:
+        return "190"
+    return code

@@ -1,0 +1,58 @@
+"""Rules over a whole document's events, once every sentence is read: the other side as the target
+of a two-party document's untargeted support, meetings with no one else, repeats, participants."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..stages import Stage
+
+MIN_SENTENCES = 3  # a shorter text says too little to be a two-party document
+PARTICIPANTS = 6  # how many of the most prominent actors a document lists
+
+
+class DocumentRules(Stage):
+    """The document's events and participants, from its sentences' events."""
+
+    name = "document_rules"
+    level = "document"
+    requires = ("document.context", "document.sentences", "sentence.events")
+    assigns = ("document.events", "document.participants")
+
+    def __init__(self, cameo, conventions):
+        self.cameo = cameo
+        self.conventions = conventions
+
+    def __call__(self, doc):
+        ctx = doc.context
+        events = [ev for sent in doc.sentences for ev in sent.events]
+        events = self._bilateral_targets(events, ctx, len(doc.sentences))
+        # "Israel's cabinet met on Sunday": a meeting or talks with no one else is no interaction
+        events = [ev for ev in events if ev.target is not None or not self.cameo[ev.cameo].needs_partner]
+        doc.events = _dedupe(events)
+        doc.participants = [ctx.best[k] for k in ctx.participants()[:PARTICIPANTS] if k in ctx.best]
+
+    def _bilateral_targets(self, events, ctx, n_sentences):
+        """In a bilateral document, support or intent with no stated target is meant for the other side."""
+        parts = [k for k in ctx.participants() if len(k) == 3][:2]
+        if n_sentences < MIN_SENTENCES or len(parts) < 2:
+            return events
+        out = []
+        for ev in events:
+            if ev.target is None and ev.source is not None and ev.source.country in parts \
+                    and self.cameo[ev.cameo].bilateral:
+                other = parts[1] if ev.source.country == parts[0] else parts[0]
+                ev = replace(ev, target=self.conventions.other_side(other, ctx))
+            out.append(ev)
+        return out
+
+
+def _dedupe(events):
+    """One reported act is one event: the same actors, code, sentence and status once."""
+    seen, out = set(), []
+    for ev in events:
+        key = (ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.cameo,
+               ev.evidence.sentence, ev.status)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
