@@ -10,6 +10,7 @@ import pytest
 
 from tacitus.ingest.readers import (DEFAULT_MAX_BYTES, MAX_ID_CHARS, Problem, Reader, document_from_record,
                                     is_blank)
+from tacitus.nlp.normalise import analysis_text
 
 GOOD = "Chile and Peru signed a trade agreement on Monday."
 ODD_SPACES = ["\u00a0", "\u200b", "\u3000", "\ufeff", "\u2060", "\u200b\u00a0 \u3000\n\t"]
@@ -193,6 +194,30 @@ def test_a_file_name_that_is_not_utf8_becomes_a_printable_storable_origin(tmp_pa
     (doc,) = read(tmp_path / name)
     assert doc.id == "caf\\xe9\\x07" and doc.origin.endswith("caf\\xe9\\x07.txt")
     doc.origin.encode("utf-8")
+
+
+@pytest.mark.parametrize("odd", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\x07", "\x00", "\x1b",
+                                 "\x7f", "\x85", "\x9f", "\r", "\x0b", "\x0c"])
+def test_analysis_text_maps_an_invisible_or_control_character_to_one_space(odd):
+    text = f"Russia{odd} and China\n\tmet{odd}{odd}."
+    out = analysis_text(text)
+    assert out == "Russia  and China\n\tmet  ." and len(out) == len(text)
+
+
+def test_analysis_text_keeps_everything_else_as_it_is():
+    text = "Ministers of Côte d'Ivoire\u00a0and 日本 met\u3000today — “talks”.\n\tNext line\u2028."
+    assert analysis_text(text) == text
+
+
+@pytest.mark.xfail(strict=True, reason="analysis_text is not yet wired into the segmentation stage")
+@pytest.mark.parametrize("odd", ["\u200b", "\x07"])
+def test_an_invisible_character_after_a_name_keeps_the_actor_in_the_event(coder, odd):
+    def dyads(text):
+        return sorted((e.cameo, e.source and e.source.code, e.target and e.target.code)
+                      for e in coder(text, "2024-05-20").events)
+
+    plain = dyads("Russia and China signed a trade agreement on Monday.")
+    assert plain and dyads(f"Russia{odd} and China signed a trade agreement on Monday.") == plain
 
 
 def test_a_row_from_a_table_reads_like_a_record():
