@@ -75,8 +75,9 @@ def document_from_record(record, where: str, *, published=None, max_bytes: int =
     absent, null or "" gives `default_id`, or "" for the caller to name), `published` (an ISO date; a
     bad one is a warning and the document is coded without it, or with `published`, the default),
     `title`, `url`, `source` (a string or null; a number is taken as its digits; an object, an array
-    or a boolean is a Problem). NaN, as pandas writes a missing value, counts as null everywhere. Lone surrogates and NUL characters in the strings are replaced by
-    U+FFFD, with a warning. Warnings go to the Document's `warnings`; the Document is `finish`ed.
+    or a boolean is a Problem). NaN, as pandas writes a missing value, counts as null everywhere.
+    Lone surrogates and NUL characters in the strings are replaced by U+FFFD, with a warning.
+    Warnings go to the Document's `warnings`; the Document is `finish`ed.
     """
     if not isinstance(record, dict):
         return Problem(where, "each line must be a JSON object with 'id' and 'text'")
@@ -180,7 +181,8 @@ class Reader:
         try:
             key = (folder.stat().st_dev, folder.stat().st_ino)
             if key in seen:
-                why = "leads back into a folder being read (a loop)" if key in above else "leads to a folder already read"
+                why = ("leads back into a folder being read (a loop)" if key in above
+                       else "leads to a folder already read")
                 yield Problem(one_line(folder), f"symbolic link {why}: not read again", "warning")
                 return
             seen[key] = folder
