@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "svg",
@@ -14,18 +15,22 @@ VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", 
 
 
 class _Extractor(HTMLParser):
+    # Counts of what is open, kept as tags come and go: a page of a million unclosed tags must not
+    # cost a scan of all of them for every piece of text (quadratic: hours for a few megabytes).
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.stack = []  # (tag, skipping)
+        self.skipping = 0  # entries of the stack that skip their content
+        self.open = Counter()  # tag -> entries of the stack
         self.blocks = {"article": [], "main": [], "body": []}
         self.current = []
         self.title = []
         self.in_title = False
         self.published = None
-        self.context = []  # "article"/"main" open counts
+        self.context = Counter()  # "article"/"main" open counts
 
     def _skipping(self):
-        return any(s for _, s in self.stack)
+        return self.skipping > 0
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -46,20 +51,25 @@ class _Extractor(HTMLParser):
         if tag in BLOCK_TAGS:
             self._flush()
         self.stack.append((tag, skip))
+        self.skipping += skip
+        self.open[tag] += 1
         if tag in ("article", "main"):
-            self.context.append(tag)
+            self.context[tag] += 1
 
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
         if tag in BLOCK_TAGS:
             self._flush()
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
-        if tag in ("article", "main") and tag in self.context:
-            self.context.remove(tag)
+        if self.open[tag]:  # close it and everything opened inside it
+            while True:
+                name, skip = self.stack.pop()
+                self.skipping -= skip
+                self.open[name] -= 1
+                if name == tag:
+                    break
+        if tag in ("article", "main") and self.context[tag]:
+            self.context[tag] -= 1
 
     def handle_data(self, data):
         if self.in_title:
@@ -74,18 +84,38 @@ class _Extractor(HTMLParser):
         if not text:
             return
         self.blocks["body"].append(text)
-        for c in set(self.context):
-            self.blocks[c].append(text)
+        for c in ("article", "main"):
+            if self.context[c]:
+                self.blocks[c].append(text)
 
 
 def html_to_text(html: str):
     """(title, text, published) of a page; text is one paragraph per line."""
-    parser = _Extractor()
-    parser.feed(html)
-    parser.close()
-    parser._flush()
+    html = _tail_as_text(html)
+    try:
+        parser = _parsed(html)
+    except AssertionError:  # how the standard parser refuses a malformed "<![" section
+        parser = _parsed(html.replace("<![", "&lt;!["))
     blocks = parser.blocks["article"] or parser.blocks["main"] or parser.blocks["body"]
     # Short link-like lines (menus that escaped the markers) carry no sentences.
     kept = [b for b in blocks if len(b) > 40 or b.endswith((".", "!", "?", ":"))]
     title = re.sub(r"\s+", " ", "".join(parser.title)).strip() or None
     return title, "\n".join(kept), parser.published
+
+
+def _parsed(html: str) -> _Extractor:
+    parser = _Extractor()
+    parser.feed(html)
+    parser.close()
+    parser._flush()
+    return parser
+
+
+def _tail_as_text(html: str) -> str:
+    """The page with each '<' after its last '>' written as "&lt;": such a '<' can open no tag, and the
+    standard parser, meeting one, searches to the end of the page for a '>' before taking it as
+    text, again for the next one: a page ending in a long unclosed run of them took minutes."""
+    last = html.rfind(">")
+    if html.find("<", last + 1) < 0:
+        return html
+    return html[:last + 1] + html[last + 1:].replace("<", "&lt;")

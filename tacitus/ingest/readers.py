@@ -1,32 +1,39 @@
-"""Readers: plain text, JSON lines, HTML and stdin into Documents; bad input into Problems."""
+"""Readers: plain text, JSON lines, HTML and stdin into Documents; bad input into Problems.
+
+Every record is checked here, before anything downstream sees it: a record that cannot become a
+Document is a Problem naming file:line and the reason in one line, and the batch goes on. Text is
+made storable on the way in (lone surrogates and NUL characters, which neither DuckDB nor PostgreSQL
+accepts, become U+FFFD, with a warning); a text of nothing but white space or invisible characters is
+skipped as empty.
+"""
 from __future__ import annotations
 
+import errno
+import io
 import json
+import os
+import stat
 import sys
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from ..model import Document
 from ..time.dateline import read_dateline
+from .fields import (BOM, MAX_ID_CHARS, FieldError, Problem, brief, is_blank, one_line, optional_string,
+                     record_id, record_text, storable_text, too_large)
 from .html import html_to_text
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Coding holds every sentence of a document in memory at once (see bench/bench_memory.py): the
+# limit keeps one document's peak well below 1.5 GB. --max-bytes lifts it.
+DEFAULT_MAX_BYTES = 4 * 1000 * 1000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+READ_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+OPTIONAL_FIELDS = ("title", "url", "source")
 
-
-@dataclass
-class Problem:
-    """A document that could not be read: where (file:line), why, and whether it failed or was skipped."""
-
-    where: str
-    message: str
-    kind: str = "failed"  # failed | skipped
-
-    def __str__(self):
-        return f"{self.where}: {self.message}"
+__all__ = ["DEFAULT_MAX_BYTES", "MAX_ID_CHARS", "Problem", "Reader", "document_from_record", "finish",
+           "is_blank", "lines_of", "normalise_date", "storable_text"]
 
 
 def normalise_date(value):
@@ -46,10 +53,97 @@ def normalise_date(value):
         return None
 
 
+def _record_date(record: dict, warnings: list):
+    value = record.get("published")
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):  # a date or timestamp column of a cluster's table
+        value = value.isoformat()
+    found = normalise_date(value) if isinstance(value, str) else None
+    if not found:
+        warnings.append(f"'published' is not a date: {brief(value)}; coded without it")
+    return found
+
+
+def document_from_record(record, where: str, *, published=None, max_bytes: int = DEFAULT_MAX_BYTES,
+                         default_id: str | None = None):
+    """A Document from one JSON object (a JSON-lines record, an API body, a cluster row), or a
+    Problem at `where` saying in one line why it cannot be one.
+
+    Fields: `text` (a string, required; a text of only white space or invisible characters is a
+    "skipped" Problem), `id` (a string of at most MAX_ID_CHARS printable characters, or an integer;
+    absent, null or "" gives `default_id`, or "" for the caller to name), `published` (an ISO date; a
+    bad one is a warning and the document is coded without it, or with `published`, the default),
+    `title`, `url`, `source` (a string or null; a number is taken as its digits; an object, an array
+    or a boolean is a Problem). NaN, as pandas writes a missing value, counts as null everywhere.
+    Lone surrogates and NUL characters in the strings are replaced by U+FFFD, with a warning.
+    Warnings go to the Document's `warnings`; the Document is `finish`ed.
+    """
+    if not isinstance(record, dict):
+        return Problem(where, "each line must be a JSON object with 'id' and 'text'")
+    warnings = []
+    try:
+        doc_id = record_id(record.get("id"), default_id)
+        text = record_text(record, max_bytes, warnings)
+        title, url, source = (optional_string(record, name, warnings) for name in OPTIONAL_FIELDS)
+    except FieldError as exc:
+        named = record.get("id")
+        who = f"document {named!r}: " if isinstance(named, str) and 0 < len(named) <= MAX_ID_CHARS else ""
+        return Problem(where, f"{who}{exc}")
+    if is_blank(text):
+        return Problem(where, f"document {doc_id!r} has empty text (white space or invisible characters "
+                              "only)", "skipped")
+    day = _record_date(record, warnings)
+    doc = Document(id=doc_id, text=text, published=day or published, title=title, url=url, source=source,
+                   origin=where, warnings=[f"document {doc_id!r}: {w}" for w in warnings])
+    return finish(doc)
+
+
 def finish(doc: Document) -> Document:
     """Fill the document date from the dateline when metadata gave none, and say where it came from
     (the rule lives in time/dateline.py, which the coder reads too)."""
     return read_dateline(doc)
+
+
+def lines_of(stream, limit: int):
+    """The lines of a binary stream, split on b"\\n" only (never at U+2028, form feeds or lone CRs,
+    so line numbers are the file's), without the b"\\n". A line over `limit` bytes comes as its size
+    in bytes (an int) and is never held in memory whole."""
+    while True:
+        line = stream.readline(limit + 2)
+        if not line:
+            return
+        body = line[:-1] if line.endswith(b"\n") else line
+        if len(body) <= limit:
+            yield body
+            continue
+        size = len(body)
+        while not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+            if not line:
+                break
+            size += len(line) - line.endswith(b"\n")
+        yield size
+
+
+def parse_json_line(raw: bytes, where: str):
+    """The JSON value on one line, or a Problem; None for a blank line."""
+    try:
+        line = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Problem(where, f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}")
+    if is_blank(line):
+        return None
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        # the decoder's own messages sometimes end in "at" ("Invalid control character at")
+        joint = " " if exc.msg.endswith(" at") else " at "
+        return Problem(where, f"malformed JSON: {exc.msg}{joint}column {exc.colno}")
+    except RecursionError:
+        return Problem(where, "malformed JSON: nested too deeply to read")
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        return Problem(where, f"malformed JSON: {str(exc).split(';')[0]}")
 
 
 class Reader:
@@ -62,18 +156,61 @@ class Reader:
     def read(self, paths):
         for path in paths:
             if path == "-":
-                yield from self._stdin()
+                yield from self._stdin(sys.stdin.buffer)
                 continue
             p = Path(path)
             if p.is_dir():
-                for child in sorted(p.rglob("*")):
-                    if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES:
-                        yield from self.read_file(child)
+                for item in self._folder(p, {}, set()):
+                    yield from (item,) if isinstance(item, Problem) else self.read_file(item)
             else:
                 yield from self.read_file(p)
 
+    def _folder(self, folder: Path, seen: dict, above: set):
+        """The readable files under `folder` in path order, and a Problem for each entry that cannot
+        be read. Links are followed, each folder read once: a link back into a folder being read (a
+        loop) or to one already read is a warning, a dangling link is skipped, an unreadable entry fails."""
+        try:
+            key = (folder.stat().st_dev, folder.stat().st_ino)
+            if key in seen:
+                why = ("leads back into a folder being read (a loop)" if key in above
+                       else "leads to a folder already read")
+                yield Problem(one_line(folder), f"symbolic link {why}: not read again", "warning")
+                return
+            seen[key] = folder
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            yield Problem(one_line(folder), f"cannot read folder: {exc.strerror or exc}")
+            return
+        for entry in entries:
+            path = folder / entry.name
+            try:
+                mode = os.stat(entry.path).st_mode  # follows links
+            except OSError as exc:
+                yield self._unreadable(path, exc, entry.is_symlink())
+                continue
+            if stat.S_ISDIR(mode):
+                yield from self._folder(path, seen, above | {key})
+            elif path.suffix.lower() not in READ_SUFFIXES:
+                continue  # other files (images, spreadsheets, .DS_Store) are not documents
+            elif stat.S_ISREG(mode):
+                yield path
+            else:
+                yield Problem(one_line(path), "not a regular file (a pipe, socket or device): not read", "warning")
+
+    @staticmethod
+    def _unreadable(path: Path, exc: OSError, link: bool) -> Problem:
+        if not link:
+            return Problem(one_line(path), f"cannot read: {exc.strerror or exc}")
+        if exc.errno == errno.ELOOP:
+            return Problem(one_line(path), "symbolic link loop (the link leads back to itself): not read", "warning")
+        if exc.errno == errno.ENOENT:
+            return Problem(one_line(path), f"dangling symbolic link (to {os.readlink(path)!r}, which does not exist): "
+                                           "skipped", "skipped")
+        return Problem(one_line(path), f"cannot follow symbolic link: {exc.strerror or exc}")
+
     def read_file(self, path: Path):
-        where = str(path)
+        where = one_line(path)
         try:
             size = path.stat().st_size
         except OSError as exc:
@@ -83,104 +220,121 @@ class Reader:
         if suffix in JSONL_SUFFIXES:
             try:
                 with open(path, "rb") as fh:
-                    yield from self._jsonl(fh, where)
+                    yield from self._jsonl(lines_of(fh, self.max_bytes), where)
             except OSError as exc:
                 yield Problem(where, f"cannot read: {exc.strerror or exc}")
             return
         if size > self.max_bytes:
-            yield Problem(where, f"too large ({size:,} bytes; the limit is {self.max_bytes:,}, see --max-bytes)")
+            yield Problem(where, too_large(size, self.max_bytes))
             return
         try:
             raw = path.read_bytes()
         except OSError as exc:
             yield Problem(where, f"cannot read: {exc.strerror or exc}")
             return
+        yield from self._document(raw, where, one_line(path.stem), html=suffix in HTML_SUFFIXES)
+
+    # -- formats -------------------------------------------------------------------------------
+    def _document(self, raw: bytes, where: str, stem: str, html: bool):
         text = self._decode(raw, where)
         if isinstance(text, Problem):
             yield text
-            return
-        if suffix in HTML_SUFFIXES:
-            yield from self._html(text, where, path.stem)
+        elif html:
+            yield from self._html(text, where, stem)
         else:
-            yield from self._text(text, where, path.stem)
+            yield from self._text(text, where, stem)
 
-    # -- formats -------------------------------------------------------------------------------
     def _decode(self, raw: bytes, where: str):
         if not raw.strip():
             return Problem(where, "empty file: nothing to code", "skipped")
         if b"\x00" in raw[:8192]:
             return Problem(where, "binary file (NUL bytes): not text")
         try:
-            return raw.decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             return Problem(where, f"not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}")
+        if is_blank(text):
+            return Problem(where, "empty file: nothing to code (white space or invisible characters only)", "skipped")
+        return text
 
     def _text(self, text, where, stem):
+        text, warning = storable_text(text)
         lines = text.strip().splitlines()
         title = None
         first = lines[0].strip() if lines else ""
         if len(lines) > 1 and first and len(first) < 150 and not first.endswith((".", "!", "?", '"', "”")):
             title = first
-        doc = Document(id=stem, text=text, title=title, published=self.published, origin=where)
+        doc = Document(id=stem, text=text, title=title, published=self.published, origin=where,
+                       warnings=[warning] if warning else [])
         yield finish(doc)
 
     def _html(self, html, where, stem):
-        title, text, published = html_to_text(html)
-        if not text.strip():
+        try:
+            title, text, published = html_to_text(html)
+        except AssertionError as exc:  # the standard parser's way to refuse markup it cannot read
+            yield Problem(where, f"HTML that cannot be parsed: {str(exc)[:80]}")
+            return
+        if is_blank(text):
             yield Problem(where, "HTML page with no main text", "skipped")
             return
+        text, warning = storable_text(text)
+        title = storable_text(title)[0] if title else title
         doc = Document(id=stem, text=text, title=title, published=normalise_date(published) or self.published,
-                       origin=where)
+                       origin=where, warnings=[warning] if warning else [])
         yield finish(doc)
 
     def _jsonl(self, lines, where):
+        stem = Path(where).stem
         for n, raw in enumerate(lines, 1):
             here = f"{where}:{n}"
-            if len(raw) > self.max_bytes:
-                yield Problem(here, f"line too large ({len(raw):,} bytes)")
+            if isinstance(raw, int):
+                yield Problem(here, too_large(raw, self.max_bytes, "line"))
                 continue
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-            except UnicodeDecodeError as exc:
-                yield Problem(here, f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}")
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Problem(here, f"malformed JSON: {exc.msg} at column {exc.colno}")
-                continue
-            if not isinstance(rec, dict):
-                yield Problem(here, "each line must be a JSON object with 'id' and 'text'")
-                continue
-            text = rec.get("text")
-            if not isinstance(text, str):
-                yield Problem(here, "no 'text' string in this record")
-                continue
-            doc_id = rec.get("id")
-            doc_id = str(doc_id) if doc_id is not None else f"{Path(where).stem}-{n}"
-            if not text.strip():
-                yield Problem(here, f"document {doc_id!r} has empty text", "skipped")
-                continue
-            published = normalise_date(rec.get("published"))
-            if rec.get("published") and not published:
-                yield Problem(here, f"document {doc_id!r}: 'published' is not a date: {rec.get('published')!r}; "
-                                    "coded without it", "warning")
-            doc = Document(id=doc_id, text=text, published=published or self.published, title=rec.get("title"),
-                           url=rec.get("url"), source=rec.get("source"), origin=here)
-            yield finish(doc)
+            rec = parse_json_line(raw, here)
+            if isinstance(rec, Problem):
+                yield rec
+            elif rec is not None:
+                yield document_from_record(rec, here, published=self.published, max_bytes=self.max_bytes,
+                                           default_id=f"{stem}-{n}")
 
-    def _stdin(self):
-        data = sys.stdin.buffer.read()
+    def _stdin(self, stream):
+        """JSON lines when the input starts with '{' (read line by line: one bad line is one Problem,
+        and the input may be any size), else one text or HTML document of at most max_bytes."""
+        head = b""
+        while True:  # past leading blank lines, to see what the input is
+            chunk = stream.read(1 << 16)
+            head += chunk
+            if not chunk or head.removeprefix(BOM).strip():
+                break
+        stream = _Prefixed(head, stream)
+        if head.removeprefix(BOM).lstrip()[:1] == b"{":
+            yield from self._jsonl(lines_of(stream, self.max_bytes), "<stdin>")
+            return
+        data = stream.read(self.max_bytes + 1)
+        if len(data) > self.max_bytes:
+            yield Problem("<stdin>", too_large(None, self.max_bytes))
+            return
         text = self._decode(data, "<stdin>")
         if isinstance(text, Problem):
             yield text
-            return
-        head = text.lstrip()[:1]
-        if head == "{":
-            yield from self._jsonl(text.splitlines(), "<stdin>")
-        elif head == "<":
+        elif text.lstrip()[:1] == "<":
             yield from self._html(text, "<stdin>", "stdin")
         else:
             yield from self._text(text, "<stdin>", "stdin")
+
+
+class _Prefixed:
+    """A binary stream whose first bytes were already read: they come first, then the rest."""
+
+    def __init__(self, head: bytes, stream):
+        self.head, self.stream = io.BytesIO(head), stream
+
+    def readline(self, limit: int) -> bytes:
+        part = self.head.readline(limit)
+        if part.endswith(b"\n") or len(part) == limit:
+            return part
+        return part + self.stream.readline(limit - len(part))
+
+    def read(self, size: int) -> bytes:
+        part = self.head.read(size)
+        return part if len(part) == size else part + self.stream.read(size - len(part))
