@@ -15,8 +15,9 @@ from .errors import DataFileError
 
 COLUMNS = ("class", "words", "note", "example")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
-# lowercase words; apostrophes for contractions ("'ll", "wo"), hyphens for compounds
-_WORD = re.compile(r"[a-z'][a-z'\-]*")
+# lowercase words; apostrophes for contractions ("'ll", "wo"), hyphens for compounds, a final period
+# for abbreviations as the tokenizer keeps them ("jan.", "sept.")
+_WORD = re.compile(r"[a-z'][a-z'\-]*\.?")
 
 
 @dataclass(frozen=True)

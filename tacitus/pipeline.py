@@ -22,7 +22,7 @@ from .actors.context import DocumentContext
 from .actors.dictionary import ActorDictionary
 from .actors.recognize import SentenceActors
 from .actors.resolve import ArgumentResolver, Deep, unknown_subject
-from .events.extract import Extractor, is_reciprocal
+from .events.extract import Extractor
 from .events.patterns import Frames, PatternBook, Purposes, load_instruments, load_nominals
 from .events.topics import Topics
 from .ingest.dateline import dateline_place
@@ -77,7 +77,7 @@ class Coder:
         self.dictionary = ActorDictionary(lambda s: [t.text for t in self.nlp.tokenizer(s)])
         self.topics = Topics()
         self.extractor = Extractor(self.patterns, self.frames, load_nominals(), load_instruments(self.cameo),
-                                   Purposes(self.frames))
+                                   Purposes(self.frames), cameo=self.cameo, lexicon=self.lexicon)
         self.dates = DateResolver()
         self.trigger_forms = frozenset(surface_forms(self.patterns.lemmas(), irregular_forms(self.nlp)))
         self.versions = {**static_versions(model), "model": f"{self.model_name}-{self.nlp.meta.get('version', '')}",
@@ -253,7 +253,7 @@ class Coder:
             ctx.observe_group(sources)
         pairs = []
         # only an act that happened between both is mutual; an intent, appeal or refusal is one side's
-        mutual = is_reciprocal(found.code) and found.frame_word is None and not found.planned and stated_target and \
+        mutual = self.cameo[found.code].reciprocal and found.frame_word is None and not found.planned and stated_target and \
             found.trigger.lemma_.lower() not in ONE_SIDED
         joint_verb = found.trigger.lemma_.lower() in JOINT_VERBS
         if len(sources) >= 2 and (joint_verb or (not targets and found.code[:2] in JOINT_ROOTS)):
