@@ -8,9 +8,6 @@ from typing import Any
 from ..actors.resolve import Deep
 from .syntax import lemma, with_conjuncts
 
-# Prepositions whose object the act goes to or is done with, for every act.
-_TOWARDS = ("to", "toward", "towards", "on", "with", "for")
-
 
 @dataclass(frozen=True, eq=False)  # one trigger's, compared by identity
 class FallbackTargets:
@@ -80,7 +77,7 @@ class FallbackTargets:
         `fallback_preps`: "recaptured the town from rebels", "demanded an admission by Moscow"); a
         protest is "of" whom it defies."""
         preps = [("against",)] if not self.code.cooperative else []
-        preps.append(_TOWARDS)
+        preps.append(self.syntax.words.towards_preps)
         if self.code.fallback_preps:
             preps.append(self.code.fallback_preps)
         if self.code.protest:

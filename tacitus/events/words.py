@@ -33,6 +33,7 @@ class EventWords:
     hypothetical_marks: frozenset
     opposition_nouns: frozenset
     same_kind_words: frozenset
+    towards_preps: frozenset
     intransitive_nominals: frozenset
     patient_nominals: frozenset
 
@@ -65,6 +66,7 @@ class EventWords:
             hypothetical_marks=lexicon["hypothetical_marks"],
             opposition_nouns=lexicon["opposition_nouns"],
             same_kind_words=lexicon["same_kind_words"],
+            towards_preps=lexicon["towards_preps"],
             intransitive_nominals=lexicon["intransitive_nominals"],
             patient_nominals=lexicon["patient_nominals"],
         )
