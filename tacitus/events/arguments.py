@@ -25,6 +25,7 @@ class ArgumentStage(Stage):
     def __init__(self, frames, cameo, words, instruments=None, purposes=None):
         self.frames = frames
         self.cameo = cameo
+        self.codes = cameo.codes  # code -> CameoCode, read for every coded trigger
         self.words = words
         self.purposes = purposes
         self.refiner = Refiner(frames, cameo, instruments or {}, purposes)
@@ -40,9 +41,9 @@ class ArgumentStage(Stage):
             f = self.found(syntax, framed)
             found.append(f)
             consumed |= f.consumed
-        found += obligations(syntax, triggers.verbs, found, self.cameo)
+        found += obligations(syntax, triggers, found, self.cameo)
         if self.purposes is not None:
-            found += framed_contents(syntax, triggers.verbs, found, self)
+            found += framed_contents(syntax, triggers, found, self)
         self.refiner.refine(syntax, found, consumed)
         sent.found = select(syntax, found, consumed, self.cameo)
 
@@ -64,7 +65,7 @@ class ArgumentStage(Stage):
         if not sources and tok.dep_ in ("pcomp", "pobj") and head is not None:
             # "Australia is committed to deepening ...": the framed subject, passive or not
             sources = with_conjuncts(syntax.children(head, "nsubj", "nsubjpass")) or subject(syntax, head)
-        if self.cameo[framed.framed_code].condition_target == "replaces":
+        if self.codes[framed.framed_code].condition_target == "replaces":
             # "threatened to ban voting in East Jerusalem if Hamas ran": the one whose act the
             # threat is conditioned on is its target
             cond = syntax.condition_subjects([t for t in (head, tok) if t is not None]
@@ -90,7 +91,7 @@ class ArgumentStage(Stage):
         return Found(tok, code, pattern.id, sources, found_targets, status, framed.frame_word, clause, consumed,
                      planned, passive=feats.passive and pattern.pos == "VERB", rank=pattern.rank,
                      act_clause=act_clause, needs_target=demanded,
-                     fallback=FallbackTargets(syntax, tok, framed.frame_word, self.cameo[code], pattern.target))
+                     fallback=FallbackTargets(syntax, tok, framed.frame_word, self.codes[code], pattern.target))
 
     def _own_arguments(self, syntax, trigger):
         """Sources and targets as the trigger's own phrase gives them."""

@@ -9,15 +9,14 @@ from .subjects import subject
 from .syntax import lemma, with_conjuncts
 
 
-def obligations(syntax, verbs, found, cameo):
+def obligations(syntax, triggers, found, cameo):
     """"The administration declared that China must drop barriers to US exports": what a speaker
     says another must do is a demand of that other (CAMEO 10), even when no pattern codes the act.
     (Acts that are coded become demands in the arguments stage.)"""
     words = syntax.words
     out = []
     fired = {f.trigger.i for f in found}
-    for tok in verbs:
-        lem = lemma(tok)
+    for tok, lem in zip(triggers.verbs, triggers.verb_lemmas):
         if lem not in words.speech_lemmas and lem not in words.obligation_speech:
             continue
         for comp in syntax.children(tok, "ccomp"):
@@ -34,7 +33,7 @@ def obligations(syntax, verbs, found, cameo):
     return out
 
 
-def framed_contents(syntax, verbs, found, stage):
+def framed_contents(syntax, triggers, found, stage):
     """"Turkey refused to commit to any direct assistance": a framing verb with no pattern of its
     own whose clause is about a known kind of act (data/purposes.tsv) is coded by its frame and
     that content (here 122, a refusal of aid). The outermost frame speaks. `stage` is the arguments
@@ -43,8 +42,8 @@ def framed_contents(syntax, verbs, found, stage):
     out = []
     fired = {f.trigger.i for f in found} | {f.frame_word.i for f in found if f.frame_word is not None}
     taken = set()
-    for tok in verbs:
-        frame = frames.words.get(lemma(tok))
+    for tok, lem in zip(triggers.verbs, triggers.verb_lemmas):
+        frame = frames.words.get(lem)
         if frame not in cameo.generic or tok.i in fired or tok.i in taken:
             continue
         clauses = syntax.children(tok, "xcomp", "ccomp")

@@ -9,7 +9,7 @@ from ..actors.resolve import Deep
 from .syntax import lemma, with_conjuncts
 
 
-@dataclass(frozen=True, eq=False)  # one trigger's, compared by identity
+@dataclass(slots=True, eq=False)  # one trigger's, compared by identity
 class FallbackTargets:
     """The fallback targets of one coded trigger: lists of argument tokens, in the order to try.
     The actor a threat or demand is conditioned on ("threatened to ban voting if Hamas ran", "will

@@ -10,7 +10,7 @@ from .status import status_of
 from .syntax import lemma
 
 
-@dataclass
+@dataclass(slots=True)
 class _Walk:
     """The words above a trigger, up to the frame word that frames it (if any)."""
 
@@ -31,6 +31,7 @@ class FramingStage(Stage):
     def __init__(self, frames, cameo, words, nominals=None):
         self.frames = frames
         self.cameo = cameo
+        self.codes = cameo.codes  # code -> CameoCode, read for every coded trigger
         self.words = words
         self.nominals = nominals or {}
 
@@ -64,7 +65,7 @@ class FramingStage(Stage):
     def _protective(self, syntax, tok, code):
         """"Will send 100 troops to Estonia to reinforce NATO's flank": troops sent to protect an ally
         are military protection (074), not a show of force."""
-        protective = self.cameo[code].protective
+        protective = self.codes[code].protective
         if protective and any(lemma(a) in self.words.protective_purposes for a in syntax.children(tok, "advcl")
                               if syntax.infinitive(a)):
             return protective
@@ -99,14 +100,14 @@ class FramingStage(Stage):
         chain, frame_word = framed.chain, framed.frame_word
         if frame_word is not None:
             below = chain[:chain.index(frame_word)] if frame_word in chain else []
-            if self.frames.words.get(lemma(frame_word)) == "intent" and self.cameo[framed.code].intent and \
+            if self.frames.words.get(lemma(frame_word)) == "intent" and self.codes[framed.code].intent and \
                     any(c.dep_ == "neg" for t in below for c in t.children):
                 framed.code = self.recode("reject", framed.act_code)
                 return True
             return False
         children = [c for t in chain for c in t.children]
         negation = next((c for c in children if c.dep_ == "neg"), None)
-        if self.cameo[framed.code].refusable and negation is not None and any(
+        if self.codes[framed.code].refusable and negation is not None and any(
                 c.dep_ == "aux" and c.lower_ in self.words.refusal_modals for c in children):
             framed.code, framed.act_code = self.recode("reject", framed.code), framed.code
             framed.frame_word = negation
@@ -122,7 +123,7 @@ class FramingStage(Stage):
             c.dep_ == "aux" and c.lower_ in self.words.reported_future for t in syntax.with_aspect(chain)
             for c in t.children))
         if framed.frame_word is None and future and self._is_statement(tok):
-            frame = self.cameo[framed.code].announced_as
+            frame = self.codes[framed.code].announced_as
             if frame:
                 framed.planned = framed.code
                 framed.code = self.recode(frame, framed.code)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Trigger:
     """A trigger word and the pattern it matched (the triggers stage)."""
 
@@ -19,13 +19,14 @@ class Trigger:
         return self.features.nominal
 
 
-@dataclass
+@dataclass(slots=True)
 class Triggers:
     """What the triggers stage finds in one sentence: its triggers, its verbs (for the passes that
     code a frame with no pattern of its own), and the sentence's syntax, read once for all stages."""
 
     syntax: Any  # syntax.Syntax
     verbs: list = field(default_factory=list)  # tokens tagged VERB, in order
+    verb_lemmas: list = field(default_factory=list)  # their lemmas, lowercase, in the same order
     items: list = field(default_factory=list)  # Trigger, in token order
 
     def __iter__(self):
@@ -35,7 +36,7 @@ class Triggers:
         return len(self.items)
 
 
-@dataclass
+@dataclass(slots=True)
 class Framed:
     """A trigger with its frame and status (the framing stage)."""
 
@@ -53,7 +54,7 @@ class Framed:
     speech: Any = None  # the verb of saying whose "must" clause holds the act: a demand by its speaker
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """One coded trigger before actors are resolved and directions expanded."""
 

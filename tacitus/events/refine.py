@@ -8,6 +8,7 @@ class Refiner:
     def __init__(self, frames, cameo, instruments, purposes):
         self.frames = frames
         self.cameo = cameo
+        self.codes = cameo.codes  # code -> CameoCode, read for every coded trigger
         self.instruments = instruments  # weapon word -> code, for generic attacks
         self.purposes = purposes
 
@@ -23,10 +24,10 @@ class Refiner:
     def _by_purpose(self, syntax, f):
         """An appeal, intent, demand, threat or refusal coded only by its own verb ("urged Uganda to
         repatriate criminals", "asked the EC for food aid"): what it is about picks the subcode."""
-        code = self.cameo[f.code]
+        code = self.codes[f.code]
         frame = code.generic_for
         # "rejected calls for economic aid" (122): content may also narrow a code to its subcode
-        narrow = frame is None and len(f.code) == 3 and self.cameo[code.residual].generic_for
+        narrow = frame is None and len(f.code) == 3 and self.codes[code.residual].generic_for
         frame = frame or narrow
         if not frame:
             return
@@ -44,7 +45,7 @@ class Refiner:
         skip = {w.i for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for w in s.subtree}
         act = self.purposes.act(frame, [w.lemma_.lower() for p in parts for w in p.subtree if w.i not in skip])
         recoded = self.frames.recode(frame, act) if act else None
-        if recoded and (not narrow or self.cameo[recoded].parent == f.code != recoded):
+        if recoded and (not narrow or self.codes[recoded].parent == f.code != recoded):
             f.code = recoded
 
     def _reform(self, code):
@@ -53,14 +54,14 @@ class Refiner:
         c = self.cameo.get(code)
         if c is None or c.protest:
             return None
-        return c.reform or self.cameo[c.parent].reform
+        return c.reform or self.codes[c.parent].reform
 
     def _protests(self, syntax, found, consumed):
         """"Staged demonstrations to demand political reform", "blocked roads demanding the leader's
         resignation": what a protest demands picks its 4-digit code (leadership, policy, rights,
         institutions), and the demand is part of the protest."""
         for f in found:
-            if not self.cameo[f.code].by_reform:
+            if not self.codes[f.code].by_reform:
                 continue
             for g in found:
                 t = g.trigger
@@ -72,7 +73,7 @@ class Refiner:
                     f.code = self.cameo.subcode(f.code, reform)
                     consumed.add(t.i)
                     break
-            if self.cameo[f.code].by_reform and self.purposes is not None:
+            if self.codes[f.code].by_reform and self.purposes is not None:
                 # no coded demand: what the protest is for or against ("against the party's
                 # leader", "to show disapproval of US military policies") may still say
                 t = f.trigger
@@ -89,7 +90,7 @@ class Refiner:
     def _by_instrument(self, syntax, f):
         """"Killed ... in a car bomb attack", "attacked civilians with sarin gas", "killed in an air
         raid": the weapon named picks the code of a generic attack (data/instruments.tsv)."""
-        if not self.cameo[f.code].by_weapon:
+        if not self.codes[f.code].by_weapon:
             return
         t = f.trigger
         words = []

@@ -7,14 +7,15 @@ from __future__ import annotations
 def select(syntax, found, consumed, cameo):
     """The coded triggers that stand, in order. `consumed` holds the tokens the per-trigger pass
     and the protest refinement took in."""
+    codes = cameo.codes  # code -> CameoCode
     found, consumed = _drop_mutual(found, consumed)
-    found = _merge_subject_acts(found, cameo)
+    found = _merge_subject_acts(found, codes)
     # "dismissed an appeal from Gbagbo to lay down arms": the appeal is what is rejected, part
     # of the rejection, not a second event
-    rejected = {i for g in found if cameo[g.code].rejection for i in g.consumed}
+    rejected = {i for g in found if codes[g.code].rejection for i in g.consumed}
     found = [f for f in found if not (f.frame_word is not None and f.frame_word.pos_ == "NOUN"
-                                      and f.frame_word.i in rejected and not cameo[f.code].rejection)]
-    fired = {f.trigger.i: cameo[f.code].root for f in found}
+                                      and f.frame_word.i in rejected and not codes[f.code].rejection)]
+    fired = {f.trigger.i: codes[f.code].root for f in found}
     for f in found:
         # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
         # part of the act it serves, not a second event; so is "summoned the ambassador to
@@ -22,7 +23,7 @@ def select(syntax, found, consumed, cameo):
         t = f.trigger
         if t.head.i in fired and syntax.infinitive(t) and (
                 t.dep_ == "advcl" or t.dep_ == "xcomp" and f.frame_word is None
-                and fired[t.head.i] == cameo[f.code].root):
+                and fired[t.head.i] == codes[f.code].root):
             consumed.add(t.i)
     return [f for f in found if f.trigger.i not in consumed]
 
@@ -42,13 +43,13 @@ def _drop_mutual(found, consumed):
     return found, consumed
 
 
-def _merge_subject_acts(found, cameo):
+def _merge_subject_acts(found, codes):
     """"Israeli airstrikes killed 15 people": the attack named as the subject is the killing; "US
     drone strikes killed ...": who struck is who killed."""
     by_trigger = {f.trigger.i: f for f in found}
     subject_acts = [f for f in found if f.trigger.pos_ == "NOUN" and f.trigger.dep_ == "nsubj"
                     and f.trigger.head.i in by_trigger
-                    and cameo[by_trigger[f.trigger.head.i].code].root == cameo[f.code].root]
+                    and codes[by_trigger[f.trigger.head.i].code].root == codes[f.code].root]
     for f in subject_acts:
         if f.sources:
             by_trigger[f.trigger.head.i].sources = f.sources

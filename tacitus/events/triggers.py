@@ -8,17 +8,6 @@ from .records import Trigger, Triggers
 from .syntax import Syntax, is_verb, lemma
 
 
-def trigger_pos(tok):
-    """The part of speech a pattern names for this token, or None if no pattern can code it."""
-    if is_verb(tok):
-        return "VERB"
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return "NOUN"
-    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT"):
-        return "ADJ"
-    return None
-
-
 def choose(features, candidates):
     """The best pattern for the frame, and for each conjoined object's view of it: most constraints
     first, then the one naming more of the object ("continued their hunger strike"), then the rank;
@@ -27,8 +16,10 @@ def choose(features, candidates):
     for view in features.per_object():
         best = None
         for p in candidates:
+            if not view.satisfies(p):
+                continue
             key = (p.rank[0], len(view.object_lemmas & p.object) if p.object else 0) + p.rank[1:]
-            if view.satisfies(p) and (best is None or key > best_key):
+            if best is None or key > best_key:
                 best, best_key = p, key
         if best is not None and best.code not in [c.code for c in chosen]:
             chosen.append(best)
@@ -55,12 +46,15 @@ class TriggerStage(Stage):
         syntax = Syntax(doc, self.words)
         out = Triggers(syntax)
         for tok in doc:
-            pos = trigger_pos(tok)
+            # the part of speech a pattern names for the token (inline: this runs on every token)
+            pos = ("VERB" if is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN")
+                   else "ADJ" if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") else None)
             if pos is None:
                 continue
             lem = lemma(tok)
             if tok.pos_ == "VERB":
                 out.verbs.append(tok)
+                out.verb_lemmas.append(lem)
             candidates = self.patterns.candidates(lem, pos)
             nominal = False
             if not candidates and tok.pos_ == "NOUN" and lem in self.nominals:

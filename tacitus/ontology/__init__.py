@@ -1,7 +1,7 @@
 """CAMEO codes with Goldstein scores, quad classes and their PLOVER types, from data/cameo.tsv."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..datafiles import read_tsv, split_list
 from ..errors import DataFileError
@@ -22,6 +22,8 @@ EVENT_FLAGS = ("by_weapon", "by_reform", "doer_target")
 GENERIC_FOR = ("intent", "appeal", "demand", "threaten", "reject")  # the frames of frames.tsv that recode
 REFORMS = ("leadership", "policy", "rights", "institutions")  # CAMEO's four kinds of political change
 CONDITION_TARGET = ("replaces", "fallback")
+# Kinds of act the coder names by their CAMEO root, for the rules that single them out.
+KINDS = {"statement": "01", "intent": "03", "consultation": "04", "rejection": "12", "protest": "14"}
 EVENT_COLUMNS = ("generic_for", "protective", "by_weapon", "by_reform", "reform", "condition_target",
                  "doer_target", "fallback_preps")
 
@@ -51,9 +53,19 @@ class CameoCode:
     doer_target: bool = False  # aimed at another's act: the doer of the act named is the target
     fallback_preps: tuple = ()  # more prepositions whose object may be the target, when none is stated
 
-    @property
-    def root(self):
-        return self.code[:2]
+    # What the coder reads of the code itself, set once: the stages ask on every coded trigger.
+    root: str = field(init=False, repr=False, compare=False)
+    statement: bool = field(init=False, repr=False, compare=False)  # 01: made, not made to anyone in particular
+    intent: bool = field(init=False, repr=False, compare=False)  # 03: an expressed intent to cooperate
+    consultation: bool = field(init=False, repr=False, compare=False)  # 04: meetings, talks, visits
+    rejection: bool = field(init=False, repr=False, compare=False)  # 12
+    protest: bool = field(init=False, repr=False, compare=False)  # 14
+
+    def __post_init__(self):
+        root = self.code[:2]
+        object.__setattr__(self, "root", root)
+        for kind, kind_root in KINDS.items():
+            object.__setattr__(self, kind, root == kind_root)
 
     @property
     def parent(self):
@@ -69,32 +81,6 @@ class CameoCode:
     def cooperative(self):
         """Verbal or material cooperation (quad classes 1 and 2: roots 01-08)."""
         return self.quad_class <= 2
-
-    # Kinds of act by their CAMEO root, named for the rules that single them out.
-    @property
-    def statement(self):
-        """A public statement (root 01): it is made, not made to anyone in particular."""
-        return self.root == "01"
-
-    @property
-    def intent(self):
-        """An expressed intent to cooperate (root 03)."""
-        return self.root == "03"
-
-    @property
-    def consultation(self):
-        """A consultation (root 04): meetings, talks, visits."""
-        return self.root == "04"
-
-    @property
-    def rejection(self):
-        """A rejection (root 12)."""
-        return self.root == "12"
-
-    @property
-    def protest(self):
-        """A protest (root 14)."""
-        return self.root == "14"
 
 
 class Cameo:
