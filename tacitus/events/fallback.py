@@ -60,7 +60,8 @@ class FallbackTargets:
             holders += [h] + [o for o in syntax.children(h, "dobj", "attr") for o in [o] + syntax.children(o, "conj")]
         if self.code.consultation:
             # "arrived in Cairo for talks with Egyptian mediators": who the talks are with
-            holders += [o for p in syntax.children(tok, "prep") if p.lower_ == "for" for o in syntax.children(p, "pobj")]
+            holders += [o for p in syntax.children(tok, "prep") if p.lower_ == "for"
+                        for o in syntax.children(p, "pobj")]
         # "engaged in ethnic cleansing against the Albanians": the act named after "in"
         if lemma(tok) in syntax.words.participation_verbs:
             holders += [o for p in syntax.children(tok, "prep") if p.lower_ in ("in", "into")

@@ -58,7 +58,8 @@ class Features:
             for o in self.objects:
                 view = object.__new__(Features)
                 view.__dict__.update(self.__dict__)
-                view.object_lemmas = {lemma(o)} | {lemma(c) for c in o.children if c.dep_ in ("compound", "amod", "nmod")}
+                view.object_lemmas = {lemma(o)} | {lemma(c) for c in o.children
+                                                    if c.dep_ in ("compound", "amod", "nmod")}
                 yield view
 
     def satisfies(self, p):

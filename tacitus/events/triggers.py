@@ -14,7 +14,7 @@ def choose(features, candidates):
     on a full tie the earlier pattern."""
     chosen = []
     for view in features.per_object():
-        best = None
+        best = best_key = None
         for p in candidates:
             if not view.satisfies(p):
                 continue
