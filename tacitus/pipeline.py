@@ -10,7 +10,9 @@ coder loads:
   context        actors/stage.py      the document context, on the dateline's side   (document)
   actors         actors/stage.py      each sentence's actors                         (sentence)
   reading        actors/stage.py      speaker, paragraphs, what the context remembers (sentence)
-  events         (below, for now)     triggers, framing and arguments of each trigger (sentence)
+  triggers       events/triggers.py   pattern matches on trigger words               (sentence)
+  framing        events/framing.py    each trigger's frame, status and final code    (sentence)
+  arguments      events/arguments.py  source and target tokens; which triggers stand (sentence)
   assembly       events/assemble.py   sources, targets, pairs and evidence           (sentence)
   circumstances  time/stage.py        each event's date, status, place and topics    (sentence)
   document_rules events/document.py   the other side, lone meetings, repeats         (document)
@@ -31,7 +33,7 @@ from .actors.speaker import Speakers
 from .actors.stage import Actors, Context, Reading
 from .events.assemble import Assembly
 from .events.document import DocumentRules
-from .events.extract import Extractor
+from .events import event_stages
 from .events.patterns import Frames, PatternBook, Purposes, load_instruments, load_nominals
 from .events.topics import Topics
 from .lexicon import Lexicon
@@ -41,27 +43,10 @@ from .nlp.parse import Parse
 from .nlp.segment import Filter, Segment
 from .nlp.spacy_model import irregular_forms, load_spacy
 from .ontology import Cameo
-from .stages import Chain, DocumentState, Stage
+from .stages import Chain, DocumentState
 from .time.dateline import read_dateline
 from .time.dates import DateResolver
 from .time.stage import Circumstances
-
-
-class Events(Stage):
-    """Triggers, their framing and their arguments, as events/extract.py finds them in one pass.
-    (Stands in for the three stages triggers, framing and arguments, which assign these fields.)"""
-
-    name = "events"
-    level = "sentence"
-    requires = ("sentence.parsed",)
-    assigns = ("sentence.triggers", "sentence.framed", "sentence.found")
-
-    def __init__(self, extractor):
-        self.extractor = extractor
-
-    def __call__(self, doc, sent):
-        if sent.parsed is not None:
-            sent.found = self.extractor.find(sent.parsed)
 
 
 class Coder:
@@ -79,8 +64,6 @@ class Coder:
         self.frames = Frames(self.cameo)
         self.dictionary = ActorDictionary(self._token_texts)
         self.topics = Topics()
-        self.extractor = Extractor(self.patterns, self.frames, load_nominals(), load_instruments(self.cameo),
-                                   Purposes(self.frames))
         self.dates = DateResolver(self.lexicon)
         self.trigger_forms = frozenset(surface_forms(self.patterns.lemmas(), irregular_forms(self.nlp)))
         self.conventions = Conventions(self.dictionary, self._token_texts, self.lexicon)
@@ -98,7 +81,8 @@ class Coder:
             Context(self.conventions, lexicon),
             Actors(self.dictionary, ActorWords.from_lexicon(lexicon)),
             Reading(Speakers(lexicon, self.resolver)),
-            Events(self.extractor),
+            *event_stages(self.patterns, self.frames, cameo=self.cameo, lexicon=lexicon, nominals=load_nominals(),
+                          instruments=load_instruments(self.cameo), purposes=Purposes(self.frames)),
             Assembly(self.cameo, self.resolver, self.conventions, lexicon),
             Circumstances(self.cameo, self.dates, self.topics),
             DocumentRules(self.cameo, self.conventions),

@@ -96,6 +96,6 @@ def test_the_real_coder_declares_every_field_it_writes(coder, shared):
 
 def test_the_coder_chain_is_described(coder):
     names = [row["name"] for row in describe(coder.stages)]
-    assert names == ["segment", "filter", "parse", "context", "actors", "reading", "events", "assembly",
-                     "circumstances", "document_rules"]
+    assert names == ["segment", "filter", "parse", "context", "actors", "reading", "triggers", "framing", "arguments",
+                     "assembly", "circumstances", "document_rules"]
     assert all(row["doc"] for row in describe(coder.stages))

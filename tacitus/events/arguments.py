@@ -1,0 +1,142 @@
+"""Stage `arguments`: each framed trigger coded with its source and target tokens, then the
+passes that code frames with no pattern of their own, the refinements of codes by what the parse
+adds (purpose, protest purpose, weapon), and the choice of which coded triggers stand."""
+from __future__ import annotations
+
+from ..stages import Stage
+from .contents import framed_contents, obligations
+from .fallback import FallbackTargets
+from .features import NominalFeatures
+from .records import Found
+from .refine import Refiner
+from .select import select
+from .subjects import noun_arguments, subject, targets
+from .syntax import lemma, with_conjuncts
+
+
+class ArgumentStage(Stage):
+    """Coded triggers with their source and target tokens and fallback targets."""
+
+    name = "arguments"
+    level = "sentence"
+    requires = ("sentence.parsed", "sentence.triggers", "sentence.framed")
+    assigns = ("sentence.found",)
+
+    def __init__(self, frames, cameo, words, instruments=None, purposes=None):
+        self.frames = frames
+        self.cameo = cameo
+        self.codes = cameo.codes  # code -> CameoCode, read for every coded trigger
+        self.words = words
+        self.purposes = purposes
+        self.refiner = Refiner(frames, cameo, instruments or {}, purposes)
+
+    def __call__(self, doc_state, sent):
+        if sent.parsed is None:
+            sent.found = []
+            return
+        triggers = sent.triggers
+        syntax = triggers.syntax
+        found, consumed = [], set()
+        for framed in sent.framed:
+            f = self.found(syntax, framed)
+            found.append(f)
+            consumed |= f.consumed
+        found += obligations(syntax, triggers, found, self.cameo)
+        if self.purposes is not None:
+            found += framed_contents(syntax, triggers, found, self)
+        self.refiner.refine(syntax, found, consumed)
+        sent.found = select(syntax, found, consumed, self.cameo)
+
+    def recode(self, frame, code):
+        return self.frames.recode(frame, code) or self.cameo.generic_code(frame)
+
+    def found(self, syntax, framed) -> Found:
+        trigger = framed.trigger
+        tok, feats, pattern = trigger.token, trigger.features, trigger.pattern
+        # "held talks", "called for talks": the noun is part of this event, not a second one
+        consumed = {o.i for o in feats.objects if o.pos_ == "NOUN"}
+        if pattern.pos == "VERB":
+            consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" for o in objs if o.pos_ == "NOUN"}
+        sources, found_targets = self._own_arguments(syntax, trigger)
+        head = framed.frame_head
+        if head is not None:
+            consumed.add(head.i)
+            sources, found_targets = self._framed_arguments(syntax, framed, sources, found_targets)
+        if not sources and tok.dep_ in ("pcomp", "pobj") and head is not None:
+            # "Australia is committed to deepening ...": the framed subject, passive or not
+            sources = with_conjuncts(syntax.children(head, "nsubj", "nsubjpass")) or subject(syntax, head)
+        if self.codes[framed.framed_code].condition_target == "replaces":
+            # "threatened to ban voting in East Jerusalem if Hamas ran": the one whose act the
+            # threat is conditioned on is its target
+            cond = syntax.condition_subjects([t for t in (head, tok) if t is not None]
+                                             + syntax.children(tok, "xcomp", "ccomp"))
+            if cond:
+                found_targets = cond
+        code, planned, status, demanded = framed.code, framed.planned, framed.status, False
+        speaker = with_conjuncts(syntax.children(framed.speech, "nsubj")) if framed.speech is not None else []
+        if speaker and not any(a.i == b.i for a in speaker for b in sources):
+            # "Jack Straw said the government and the rebels must reach an agreement": the speaker
+            # demands the act of those it names (CAMEO 10x)
+            planned, code = code, self.recode("demand", code)
+            found_targets, sources, status = sources, speaker, "occurred"
+            consumed.add(framed.speech.i)
+            demanded = True
+        # the act's own time words, and those of the verbs that frame it
+        act_clause = syntax.time_words([tok] + ([tok.head] if tok.dep_ == "conj" else []))
+        frame_clause = syntax.time_words(framed.chain[1:])
+        if planned:  # the intent, appeal or threat is dated by its own words (or the document date)
+            clause = frame_clause
+        else:
+            clause, act_clause = act_clause + frame_clause, []
+        return Found(tok, code, pattern.id, sources, found_targets, status, framed.frame_word, clause, consumed,
+                     planned, passive=feats.passive and pattern.pos == "VERB", rank=pattern.rank,
+                     act_clause=act_clause, needs_target=demanded,
+                     fallback=FallbackTargets(syntax, tok, framed.frame_word, self.codes[code], pattern.target))
+
+    def _own_arguments(self, syntax, trigger):
+        """Sources and targets as the trigger's own phrase gives them."""
+        tok, feats, pattern = trigger.token, trigger.features, trigger.pattern
+        if trigger.nominal:
+            sources = feats.sources
+            if not sources and tok.dep_ == "dobj" and lemma(tok.head) in self.words.performing_verbs:
+                # "Italy announced a suspension of air links": who announces or orders the act does it
+                sources = subject(syntax, tok.head)
+            return sources, targets(syntax, feats, pattern)
+        if pattern.pos == "NOUN":
+            return noun_arguments(syntax, tok, pattern)
+        return subject(syntax, tok, feats.passive), targets(syntax, feats, pattern)
+
+    def _framed_arguments(self, syntax, framed, sources, found_targets):
+        """Who frames the act and whom the frame addresses: the appealer is the source, the one
+        appealed to the target; a nominal frame's owner frames the act."""
+        head, frame, cur = framed.frame_head, framed.frame, framed.clause_head
+        if head.pos_ == "NOUN":
+            # "an appeal from X to lay down arms": with no owner, nobody is known to appeal
+            sources = NominalFeatures(head, syntax).sources
+            if not sources and head.dep_ == "dobj" and lemma(head.head) in self.words.reaching_verbs:
+                # "Israel and the Palestinians reached a consensus to exchange ...": whoever
+                # reached it holds it
+                sources = subject(syntax, head.head)
+            tgt = syntax.prep_objects(head, ("to", "on", "upon", "against", "for"))
+            if frame in ("appeal", "demand") and tgt:
+                found_targets = with_conjuncts(tgt)
+            elif frame in ("appeal", "demand") and cur.dep_ in ("ccomp", "acl"):
+                found_targets = syntax.children(cur, "nsubj") or found_targets
+        elif frame in ("appeal", "demand"):
+            gov = head.head if head.pos_ == "ADJ" else head
+            src = subject(syntax, gov)
+            tgt = syntax.children(gov, "dobj") or syntax.prep_objects(gov, ("on", "upon", "to"))
+            if cur.dep_ == "ccomp":
+                tgt = syntax.children(cur, "nsubj") or tgt
+            if src:
+                sources = src
+            if tgt:
+                found_targets = with_conjuncts(tgt)
+        elif frame == "threaten" and not found_targets:
+            found_targets = syntax.children(head, "dobj")
+        if framed.trigger.nominal and head.pos_ != "NOUN" and frame != "negate":
+            # "refused to respond to a demand from the US": the refusal is the subject's
+            doer = with_conjuncts(syntax.children(head, "nsubj")) or subject(syntax, head)
+            if doer:
+                found_targets, sources = sources or found_targets, doer
+        return sources, found_targets

@@ -1,0 +1,122 @@
+"""The syntactic frame of a trigger, which a pattern's constraints are checked against: its
+particle, objects, prepositions and controlled verbs; an event noun's frame read as its verb's."""
+from __future__ import annotations
+
+from .syntax import is_passive, lemma, with_conjuncts
+
+
+class Features:
+    """The syntactic frame of a trigger: particle, objects, prepositions, controlled verbs."""
+
+    nominal = False
+
+    def __init__(self, tok, syntax):
+        self.tok = tok
+        words = syntax.words
+        self.passive = is_passive(tok)
+        # "stepped down", "pulled back": the parser often leaves intransitive particles as adverbs
+        self.particles = {c.lower_ for c in tok.children
+                          if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in words.particles)}
+        objs = syntax.children(tok, "nsubjpass") if self.passive else syntax.children(tok, "dobj", "attr")
+        if tok.pos_ in ("NOUN", "PROPN"):
+            objs = []
+        self.objects = with_conjuncts(objs)
+        self.object_lemmas = set()
+        for o in self.objects:
+            self.object_lemmas.add(lemma(o))
+            self.object_lemmas.update(lemma(c) for c in o.children if c.dep_ in ("compound", "amod", "nmod"))
+            # "allow the return of inspectors", "demanded the release of prisoners": what the act is of
+            self.object_lemmas.update(lemma(x) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                      for x in p.children if x.dep_ == "pobj")
+        self.preps = self._preps(tok, syntax)
+        self.pobj_lemmas = {w: {lemma(o) for o in objs} | {lemma(c) for o in objs for c in o.children
+                                                           if c.dep_ in ("compound", "amod")}
+                            for w, objs in self.preps.items()}
+        self.xcomps = syntax.children(tok, "xcomp")
+        self.xcomp_lemmas = {lemma(x) for x in self.xcomps}
+
+    def _preps(self, tok, syntax):
+        preps = {}
+        for h in [tok] + self.objects:
+            for p in syntax.children(h, "prep", "agent", "dative"):
+                pobjs = with_conjuncts(syntax.children(p, "pobj", "pcomp"))
+                if pobjs and all(o.lower_ in syntax.words.date_words or o.like_num for o in pobjs):
+                    continue
+                if not pobjs and h is tok:
+                    # "will call on Indian Prime Minister Modi": the parser hung the object on the verb
+                    pobjs = [o for o in syntax.children(tok, "dobj") if o.i > p.i]
+                if p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN", "PRON"):
+                    preps.setdefault("iobj", []).append(p)
+                    continue
+                preps.setdefault(p.lower_, []).extend(pobjs)
+        return preps
+
+    def per_object(self):
+        """This frame, and one view per conjoined direct object when there are several."""
+        yield self
+        if len(self.objects) > 1:
+            for o in self.objects:
+                view = object.__new__(Features)
+                view.__dict__.update(self.__dict__)
+                view.object_lemmas = {lemma(o)} | {lemma(c) for c in o.children
+                                                    if c.dep_ in ("compound", "amod", "nmod")}
+                yield view
+
+    def satisfies(self, p):
+        if p.particle and p.particle not in self.particles:
+            return False
+        if p.object and not (self.object_lemmas & p.object):
+            return False
+        if p.prep:
+            present = [w for w in p.prep if w in self.preps]
+            if not present:
+                return False
+            if p.pobj and not any(self.pobj_lemmas.get(w, set()) & p.pobj for w in present):
+                return False
+        elif p.pobj and not any(lem & p.pobj for lem in self.pobj_lemmas.values()):
+            return False
+        if p.xcomp and not (self.xcomp_lemmas & p.xcomp or ("*" in p.xcomp and self.xcomp_lemmas)):
+            return False
+        return True
+
+
+class NominalFeatures(Features):
+    """The frame of an event noun read as its verb: "Iran's appeal to Washington", "the release of
+    prisoners by Israel", "a Russian attack on Kharkiv". The owner (possessive, nationality, "by",
+    "from") is the source; "of" is the object, or the doer for nouns like "visit"."""
+
+    nominal = True
+
+    def __init__(self, tok, syntax):
+        self.tok = tok
+        words = syntax.words
+        self.passive = False
+        self.particles = set()
+        of = with_conjuncts([o for p in syntax.children(tok, "prep") if p.lower_ == "of"
+                             for o in syntax.children(p, "pobj")])
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        if owners and not of and lemma(tok) in words.patient_nominals:
+            owners, of = [], owners  # "Israel's destruction", "Navalny's arrest": the owner undergoes it
+        owners += [o for p in syntax.children(tok, "prep", "agent") if p.lower_ in ("by", "from")
+                   for o in syntax.children(p, "pobj")]
+        owners += [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+                   and c.pos_ in ("PROPN", "ADJ", "NOUN") and c.text[:1].isupper()]
+        if not owners and of and lemma(tok) in words.intransitive_nominals:
+            owners, of = of, []
+        self.sources = with_conjuncts(owners)
+        self.objects = of
+        self.object_lemmas = {lemma(o) for o in of} | {lemma(c) for o in of for c in o.children
+                                                      if c.dep_ in ("compound", "amod", "nmod")}
+        self.preps = {}
+        for p in syntax.children(tok, "prep"):
+            if p.lower_ in ("of", "by", "from"):
+                continue
+            pobjs = with_conjuncts(syntax.children(p, "pobj", "pcomp"))
+            if pobjs and not all(o.lower_ in words.date_words or o.like_num for o in pobjs):
+                self.preps.setdefault(p.lower_, []).extend(pobjs)
+        self.pobj_lemmas = {w: {lemma(o) for o in objs} for w, objs in self.preps.items()}
+        self.xcomps = [c for c in tok.children if c.dep_ == "acl"]
+        self.xcomp_lemmas = {lemma(x) for x in self.xcomps}
+
+    def per_object(self):
+        yield self

@@ -1,0 +1,153 @@
+"""Stage `framing`: what frames each trigger ("ready to X", "urged Y to X", "threatened to X",
+"failed to X", "X, she said") and the status of its act, which together fix the event's code."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..stages import Stage
+from .records import Framed
+from .status import status_of
+from .syntax import lemma
+
+
+@dataclass(slots=True)
+class _Walk:
+    """The words above a trigger, up to the frame word that frames it (if any)."""
+
+    chain: list
+    frame: str | None = None
+    head: object = None
+    clause_head: object = None
+
+
+class FramingStage(Stage):
+    """The frame (intent, appeal, demand, threaten, reject, negation) and status of each trigger."""
+
+    name = "framing"
+    level = "sentence"
+    requires = ("sentence.parsed", "sentence.triggers")
+    assigns = ("sentence.framed",)
+
+    def __init__(self, frames, cameo, words, nominals=None):
+        self.frames = frames
+        self.cameo = cameo
+        self.codes = cameo.codes  # code -> CameoCode, read for every coded trigger
+        self.words = words
+        self.nominals = nominals or {}
+
+    def __call__(self, doc_state, sent):
+        triggers = sent.triggers
+        sent.framed = [f for f in (self.frame(triggers.syntax, t) for t in triggers) if f is not None]
+
+    def recode(self, frame, code):
+        return self.frames.recode(frame, code) or self.cameo.generic_code(frame)
+
+    def frame(self, syntax, trigger) -> Framed | None:
+        """The trigger framed, or None when the act is only alleged ("accused X of attacking Y")."""
+        tok = trigger.token
+        code = self._protective(syntax, tok, trigger.pattern.code)
+        walk = self._walk(syntax, tok)
+        if walk is None:
+            return None
+        act_code, status = code, "occurred"
+        if walk.frame == "negate":
+            status = "negated"
+        elif walk.frame:
+            code = self.recode(walk.frame, code)
+        framed = Framed(trigger, code, act_code, code, status, walk.chain, walk.frame, walk.head,
+                        walk.clause_head, walk.head)
+        framed.status = status_of(syntax, walk.chain, tok, status)
+        if framed.status == "negated" and self._refuse(framed):
+            framed.status = "occurred"
+        self._plan(syntax, framed)
+        return framed
+
+    def _protective(self, syntax, tok, code):
+        """"Will send 100 troops to Estonia to reinforce NATO's flank": troops sent to protect an ally
+        are military protection (074), not a show of force."""
+        protective = self.codes[code].protective
+        if protective and any(lemma(a) in self.words.protective_purposes for a in syntax.children(tok, "advcl")
+                              if syntax.infinitive(a)):
+            return protective
+        return code
+
+    def _walk(self, syntax, tok):
+        """Up from the trigger through control ("is ready to ...", "agreed to try to ..."), never into
+        another speaker's clause ("X offered ... that Y believed could lead to an agreement"), to the
+        first word with a frame; None if that frame is an allegation."""
+        chain, cur = [tok], tok
+        head = syntax.governor(cur)
+        while head is not None:
+            frame = self.frames.words.get(lemma(head)) or (
+                self.frames.words.get(self.nominals.get(lemma(head), "")) if head.pos_ == "NOUN" else None)
+            if frame == "allege":
+                return None  # "accused X of attacking Y": the attack is alleged, not reported
+            if frame:
+                chain.append(head)
+                return _Walk(chain, frame, head, cur)
+            if head.dep_ in ("xcomp", "acomp") or head.pos_ in ("ADJ", "AUX") or (
+                    head.dep_ == "ccomp" and not syntax.children(head, "nsubj", "nsubjpass")):
+                chain.append(head)
+                cur, head = head, syntax.governor(head) or (head.head if head.dep_ == "acomp" else None)
+                continue
+            break
+        return _Walk(chain)
+
+    def _refuse(self, framed):
+        """A negated act that is a rejection (CAMEO 12). "Vowed never to hand power": a pledge not to
+        act. "Syria will not accept any more refugees", "the teachers won't end their strike": a
+        stated refusal of cooperation. Recodes `framed` and says whether it did."""
+        chain, frame_word = framed.chain, framed.frame_word
+        if frame_word is not None:
+            below = chain[:chain.index(frame_word)] if frame_word in chain else []
+            if self.frames.words.get(lemma(frame_word)) == "intent" and self.codes[framed.code].intent and \
+                    any(c.dep_ == "neg" for t in below for c in t.children):
+                framed.code = self.recode("reject", framed.act_code)
+                return True
+            return False
+        children = [c for t in chain for c in t.children]
+        negation = next((c for c in children if c.dep_ == "neg"), None)
+        if self.codes[framed.code].refusable and negation is not None and any(
+                c.dep_ == "aux" and c.lower_ in self.words.refusal_modals for c in children):
+            framed.code, framed.act_code = self.recode("reject", framed.code), framed.code
+            framed.frame_word = negation
+            return True
+        return False
+
+    def _plan(self, syntax, framed):
+        """A stated future act is the speaker's intent or threat ("Portugal will support ...", Soares
+        said); a framed act recoded by its frame is the planned act ("invited Wong to visit Jakarta
+        next month"); a "must" under a verb of saying may be a demand (decided with the arguments)."""
+        tok, chain = framed.trigger.token, framed.chain
+        future = framed.status == "planned" or (framed.status == "hypothetical" and any(
+            c.dep_ == "aux" and c.lower_ in self.words.reported_future for t in syntax.with_aspect(chain)
+            for c in t.children))
+        if framed.frame_word is None and future and self._is_statement(tok):
+            frame = self.codes[framed.code].announced_as
+            if frame:
+                framed.planned = framed.code
+                framed.code = self.recode(frame, framed.code)
+                framed.status = "occurred"
+        elif framed.frame_word is not None and framed.status != "negated" and framed.code != framed.act_code:
+            framed.planned = framed.act_code
+        obliged = framed.frame_word is None and framed.status == "hypothetical" and any(
+            c.dep_ == "aux" and c.lower_ in self.words.obligation_modals for t in chain for c in t.children)
+        if obliged:
+            framed.speech = self._speech_verb(tok)
+
+    def _speech_verb(self, tok):
+        """The verb of saying whose reported clause holds `tok` ("X said (that) Y must ...")."""
+        cur = tok
+        for _ in range(4):
+            head = cur.head
+            if head.i == cur.i:
+                return None
+            if cur.dep_ in ("ccomp", "conj") and (head.lemma_.lower() in self.words.speech_lemmas
+                                                  or head.lemma_.lower() in self.words.concluding_verbs):
+                return head
+            cur = head
+        return None
+
+    def _is_statement(self, tok):
+        """The trigger sits in reported speech: the sentence has a verb of saying or announcing."""
+        return any(t.lemma_.lower() in self.words.speech_lemmas and t.pos_ == "VERB" for t in tok.sent)

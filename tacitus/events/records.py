@@ -1,0 +1,80 @@
+"""The typed records that flow between the event stages: a trigger and the pattern it matched, the
+trigger framed, and the coded trigger (`Found`) with its argument tokens."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A trigger word and the pattern it matched (the triggers stage)."""
+
+    token: Any  # spaCy Token
+    pattern: Any  # patterns.Pattern
+    features: Any  # features.Features, or NominalFeatures for an event noun coded by its verb's patterns
+
+    @property
+    def nominal(self):
+        return self.features.nominal
+
+
+@dataclass(slots=True)
+class Triggers:
+    """What the triggers stage finds in one sentence: its triggers, its verbs (for the passes that
+    code a frame with no pattern of its own), and the sentence's syntax, read once for all stages."""
+
+    syntax: Any  # syntax.Syntax
+    verbs: list = field(default_factory=list)  # tokens tagged VERB, in order
+    verb_lemmas: list = field(default_factory=list)  # their lemmas, lowercase, in the same order
+    items: list = field(default_factory=list)  # Trigger, in token order
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self):
+        return len(self.items)
+
+
+@dataclass(slots=True)
+class Framed:
+    """A trigger with its frame and status (the framing stage)."""
+
+    trigger: Trigger
+    code: str  # the event's code: the act's, recoded by its frame, a refusal or a stated plan
+    act_code: str  # the framed act's own code
+    framed_code: str  # the code as the frame word left it, before a refusal or a stated plan
+    status: str  # occurred, planned, hypothetical, negated or historical
+    chain: list  # the trigger and the words above it, up to the frame word
+    frame: str | None = None  # the frame (frames.tsv) of the frame word
+    frame_head: Any = None  # the word that frames the trigger ("urged", "ready", "appeal")
+    clause_head: Any = None  # the word right under frame_head: its clause holds the framed act
+    frame_word: Any = None  # what the event names as its framing: frame_head, or a refusal's negation
+    planned: str | None = None  # the code of the stated future act, when the event is an intent or threat
+    speech: Any = None  # the verb of saying whose "must" clause holds the act: a demand by its speaker
+
+
+@dataclass(slots=True)
+class Found:
+    """One coded trigger before actors are resolved and directions expanded."""
+
+    trigger: object  # spaCy token
+    code: str
+    pattern: str  # the id of the pattern that fired, or "frame:FRAME" for a frame with no pattern
+    sources: list
+    targets: list
+    status: str
+    frame_word: object = None  # the framing token, if any
+    clause: list = field(default_factory=list)  # tokens to search for dates and places
+    consumed: set = field(default_factory=set)  # token indexes that must not fire on their own
+    planned: str | None = None  # the code of the stated future act, when the event is an intent or threat
+    passive: bool = False
+    rank: tuple = ()
+    act_clause: list = field(default_factory=list)  # time words of the planned act, when framed
+    fallback: Any = None  # fallback.FallbackTargets: computed only when asked
+    needs_target: bool = False  # drop the event unless its target resolves to an actor
+
+    @property
+    def fallback_targets(self):
+        """Where to look, in order, when `targets` names no actor: lists of argument tokens."""
+        return self.fallback.lists() if self.fallback is not None else []

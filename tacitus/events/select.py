@@ -1,0 +1,57 @@
+"""Which coded triggers of a sentence stand as events: one event per reported act, so a trigger
+that is part of another's event (its object, its frame, its purpose, its weapon) does not fire on
+its own."""
+from __future__ import annotations
+
+
+def select(syntax, found, consumed, cameo):
+    """The coded triggers that stand, in order. `consumed` holds the tokens the per-trigger pass
+    and the protest refinement took in."""
+    codes = cameo.codes  # code -> CameoCode
+    found, consumed = _drop_mutual(found, consumed)
+    found = _merge_subject_acts(found, codes)
+    # "dismissed an appeal from Gbagbo to lay down arms": the appeal is what is rejected, part
+    # of the rejection, not a second event
+    rejected = {i for g in found if codes[g.code].rejection for i in g.consumed}
+    found = [f for f in found if not (f.frame_word is not None and f.frame_word.pos_ == "NOUN"
+                                      and f.frame_word.i in rejected and not codes[f.code].rejection)]
+    fired = {f.trigger.i: codes[f.code].root for f in found}
+    for f in found:
+        # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
+        # part of the act it serves, not a second event; so is "summoned the ambassador to
+        # complain", a purpose of the same kind as the act
+        t = f.trigger
+        if t.head.i in fired and syntax.infinitive(t) and (
+                t.dep_ == "advcl" or t.dep_ == "xcomp" and f.frame_word is None
+                and fired[t.head.i] == codes[f.code].root):
+            consumed.add(t.i)
+    return [f for f in found if f.trigger.i not in consumed]
+
+
+def _drop_mutual(found, consumed):
+    """Two triggers that each took the other in ("agreed to US mediation": the verb's pattern names
+    the noun, the noun is framed by the verb): the more specific pattern keeps the event."""
+    losers = set()
+    for a in found:
+        for b in found:
+            if a is not b and b.trigger.i in a.consumed and a.trigger.i in b.consumed and a.rank >= b.rank \
+                    and id(a) not in losers:
+                losers.add(id(b))
+    if losers:
+        found = [f for f in found if id(f) not in losers]
+        consumed = set().union(*(f.consumed for f in found)) if found else set()
+    return found, consumed
+
+
+def _merge_subject_acts(found, codes):
+    """"Israeli airstrikes killed 15 people": the attack named as the subject is the killing; "US
+    drone strikes killed ...": who struck is who killed."""
+    by_trigger = {f.trigger.i: f for f in found}
+    subject_acts = [f for f in found if f.trigger.pos_ == "NOUN" and f.trigger.dep_ == "nsubj"
+                    and f.trigger.head.i in by_trigger
+                    and codes[by_trigger[f.trigger.head.i].code].root == codes[f.code].root]
+    for f in subject_acts:
+        if f.sources:
+            by_trigger[f.trigger.head.i].sources = f.sources
+    merged = {id(f) for f in subject_acts}
+    return [f for f in found if id(f) not in merged]

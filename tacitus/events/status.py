@@ -1,0 +1,36 @@
+"""The status of an act: occurred, planned, hypothetical, negated or historical, from the words on
+the trigger and on the verbs that frame it."""
+from __future__ import annotations
+
+from .syntax import lemma
+
+
+def status_of(syntax, chain, tok, status):
+    """`chain` is the trigger and the words framing it; a status already "negated" (by a negating
+    frame such as "failed to") stays so."""
+    if status == "negated":
+        return status
+    words = syntax.words
+    auxiliaries = set()
+    chain = syntax.with_aspect(chain)
+    first = chain[0]
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+        chain.append(first)
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t.pos_ == "NOUN"):
+                return "negated"
+            if c.dep_ in ("aux", "auxpass"):
+                auxiliaries.add(c.lower_)
+            if c.dep_ == "mark" and c.lower_ in words.hypothetical_marks:
+                return "hypothetical"
+    ancestors = list(tok.ancestors)[:4]
+    if any(lemma(a) in words.history_words for a in ancestors) or (
+            tok.pos_ == "NOUN" and any(lemma(c) in words.history_words for c in tok.head.children)):
+        return "historical"
+    if auxiliaries & words.modal_hypothetical:
+        return "hypothetical"
+    if auxiliaries & words.modal_future or ("going" in auxiliaries and "to" in auxiliaries):
+        return "planned"
+    return "occurred"

@@ -1,0 +1,128 @@
+"""Who does an act and to whom, as the parse says it: the subject of a verb (through control,
+passives and clauses that describe a noun), the targets a pattern names, an event noun's owner."""
+from __future__ import annotations
+
+from ..actors.resolve import Deep
+from .syntax import CONTROL_HEADS, is_passive, is_verb, lemma, with_conjuncts
+
+
+def subject(syntax, tok, passive=None):
+    """Who does `tok`: its subject, or that of the verbs it is controlled by; for a passive, its
+    agent. `passive` is the trigger's own voice when known."""
+    if passive is None:
+        passive = is_passive(tok)
+    cur = tok
+    for _ in range(6):
+        subj = syntax.children(cur, "nsubj", "csubj")
+        if passive and cur is tok:
+            return with_conjuncts(_passive_agents(syntax, tok))
+        if subj:
+            return with_conjuncts(subj)
+        if cur.dep_ in ("relcl",) and cur.head.pos_ in ("NOUN", "PROPN"):
+            return [cur.head]
+        if cur.dep_ == "acl" and cur.tag_ == "VBN":
+            return []  # "expelled two diplomats accused of spying": who accused them is not said
+        if cur.dep_ == "acl" and syntax.infinitive(cur):
+            # "Moscow's will to agree", "Iran's efforts to mediate": the noun's owner acts
+            return with_conjuncts(syntax.children(cur.head, "poss"))
+        if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "pobj") and cur.head.head.pos_ in ("VERB", "ADP"):
+            # "published a declaration demanding ...": whoever issued the declaration demands
+            holder = cur.head.head if cur.head.dep_ == "dobj" else cur.head.head.head
+            subj = syntax.children(holder, "nsubj")
+            return with_conjuncts(subj) if subj else []
+        if cur.dep_ == "acl" or cur.head.i == cur.i:
+            return []
+        if cur.dep_ in CONTROL_HEADS or cur.pos_ in ("ADJ",):
+            cur = cur.head
+            continue
+        return []
+    return []
+
+
+def _passive_agents(syntax, tok):
+    words = syntax.words
+    agents = syntax.prep_objects(tok, ("by",), deps=("agent",))
+    if not agents and lemma(tok) in words.expulsion_verbs:
+        # "the ambassador was expelled from Azerbaijan": the country expelling
+        agents = syntax.prep_objects(tok, ("from",))
+    if not agents:
+        # "were killed in an attack by Kurdish militants": the attack's doer
+        attacks = [o for o in syntax.prep_objects(tok, ("in", "during")) if lemma(o) in words.attack_nouns]
+        agents = [x for a in attacks for x in syntax.prep_objects(a, ("by",)) + syntax.children(a, "poss")]
+    if not agents and (lemma(tok) in words.participation_verbs or lemma(tok) in words.stative_passives) and \
+            any(p.lower_ in ("in", "to", "into") for p in syntax.children(tok, "prep")):
+        agents = syntax.children(tok, "nsubjpass")  # "were engaged in", "were involved in": a state
+    return agents
+
+
+def targets(syntax, feats, pattern):
+    """The targets the pattern names, or the subject of a complement clause, or the object of a
+    preposition that sank into the direct object."""
+    found = _targets_by_spec(feats, pattern)
+    tok = feats.tok
+    if found and all(not isinstance(t, Deep) and t.lower_ in syntax.words.same_kind_words for t in found) \
+            and tok.dep_ == "conj" and is_verb(tok.head):
+        # "killed one soldier and wounded two others": the others are of the same kind
+        found = syntax.children(tok.head, "dobj") or found
+    if found or "none" in pattern.target[:1]:
+        return found
+    # "warned that Iran would ...", "demanded that NATO halt ...": the clause's subject
+    for comp in syntax.children(feats.tok, "ccomp"):
+        subj = syntax.children(comp, "nsubj", "nsubjpass")
+        if subj:
+            return with_conjuncts(subj)
+    # "shared intelligence on troop movements with Ukraine": the preposition sank into the object
+    for spec in pattern.target:
+        if spec.startswith("prep:"):
+            for o in feats.objects:
+                for t in o.subtree:
+                    if t.dep_ == "prep" and t.lower_ == spec[5:]:
+                        objs = syntax.children(t, "pobj")
+                        if objs:
+                            return with_conjuncts(objs)
+    return []
+
+
+def _targets_by_spec(feats, pattern):
+    for spec in pattern.target:
+        if spec == "none":
+            return []
+        if spec == "dobj" and feats.objects:
+            return feats.objects
+        if spec == "iobj" and feats.preps.get("iobj"):
+            return feats.preps["iobj"]
+        if spec.startswith("prep:"):
+            objs = feats.preps.get(spec[5:])
+            if objs:
+                return objs
+        if spec == "poss" and feats.objects:
+            return [Deep(o) for o in feats.objects]
+    return []
+
+
+def noun_arguments(syntax, tok, pattern):
+    """Sources and targets of a noun pattern's trigger ("talks between", "an attack on")."""
+    sources, found = [], []
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < tok.i):
+            sources.append(c)
+    sources += syntax.prep_objects(tok, ("by", "from"))
+    between = syntax.prep_objects(tok, ("between", "among"))
+    if between:
+        return with_conjuncts(between), []
+    for spec in pattern.target:
+        if spec.startswith("prep:"):
+            objs = syntax.prep_objects(tok, (spec[5:],))
+            if objs:
+                found = with_conjuncts(objs)
+                break
+    if not found:
+        found = with_conjuncts(syntax.prep_objects(tok, ("on", "against", "with", "to", "at", "of")))
+    if not sources and tok.dep_ in ("dobj", "nsubjpass") and is_verb(tok.head):
+        sources = subject(syntax, tok.head)
+    elif not sources and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") and \
+            lemma(tok.head.head) in syntax.words.participation_verbs:
+        # "Serb forces were engaged in ethnic cleansing": who takes part in the act does it
+        verb = tok.head.head
+        sources = with_conjuncts(syntax.children(verb, "nsubj", "nsubjpass")) or subject(syntax, verb)
+    return sources, found

@@ -1,0 +1,112 @@
+"""The parse as the event stages read it: each token's children by dependency, read once per
+sentence, and the questions the stages keep asking of it (is it a verb, its lemma, its conjuncts,
+the word that may frame it, its time words, its subject)."""
+from __future__ import annotations
+
+import re
+
+# A year as a modifier ("the 1990 invasion of Kuwait") is a time word by its shape, not by a list.
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# Governors that pass their subject to an embedded verb ("is ready to work", "stands ready to
+# work"): spaCy dependency labels, the parser's vocabulary, not a word class.
+CONTROL_HEADS = ("xcomp", "acomp", "oprd", "conj", "advcl", "ccomp")
+
+
+def is_verb(tok):
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def lemma(tok):
+    return tok.lemma_.lower()
+
+
+def is_passive(tok):
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def with_conjuncts(tokens):
+    out = []
+    for t in tokens:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON"))
+    return out
+
+
+class Syntax:
+    """One parsed sentence as the stages read it. Each token's (dependency, child) pairs are read
+    once: spaCy builds new Token objects on every `.children`, and the stages ask for the same
+    children many times. Built by the triggers stage and carried on the records of the sentence,
+    so it lives and dies with them."""
+
+    def __init__(self, doc, words):
+        self.doc = doc
+        self.words = words  # EventWords
+        self._kids = {}
+
+    def children(self, tok, *deps):
+        kids = self._kids.get(tok.i)
+        if kids is None:
+            kids = self._kids[tok.i] = [(c.dep_, c) for c in tok.children]
+        return [c for d, c in kids if d in deps]
+
+    def infinitive(self, tok):
+        """The verb has "to" ("to demand ...", "to reinforce ..."): a purpose or a complement."""
+        return any(c.lower_ == "to" for c in self.children(tok, "aux"))
+
+    def prep_objects(self, tok, words, deps=("prep", "agent")):
+        out = []
+        for p in tok.children:
+            if p.dep_ in deps and p.lower_ in words:
+                out.extend(self.children(p, "pobj"))
+        return out
+
+    def governor(self, tok):
+        """The word that may frame `tok`: the head of a complement clause, or the verb or adjective a
+        preposition hangs on ("committed to deepening", "looked forward to the meeting"), or the noun
+        an infinitive or clause completes ("Iran's appeal to Washington to lift sanctions")."""
+        if tok.dep_ == "ccomp":
+            # "reiterated its demand today that Israel ease ...": the clause hangs on the verb, but it
+            # completes the framing noun the verb took
+            for c in tok.head.children:
+                if c.dep_ == "dobj" and c.i < tok.i and c.lemma_.lower() in self.words.framing_nouns:
+                    return c
+        if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i:
+            return tok.head
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.dep_ == "acl":
+            return tok.head
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and tok.head.lower_ in ("to", "on", "of"):
+            return tok.head.head
+        return None
+
+    def time_words(self, holders):
+        """The words of these tokens' time modifiers, to date the event by."""
+        words = []
+        for holder in holders:
+            for c in holder.children:
+                if c.dep_ in ("npadvmod", "tmod", "advmod") or (c.dep_ == "prep" and c.lower_ in self.words.time_preps):
+                    words.extend(c.subtree)
+                elif c.dep_ in ("nummod", "compound", "amod") and holder.pos_ == "NOUN" and YEAR.fullmatch(c.text):
+                    words.append(c)  # "the 1990 invasion of Kuwait"
+        return words
+
+    def with_aspect(self, chain):
+        """The chain with the aspect verbs above it: in "would continue to cooperate" the modal sits
+        on "continue", not on the act."""
+        chain = list(chain)
+        up = chain[-1]
+        for _ in range(2):
+            if up.dep_ != "xcomp" or lemma(up.head) not in self.words.aspect_verbs:
+                break
+            up = up.head
+            chain.append(up)
+        return chain
+
+    def condition_subjects(self, verbs):
+        """Subjects of "if"/"unless"/"until" clauses on these verbs."""
+        for v in verbs:
+            for adv in self.children(v, "advcl"):
+                if any(m.dep_ == "mark" and m.lower_ in self.words.condition_marks for m in adv.children):
+                    subj = self.children(adv, "nsubj", "nsubjpass")
+                    if subj:
+                        return with_conjuncts(subj)
+        return []

@@ -1,0 +1,67 @@
+"""Stage `triggers`: the words of a parsed sentence that a pattern codes, with the pattern that
+fits each best."""
+from __future__ import annotations
+
+from ..stages import Stage
+from .features import Features, NominalFeatures
+from .records import Trigger, Triggers
+from .syntax import Syntax, is_verb, lemma
+
+
+def choose(features, candidates):
+    """The best pattern for the frame, and for each conjoined object's view of it: most constraints
+    first, then the one naming more of the object ("continued their hunger strike"), then the rank;
+    on a full tie the earlier pattern."""
+    chosen = []
+    for view in features.per_object():
+        best = best_key = None
+        for p in candidates:
+            if not view.satisfies(p):
+                continue
+            key = (p.rank[0], len(view.object_lemmas & p.object) if p.object else 0) + p.rank[1:]
+            if best is None or key > best_key:
+                best, best_key = p, key
+        if best is not None and best.code not in [c.code for c in chosen]:
+            chosen.append(best)
+    return chosen
+
+
+class TriggerStage(Stage):
+    """Pattern matches on the trigger words of a parsed sentence, with their features."""
+
+    name = "triggers"
+    level = "sentence"
+    requires = ("sentence.parsed",)
+    assigns = ("sentence.triggers",)
+
+    def __init__(self, patterns, words, nominals=None):
+        self.patterns = patterns
+        self.words = words  # EventWords
+        self.nominals = nominals or {}  # noun -> verb: "Iran's appeal to Washington" codes as "appeal"
+
+    def __call__(self, doc_state, sent):
+        sent.triggers = self.find(sent.parsed) if sent.parsed is not None else Triggers(None)
+
+    def find(self, doc) -> Triggers:
+        syntax = Syntax(doc, self.words)
+        out = Triggers(syntax)
+        for tok in doc:
+            # the part of speech a pattern names for the token (inline: this runs on every token)
+            pos = ("VERB" if is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN")
+                   else "ADJ" if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") else None)
+            if pos is None:
+                continue
+            lem = lemma(tok)
+            if tok.pos_ == "VERB":
+                out.verbs.append(tok)
+                out.verb_lemmas.append(lem)
+            candidates = self.patterns.candidates(lem, pos)
+            nominal = False
+            if not candidates and tok.pos_ == "NOUN" and lem in self.nominals:
+                candidates = self.patterns.candidates(self.nominals[lem], "VERB")
+                nominal = bool(candidates)
+            if not candidates:
+                continue
+            features = NominalFeatures(tok, syntax) if nominal else Features(tok, syntax)
+            out.items.extend(Trigger(tok, p, features) for p in choose(features, candidates))
+        return out
