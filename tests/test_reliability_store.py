@@ -52,17 +52,34 @@ def corpus(n=300, bad=30, seed=15):
     return docs, good, kinds
 
 
-@pytest.fixture
-def exploding(monkeypatch):
-    """The coder raises on any batch holding the marker (forked coding processes inherit this)."""
-    real = Coder.code_batch
+class ExplodingCoder:
+    """The session's coder, falling over on the marker, with the real batch machinery around it."""
+
+    pipe = Coder.pipe
+    code_batch_safely = Coder.code_batch_safely
+
+    def __init__(self, coder):
+        self.coder, self.versions = coder, coder.versions
 
     def code_batch(self, documents):
         if any(MARKER in d.text for d in documents):
             raise RuntimeError("a stage fell over")
-        return real(self, documents)
+        return self.coder.code_batch(documents)
 
-    monkeypatch.setattr(Coder, "code_batch", code_batch)
+
+@pytest.fixture
+def exploding(monkeypatch, coder):
+    """The coder raises on any batch holding the marker (forked coding processes inherit this); the
+    session's coder may come from an earlier import of the module, so its own class is patched too."""
+    for cls in {Coder, type(coder)}:
+        real = cls.code_batch
+
+        def code_batch(self, documents, real=real):
+            if any(MARKER in d.text for d in documents):
+                raise RuntimeError("a stage fell over")
+            return real(self, documents)
+
+        monkeypatch.setattr(cls, "code_batch", code_batch)
     return monkeypatch
 
 
@@ -70,7 +87,7 @@ def exploding(monkeypatch):
 def test_bad_records_at_random_positions_never_cost_a_good_one(store_url, coder, exploding, workers):
     docs, good, kinds = corpus()
     with Store(store_url) as store:
-        report = run_job(iter(docs), store, coder if workers == 1 else None, workers=workers, batch_size=32)
+        report = run_job(iter(docs), store, ExplodingCoder(coder) if workers == 1 else None, workers=workers, batch_size=32)
         stored = {d["id"]: d for d in store.documents(limit=10_000)}
     assert all(stored.get(i, {}).get("status") == "coded" for i in good), "a good record was lost"
     assert len(stored) == len(docs) and report.coded + report.failed == len(docs)
@@ -99,15 +116,15 @@ def test_a_refused_write_is_retried_one_by_one_and_the_refused_document_kept_as_
     assert "\ud800" not in kept["title"] and ("'not'" in kept["title"] or "Talks" in kept["title"])
 
 
-def test_a_rerun_retries_the_failed_documents(store_url, coder, exploding):
+def test_a_rerun_retries_the_failed_documents(store_url, coder):
     def docs():
         return [Document(id="ok", text="Chile praised Peru on Monday.", published="2021-03-01"),
                 Document(id="boom", text=f"Chile praised Peru on Monday. {MARKER}", published="2021-03-01")]
 
     with Store(store_url) as store:
-        first = run_job(docs(), store, coder, workers=1)
+        first = run_job(docs(), store, ExplodingCoder(coder), workers=1)
         assert [d["id"] for d in store.documents(status="failed")] == ["boom"]
-        exploding.undo()  # the bug is fixed
+        # the bug is fixed: the real coder
         second = run_job(docs(), store, coder, workers=1)
         assert store.documents(status="failed") == []
     assert (first.coded, first.failed) == (1, 1) and (second.coded, second.skipped) == (1, 1)
