@@ -12,6 +12,7 @@ lives in another table, as the sentence does); `since` is the migration that add
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -247,3 +248,53 @@ def arrow_schema(extra=()):
     types = {"INTEGER": pa.int64(), "DOUBLE PRECISION": pa.float64(), "DATE": pa.date32()}
     fields = [(c.name, types.get(c.sql.split(" PRIMARY")[0].split(" NOT")[0], pa.string())) for c in STORED]
     return pa.schema(fields + list(extra))
+
+
+# -- writing the flat forms so that they read back: JSON lines, CSV, plain TSV --------------------
+
+_JSON_UNSAFE = re.compile("[\u2028\u2029\ud800-\udfff]")
+# the characters that end a line for some reader (pandas, DuckDB, Python's universal newlines, or
+# str.splitlines for U+2028 and U+2029), and the escape character itself
+_TSV_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_TSV_UNSAFE = re.compile("[\\\\\t\n\r\u2028\u2029]")
+_TSV_ESCAPED = re.compile(r"\\(u2028|u2029|[\\tnr])")
+_CSV_QUOTED = re.compile("[,\"\r\n\u2028\u2029]")
+
+
+def escape_json(line: str) -> str:
+    """A JSON text (json.dumps with ensure_ascii=False) with U+2028, U+2029 and lone surrogates
+    written as \\u escapes: still the same JSON value, but one line for every reader."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def tsv_field(value) -> str:
+    """A value of a plain TSV row: backslash, tab, CR, LF, U+2028 and U+2029 escaped (\\\\ \\t \\r \\n
+    \\u2028 \\u2029), so that splitting on newlines and tabs gives back every row and field."""
+    return _TSV_UNSAFE.sub(lambda m: _TSV_ESCAPES[m.group()], _text(value))
+
+
+def tsv_unescape(field: str) -> str:
+    """A TSV field as it was before `tsv_field` escaped it."""
+    back = {v[1:]: k for k, v in _TSV_ESCAPES.items()}
+    return _TSV_ESCAPED.sub(lambda m: back[m.group(1)], field)
+
+
+def tsv_line(row) -> str:
+    return "\t".join(tsv_field(v) for v in row) + "\n"
+
+
+def _csv_field(value) -> str:
+    text = _text(value)
+    return f'"{text.replace(chr(34), chr(34) * 2)}"' if _CSV_QUOTED.search(text) else text
+
+
+def csv_line(row) -> str:
+    """A CSV row (RFC 4180 quoting) that also quotes a bare CR, U+2028 and U+2029, which Python's
+    csv module leaves bare and some readers take for the end of a line."""
+    return ",".join(_csv_field(v) for v in row) + "\n"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .columns import CODE_TSV, document_event_rows, header, values
+from .columns import CODE_TSV, document_event_rows, escape_json, header, tsv_line, values
 
 FORMATS = ("jsonl", "tsv", "table")
 TSV_COLUMNS = header(CODE_TSV)
@@ -13,11 +13,9 @@ def document_json(doc, versions=None) -> str:
     d = doc.to_dict()
     if versions:
         d["coder"] = versions
-    return json.dumps(d, ensure_ascii=False)
-
-
-def _clean(value) -> str:
-    return "" if value is None else str(value).replace("\t", " ").replace("\n", " ")
+    # U+2028, U+2029 and lone surrogates escaped: the same JSON, one line for every reader (and
+    # byte for byte what it was on any text without them)
+    return escape_json(json.dumps(d, ensure_ascii=False))
 
 
 def tsv_rows(doc):
@@ -53,10 +51,10 @@ class Writer:
             self.stream.write(document_json(doc, self.versions) + "\n")
         elif self.fmt == "tsv":
             if not self._header_done:
-                self.stream.write("\t".join(TSV_COLUMNS) + "\n")
+                self.stream.write(tsv_line(TSV_COLUMNS))
                 self._header_done = True
-            for row in tsv_rows(doc):
-                self.stream.write("\t".join(_clean(v) for v in row) + "\n")
+            for row in tsv_rows(doc):  # escaped, not flattened: see tacitus.columns.tsv_field
+                self.stream.write(tsv_line(row))
         else:
             for line in table_lines(doc):
                 self.stream.write(line + "\n")

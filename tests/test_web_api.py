@@ -40,12 +40,12 @@ def test_a_document_that_cannot_be_coded_is_a_json_error_and_stored_as_failed(fa
     assert [d["id"] for d in failed] == ["broken"] and "the parser fell over" in failed[0]["error"]
 
 
-def test_posting_the_same_document_twice_stores_it_once(tmp_path, coder):
+def test_posting_the_same_document_again_with_replace_stores_it_once(tmp_path, coder):
     app = create_app(str(tmp_path / "events.duckdb"), token="secret", coder_factory=lambda: coder)
     payload = {"id": "twice", "text": "Chile and Peru signed a trade agreement.", "published": "2021-05-04"}
     with TestClient(app) as client:
         first = client.post("/api/documents", json=payload, headers=AUTH).json()
-        second = client.post("/api/documents", json=payload, headers=AUTH).json()
+        second = client.post("/api/documents?replace=true", json=payload, headers=AUTH).json()
         counts = client.get("/api/health").json()["counts"]
     assert first["events"] and second["events"] == first["events"]
     assert counts["documents"] == 1 and counts["events"] == len(first["events"])

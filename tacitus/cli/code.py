@@ -18,7 +18,7 @@ EXAMPLE = """examples:
 
 The output is the same, in input order, whatever --workers says.
 exit status: 0 every document coded; 1 some documents failed or were skipped (each named on stderr);
-2 nothing could run (bad arguments, model missing)."""
+2 nothing could run (bad arguments, model missing); 3 internal error (a bug in tacitus)."""
 
 
 def add_arguments(p):

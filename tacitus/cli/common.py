@@ -2,6 +2,7 @@
 more than one verb uses (no verb imports another verb's)."""
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import sys
@@ -28,9 +29,17 @@ def add_workers(p, what=WORKERS_HELP):
 
 
 def _workers(value):
-    n = int(value)
+    return count(value)
+
+
+def count(value):
+    """A whole number, 0 or more (an argparse type: anything else is a one-line usage error)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if n < 0:
-        raise ValueError(value)
+        raise argparse.ArgumentTypeError(f"{value} is negative: give 0 or more")
     return n
 
 

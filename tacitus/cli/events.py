@@ -1,12 +1,11 @@
 """tacitus events: query stored events."""
 from __future__ import annotations
 
-import csv
 import sys
 
-from ..columns import EVENTS_TABLE, header, values
+from ..columns import EVENTS_TABLE, csv_line, header, tsv_line, values
 from ..store.rows import dumps
-from .common import add_db, add_filters, add_format, event_filter
+from .common import add_db, add_filters, add_format, count, event_filter
 
 HELP = "Query stored events by actor, dyad, code, PLOVER type, status, date, document or text."
 EXAMPLE = """examples:
@@ -20,8 +19,8 @@ def add_arguments(p):
     add_db(p)
     add_filters(p)
     add_format(p, FORMATS, "jsonl")
-    p.add_argument("--limit", type=int, default=100, help="at most this many (default 100, max 10000)")
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=count, default=100, help="at most this many (default 100, max 10000)")
+    p.add_argument("--offset", type=count, default=0, help="skip this many first (default 0)")
     p.add_argument("--sort", choices=("date", "-date", "id"), default="date")
     p.add_argument("--count", action="store_true", help="print only how many events match")
 
@@ -39,11 +38,11 @@ def run(args):
     if args.format == "jsonl":
         for row in rows:
             sys.stdout.write(dumps(event_json(row)) + "\n")
-    elif args.format in ("csv", "tsv"):
-        w = csv.writer(sys.stdout, delimiter="," if args.format == "csv" else "\t", lineterminator="\n")
-        w.writerow(header(EVENTS_TABLE))
+    elif args.format in ("csv", "tsv"):  # CSV quoted, TSV escaped: see tacitus.columns.tsv_field
+        line = csv_line if args.format == "csv" else tsv_line
+        sys.stdout.write(line(header(EVENTS_TABLE)))
         for row in rows:
-            w.writerow(values(EVENTS_TABLE, row))
+            sys.stdout.write(line(values(EVENTS_TABLE, row)))
     else:
         for row in rows:
             r = values(EVENTS_TABLE, row)

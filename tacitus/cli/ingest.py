@@ -16,7 +16,11 @@ EXAMPLE = """examples:
 
 A document already stored with the same text and coder version is skipped; --recode re-codes
 documents stored by another coder version. Killed at any moment, a re-run finishes the job.
-exit status: 0 all stored; 1 some input failed (stored with its error, named on stderr)."""
+A document that cannot be coded, or that the database refuses, is stored as failed with its
+reason (list them: tacitus serve --get "/api/documents?status=failed"); the batch goes on, and a
+re-run retries the failed ones.
+exit status: 0 all stored; 1 some input failed (stored with its error, named on stderr);
+2 nothing could run (bad arguments, model or database missing); 3 internal error (a bug in tacitus)."""
 
 
 def add_arguments(p):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Document
-from ..store.rows import content_hash, stored_document
+from ..store.rows import DOCUMENT_FIELDS, content_hash, refused_document, stored_document
 from .readers import Problem, Reader
 
 
@@ -42,11 +42,17 @@ class BatchWriter:
         self.pending = []
 
     def coded(self, doc, versions):
-        """A coded document; one that could not be coded (its `error` set) is stored as failed."""
+        """A coded document; one that could not be coded (its `error` set), or whose events cannot
+        be put in rows, is stored as failed."""
         if doc.error:
             self.failed(doc, doc.error, versions)
             return
-        self.add(stored_document(doc, versions))
+        try:
+            stored = stored_document(doc, versions)
+        except Exception as exc:  # noqa: BLE001 - one document's odd value must not stop the batch
+            self.failed(doc, f"could not be stored: {type(exc).__name__}: {exc}"[:500], versions)
+            return
+        self.add(stored)
 
     def failed(self, doc, message, versions=None, kind="failed"):
         """A document that could not be read (`kind` failed or skipped) or coded: stored with its error."""
@@ -70,10 +76,34 @@ class BatchWriter:
 
     def flush(self):
         if self.pending:
-            self.store.write_stored(self.pending)
+            try:
+                self.store.write_stored(self.pending)
+            except Exception:  # noqa: BLE001 - the database refused some value: find which document
+                self._one_by_one(self.pending)
             self.pending = []
             if self.on_batch:
                 self.on_batch(self.report)
+
+    def _one_by_one(self, batch):
+        """Each document of a refused batch in its own transaction; one the database still refuses
+        is stored as failed, its values made storable, with the database's reason. A store that
+        refuses even that (the connection is gone, the disk is full) raises: that is no bad input."""
+        for stored in batch:
+            try:
+                self.store.write_stored([stored])
+            except Exception as exc:  # noqa: BLE001
+                reason = f"the database refused it: {type(exc).__name__}: {exc}"[:500]
+                self.store.write_stored([refused_document(stored, reason)])
+                if stored.status == "coded":
+                    self.report.coded -= 1
+                    self.report.sentences -= len(stored.sentences)
+                    self.report.events -= len(stored.events)
+                    self.report.failed += 1
+                self.report.problems.append(f"failed: {_origin(stored)}: {reason}")
+
+
+def _origin(stored):
+    return dict(zip(DOCUMENT_FIELDS, stored.document)).get("origin") or stored.id
 
 
 def _unread(problem: Problem) -> Document:
@@ -138,6 +168,16 @@ def run_job(items, store, coder=None, *, workers=0, model=None, recode=False, ba
     stream = code_stream(todo, workers=workers, batch_size=batch_size, model=model, coder=coder)
     for doc in stream:
         writer.coded(doc, stream.versions)
+    writer.flush()
+    return report
+
+
+def store_coded(documents, store, versions, *, batch_size=64) -> IngestReport:
+    """Store documents coded elsewhere (the API codes off its store lock) through the same writer."""
+    report = IngestReport()
+    writer = BatchWriter(store, report, batch_size=batch_size, versions=versions)
+    for doc in documents:
+        writer.coded(doc, versions)
     writer.flush()
     return report
 

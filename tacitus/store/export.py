@@ -4,10 +4,7 @@ The columns of each come from tacitus/columns.py, as do those of `tacitus code` 
 """
 from __future__ import annotations
 
-import csv
-import json
-
-from ..columns import FLAT, ICEWS, arrow_schema, header, values
+from ..columns import FLAT, ICEWS, arrow_schema, csv_line, header, tsv_line, values
 from .query import EventFilter
 from .rows import dumps, event_json
 
@@ -56,20 +53,22 @@ def _parquet(rows, path) -> int:
 
 
 def _text(rows, fh, fmt) -> int:
+    """CSV quoted, the ICEWS TSV escaped, JSON lines with U+2028 and U+2029 escaped: each reads back
+    as the rows stored (tacitus.columns says how)."""
     n = 0
-    if fmt in ("csv", "icews"):
-        w = csv.writer(fh, lineterminator="\n") if fmt == "csv" else \
-            csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        w.writerow(FLAT_COLUMNS if fmt == "csv" else ICEWS_COLUMNS)
+    if fmt == "csv":
+        fh.write(csv_line(FLAT_COLUMNS))
+    elif fmt == "icews":
+        fh.write(tsv_line(ICEWS_COLUMNS))
     for row in rows:
         if fmt == "csv":
-            w.writerow([_iso(v) for v in values(FLAT, row)])
+            fh.write(csv_line([_iso(v) for v in values(FLAT, row)]))
         elif fmt == "icews":
-            w.writerow(icews_row(row))
+            fh.write(tsv_line(icews_row(row)))
         elif fmt == "jsonl":
             fh.write(dumps(event_json(row)) + "\n")
         else:
-            fh.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+            fh.write(dumps(plover_record(row)) + "\n")
         n += 1
     return n
 

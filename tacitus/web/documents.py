@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import hmac
+import re
 from typing import Optional
 
-from fastapi import APIRouter, Body, Depends, Header
+from fastapi import APIRouter, Body, Depends, Header, Query, Response
 
 from .. import __version__
 from ..ingest.load import run_job
@@ -51,7 +52,26 @@ def _authorise(api: ApiState, authorization):
         raise ApiError(401, "unauthorized", "a valid 'Authorization: Bearer TOKEN' header is required")
 
 
+MAX_FIELD = {"id": 500, "published": 100, "title": 2000, "url": 2000, "source": 500}
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _check_fields(payload: dict):
+    """Every field checked before anything is coded or written: a refused request stores nothing."""
+    for name, limit in MAX_FIELD.items():
+        value = payload.get(name)
+        if value is not None and not isinstance(value, str) and not (name == "id" and type(value) is int):
+            raise ApiError(400, "bad_request", f"{name}: a string is required, not {type(value).__name__}")
+        if isinstance(value, str) and len(value) > limit:
+            raise ApiError(400, "bad_request", f"{name}: at most {limit:,} characters")
+    for name in ("text", *MAX_FIELD):
+        value = payload.get(name)
+        if isinstance(value, str) and _UNSTORABLE.search(value):
+            raise ApiError(400, "bad_request", f"{name}: holds a NUL character or a lone surrogate")
+
+
 def _document(payload: dict) -> Document:
+    _check_fields(payload)
     text = payload.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ApiError(400, "bad_request", "text: a non-empty string is required")
@@ -64,15 +84,25 @@ def _document(payload: dict) -> Document:
 
 
 @router.post("/api/documents", status_code=201)
-def post_document(payload: dict = Body(...), authorization: Optional[str] = Header(None),
+def post_document(response: Response, payload: dict = Body(...), authorization: Optional[str] = Header(None),
+                  replace: bool = Query(False, description="replace a document stored under the same id"),
                   api: ApiState = Depends(state)):
-    """Code one document and store it, through the same job runner as `tacitus ingest`."""
+    """Code one document and store it, through the same job runner as `tacitus ingest`. An id
+    already stored answers 409 unless `replace=true`; the reply says whether it replaced one."""
     _authorise(api, authorization)
+    if not isinstance(payload, dict):
+        raise ApiError(400, "bad_request", "the body must be a JSON object with 'text'")
     doc = _document(payload)
     with api.lock:
+        existed = api.store.document(doc.id) is not None
+        if existed and not replace:
+            raise ApiError(409, "exists", f"document {doc.id!r} is already stored: POST with ?replace=true "
+                                          "to replace it")
         report = run_job([doc], api.store, api.get_coder(), workers=1)
         if report.failed:  # stored as a failed document, with its error, as ingest stores one
             why = doc.error or report.problems[-1]
             raise ApiError(422, "not_coded", f"document {doc.id!r} {why}; it is stored as failed")
         events = api.store.events(EventFilter(document=doc.id), limit=10_000, sort="id")
-    return clean({"id": doc.id, "published": doc.published, "events": events})
+    if existed:
+        response.status_code = 200
+    return clean({"id": doc.id, "published": doc.published, "replaced": existed, "events": events})

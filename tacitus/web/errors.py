@@ -1,6 +1,8 @@
 """The API's one error shape, {"error": {"status", "code", "message"}}, for every failure."""
 from __future__ import annotations
 
+import json
+
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -14,8 +16,15 @@ class ApiError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
+class _AsciiJSON(JSONResponse):
+    """Errors may quote the input: \\u escapes write any of it, lone surrogates included."""
+
+    def render(self, content) -> bytes:
+        return json.dumps(content, ensure_ascii=True).encode("ascii")
+
+
 def error_response(status, code, message):
-    return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status)
+    return _AsciiJSON({"error": {"status": status, "code": code, "message": message}}, status_code=status)
 
 
 async def _api_error(request, exc):

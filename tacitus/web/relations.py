@@ -43,7 +43,7 @@ def get_partners(actor: str = Query(..., max_length=50), since: Optional[str] = 
 
 @router.get("/api/network")
 def get_network(since: Optional[str] = None, until: Optional[str] = None,
-                min_events: int = Query(1, ge=1), limit: int = Query(200, ge=1, le=MAX_LIMIT),
+                min_events: int = Query(1, ge=1, le=1_000_000_000), limit: int = Query(200, ge=1, le=MAX_LIMIT),
                 api: ApiState = Depends(state)):
     EventFilter(since=since, until=until)
     with api.lock:
