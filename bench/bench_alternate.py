@@ -65,14 +65,16 @@ CORPORA = {"own": own_corpus, "wire": wire_corpus, "articles": article_corpus}
 
 def worker(corpus_path):
     """Time one tree (the one on PYTHONPATH) on one corpus; print one JSON line."""
-    from tacitus.ingest.readers import Reader
+    from tacitus.ingest.readers import Problem, Reader
     from tacitus.output import document_json
     from tacitus.pipeline import Coder
     coder = Coder()
-    lines = Path(corpus_path).read_text(encoding="utf-8").splitlines()
-    docs = list(Reader()._jsonl(lines, "bench"))
-    coder.code_batch(docs[:2])  # warm the parser's first call
-    docs = list(Reader()._jsonl(lines, "bench"))
+
+    def read():  # the reader's public path, the same in both trees
+        return [d for d in Reader().read([corpus_path]) if not isinstance(d, Problem)]
+
+    coder.code_batch(read()[:2])  # warm the parser's first call
+    docs = read()
     start = time.perf_counter()
     sentences = events = 0
     for doc in coder.pipe(docs, batch_size=64):

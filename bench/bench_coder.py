@@ -62,7 +62,7 @@ def code_lines(lines):
     from tacitus.pipeline import Coder
     coder = _coder_cache.get("coder") or _coder_cache.setdefault("coder", Coder())
     reader = Reader()
-    docs = list(reader._jsonl(lines, "bench"))
+    docs = list(reader._jsonl((line.encode("utf-8") for line in lines), "bench"))
     n_sent = n_events = out_bytes = 0
     for doc in coder.pipe(docs, batch_size=64):
         n_sent += len(doc.sentences)
