@@ -2,7 +2,7 @@
 particle, objects, prepositions and controlled verbs; an event noun's frame read as its verb's."""
 from __future__ import annotations
 
-from .syntax import is_passive, lemma, with_conjuncts
+from .syntax import lemma, with_conjuncts
 
 
 class Features:
@@ -13,10 +13,11 @@ class Features:
     def __init__(self, tok, syntax):
         self.tok = tok
         words = syntax.words
-        self.passive = is_passive(tok)
+        kids = syntax.kids
+        self.passive = syntax.is_passive(tok)
         # "stepped down", "pulled back": the parser often leaves intransitive particles as adverbs
-        self.particles = {c.lower_ for c in tok.children
-                          if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in words.particles)}
+        self.particles = {c.lower_ for d, c in kids(tok)
+                          if d == "prt" or (d in ("advmod", "prep") and c.lower_ in words.particles)}
         objs = syntax.children(tok, "nsubjpass") if self.passive else syntax.children(tok, "dobj", "attr")
         if tok.pos_ in ("NOUN", "PROPN"):
             objs = []
@@ -24,13 +25,13 @@ class Features:
         self.object_lemmas = set()
         for o in self.objects:
             self.object_lemmas.add(lemma(o))
-            self.object_lemmas.update(lemma(c) for c in o.children if c.dep_ in ("compound", "amod", "nmod"))
+            self.object_lemmas.update(lemma(c) for d, c in kids(o) if d in ("compound", "amod", "nmod"))
             # "allow the return of inspectors", "demanded the release of prisoners": what the act is of
-            self.object_lemmas.update(lemma(x) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                                      for x in p.children if x.dep_ == "pobj")
+            self.object_lemmas.update(lemma(x) for d, p in kids(o) if d == "prep" and p.lower_ == "of"
+                                      for e, x in kids(p) if e == "pobj")
         self.preps = self._preps(tok, syntax)
-        self.pobj_lemmas = {w: {lemma(o) for o in objs} | {lemma(c) for o in objs for c in o.children
-                                                           if c.dep_ in ("compound", "amod")}
+        self.pobj_lemmas = {w: {lemma(o) for o in objs} | {lemma(c) for o in objs for d, c in kids(o)
+                                                           if d in ("compound", "amod")}
                             for w, objs in self.preps.items()}
         self.xcomps = syntax.children(tok, "xcomp")
         self.xcomp_lemmas = {lemma(x) for x in self.xcomps}

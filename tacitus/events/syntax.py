@@ -43,11 +43,18 @@ class Syntax:
         self.words = words  # EventWords
         self._kids = {}
 
-    def children(self, tok, *deps):
+    def kids(self, tok):
+        """All of the token's (dependency, child) pairs, in order, read once."""
         kids = self._kids.get(tok.i)
         if kids is None:
             kids = self._kids[tok.i] = [(c.dep_, c) for c in tok.children]
-        return [c for d, c in kids if d in deps]
+        return kids
+
+    def children(self, tok, *deps):
+        return [c for d, c in self.kids(tok) if d in deps]
+
+    def is_passive(self, tok):
+        return any(d in ("nsubjpass", "auxpass") for d, _ in self.kids(tok))
 
     def infinitive(self, tok):
         """The verb has "to" ("to demand ...", "to reinforce ..."): a purpose or a complement."""
