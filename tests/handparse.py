@@ -10,6 +10,12 @@ from tacitus.ontology import Cameo
 from tacitus.stages import SentenceState
 
 VOCAB = English().vocab  # English lexical attributes: lower_, like_num
+# "Japan met Russia": the plainest frame, shared by the stage tests
+MET = """
+Japan Japan PROPN NNP 1 nsubj
+met meet VERB VBD 1 ROOT
+Russia Russia PROPN NNP 1 dobj
+"""
 
 
 def parse(text):

@@ -3,16 +3,11 @@ their content, the refinements of codes, and which coded triggers stand; and the
 the three stages as one call."""
 import pytest
 
-from handparse import Book, Resources, parse, pattern
+from handparse import MET, Book, Resources, parse, pattern
 from tacitus.events.extract import Extractor
 from tacitus.events.fallback import FallbackTargets
 from tacitus.stages import SentenceState
 
-MET = """
-Japan Japan PROPN NNP 1 nsubj
-met meet VERB VBD 1 ROOT
-Russia Russia PROPN NNP 1 dobj
-"""
 EXPELLED = """
 The the DET DT 1 det
 ambassador ambassador NOUN NN 3 nsubjpass

@@ -1,16 +1,11 @@
 """Stage `triggers`: which words a pattern codes, and which pattern fits each best."""
 import pytest
 
-from handparse import Book, Resources, parse, pattern
+from handparse import MET, Book, Resources, parse, pattern
 from tacitus.events.features import NominalFeatures
 from tacitus.events.triggers import TriggerStage
 from tacitus.stages import SentenceState
 
-MET = """
-Japan Japan PROPN NNP 1 nsubj
-met meet VERB VBD 1 ROOT
-Russia Russia PROPN NNP 1 dobj
-"""
 STEPPED_DOWN = """
 The the DET DT 1 det
 leader leader NOUN NN 2 nsubj

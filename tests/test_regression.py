@@ -97,16 +97,20 @@ def score(recs, coded):
     return tally
 
 
+def code(coder, recs):
+    """The coder's JSON of each record's sentence, in order."""
+    from tacitus.ingest.readers import finish
+    from tacitus.model import Document
+    docs = [finish(Document(id=r["id"], text=r["text"], published=r.get("published"))) for r in recs]
+    return [d.to_dict() for d in coder.pipe(docs)]
+
+
 @pytest.fixture(scope="module")
 def tally(coder):
     if not CORPUS.exists():
         pytest.skip("no regression corpus")
-    from tacitus.ingest.readers import finish
-    from tacitus.model import Document
     recs = records()
-    docs = [finish(Document(id=r["id"], text=r["text"], published=r.get("published"))) for r in recs]
-    coded = [d.to_dict() for d in coder.pipe(docs)]
-    return score(recs, coded)
+    return score(recs, code(coder, recs))
 
 
 def test_corpus_is_well_formed():
@@ -156,9 +160,6 @@ def table(tally):
 if __name__ == "__main__":
     import sys
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from tacitus.ingest.readers import finish
-    from tacitus.model import Document
     from tacitus.pipeline import Coder
     recs = records()
-    docs = [finish(Document(id=r["id"], text=r["text"], published=r.get("published"))) for r in recs]
-    print(table(score(recs, [d.to_dict() for d in Coder().pipe(docs)])))
+    print(table(score(recs, code(Coder(), recs))))

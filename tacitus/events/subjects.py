@@ -3,14 +3,14 @@ passives and clauses that describe a noun), the targets a pattern names, an even
 from __future__ import annotations
 
 from ..actors.resolve import Deep
-from .syntax import CONTROL_HEADS, is_passive, is_verb, lemma, with_conjuncts
+from .syntax import CONTROL_HEADS, is_verb, lemma, with_conjuncts
 
 
 def subject(syntax, tok, passive=None):
     """Who does `tok`: its subject, or that of the verbs it is controlled by; for a passive, its
     agent. `passive` is the trigger's own voice when known."""
     if passive is None:
-        passive = is_passive(tok)
+        passive = syntax.is_passive(tok)
     cur = tok
     for _ in range(6):
         subj = syntax.children(cur, "nsubj", "csubj")

@@ -20,10 +20,6 @@ def lemma(tok):
     return tok.lemma_.lower()
 
 
-def is_passive(tok):
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-
-
 def with_conjuncts(tokens):
     out = []
     for t in tokens:
@@ -54,6 +50,7 @@ class Syntax:
         return [c for d, c in self.kids(tok) if d in deps]
 
     def is_passive(self, tok):
+        """The verb is passive ("was expelled"): its subject undergoes the act."""
         return any(d in ("nsubjpass", "auxpass") for d, _ in self.kids(tok))
 
     def infinitive(self, tok):
