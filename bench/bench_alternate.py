@@ -7,7 +7,8 @@
 Each round codes every corpus once with each tree, old then new (the order flips every round), in a
 fresh process per run (`PYTHONPATH=TREE python bench/bench_alternate.py --worker ...`), the model
 loaded before timing. Run-to-run noise on a shared 2-core machine is a few per cent: compare the
-means over rounds, not single runs. The corpora:
+means over rounds, not single runs. Each run also reports its CPU time: on a machine shared with other
+work, sentences per CPU second are steadier than per wall-clock second. The corpora:
   own       the repository's own texts, as bench/bench_coder.py builds them (1,500 documents)
   wire      ../shared/eval/dev.jsonl sentences (codebook sentences of real wire copy), shuffled with
             a fixed seed into 40 documents of 75 sentences
@@ -75,16 +76,16 @@ def worker(corpus_path):
 
     coder.code_batch(read()[:2])  # warm the parser's first call
     docs = read()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     sentences = events = 0
     for doc in coder.pipe(docs, batch_size=64):
         sentences += len(doc.sentences)
         events += len(doc.events)
         document_json(doc)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     import resource
-    print(json.dumps({"sentences": sentences, "events": events, "seconds": elapsed,
-                      "sentences_per_s": sentences / elapsed,
+    print(json.dumps({"sentences": sentences, "events": events, "seconds": elapsed, "cpu_seconds": cpu,
+                      "sentences_per_s": sentences / elapsed, "sentences_per_cpu_s": sentences / cpu,
                       "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
@@ -132,10 +133,11 @@ def main():
                "processor": platform.processor() or platform.machine()}
     args.out.write_text(json.dumps({"machine": machine, "trees": {k: str(v) for k, v in trees.items()},
                                     "summary": summary, "runs": runs}, indent=1))
-    print("| corpus | sentences | old sentences/s | new sentences/s | new/old | events old / new |")
-    print("|---|---|---|---|---|---|")
+    print("| corpus | sentences | old sentences/s | new sentences/s | new/old | new/old by CPU time | events old / new |")
+    print("|---|---|---|---|---|---|---|")
     for name, s in summary.items():
-        print(f"| {name} | {s['sentences']:,} | {s['old']:.0f} | {s['new']:.0f} | {s['ratio']:.3f} | "
+        by_cpu = f"{s['cpu_ratio']:.3f}" if s["cpu_ratio"] else "-"
+        print(f"| {name} | {s['sentences']:,} | {s['old']:.0f} | {s['new']:.0f} | {s['ratio']:.3f} | {by_cpu} | "
               f"{s['events_old']:,} / {s['events_new']:,} |")
 
 
@@ -143,8 +145,9 @@ def summarise(runs):
     out = {}
     for name, by in runs.items():
         mean = {k: sum(r["sentences_per_s"] for r in v) / len(v) for k, v in by.items()}
+        cpu = {k: sum(r.get("sentences_per_cpu_s", 0) for r in v) / len(v) for k, v in by.items()}
         out[name] = {"sentences": by["new"][0]["sentences"], "old": mean["old"], "new": mean["new"],
-                     "ratio": mean["new"] / mean["old"], "events_old": by["old"][0]["events"],
+                     "ratio": mean["new"] / mean["old"], "cpu_ratio": cpu["new"] / cpu["old"] if cpu["old"] else None, "events_old": by["old"][0]["events"],
                      "events_new": by["new"][0]["events"]}
     return out
 

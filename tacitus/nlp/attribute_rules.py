@@ -1,0 +1,121 @@
+"""spaCy's attribute ruler, its one-token rules read as a table instead of run through a Matcher.
+
+The English models' attribute ruler maps each fine tag to its part of speech and morphology (the
+old tag map) and holds a hundred or so exceptions keyed on a word, a tag or a dependency label: 179
+patterns, nearly all of one token with plain equality tests. spaCy runs them all through a Matcher,
+which costs about a quarter of language analysis on wire text. Here the one-token patterns become a
+lookup on the token's (tag, lower form, dependency, is-space), remembered per distinct combination;
+only the few longer patterns still go through a Matcher. The rules apply in spaCy's order (by the
+rule's index, later rules win), after every rule has been matched against the unchanged tokens, so
+the attributes are the stock component's own (tests/test_nlp_parse.py compares them). A ruler with
+a pattern of another shape keeps the stock component. Only `nlp.pipe` goes this way.
+"""
+from __future__ import annotations
+
+from itertools import product
+
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.matcher import Matcher
+from spacy.tokens._retokenize import set_token_attrs
+
+KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}  # what a table rule may test
+COLUMNS = [TAG, LOWER, DEP, IS_SPACE]
+SETTABLE = {POS, TAG, MORPH, LEMMA, DEP}  # token attributes only: nothing that touches the lexeme
+
+
+class TableRules:
+    LIMIT = 200_000  # remembered combinations before the memory starts afresh
+
+    def __init__(self, ruler, table, rest):
+        self.ruler, self.table, self.rest = ruler, table, rest
+        self.memory, self.merged = {}, {}  # row -> rule indices; rule indices -> attributes
+
+    @classmethod
+    def install(cls, ruler):
+        """Give `ruler` the table's `pipe` when all its rules can be read as a table."""
+        compiled = cls.compile(ruler)
+        if compiled is not None:
+            ruler.pipe = compiled.pipe
+        return compiled
+
+    @classmethod
+    def compile(cls, ruler):
+        strings = ruler.vocab.strings
+        table, rest = {}, Matcher(ruler.vocab)  # table: tested keys -> values -> [(rule, exclusions)]
+        for i, attrs in enumerate(ruler.attrs):
+            if not set(attrs) <= SETTABLE:
+                return None
+            for pattern in ruler.matcher.get(str(i))[1]:
+                tests = _tests(strings, pattern[0]) if len(pattern) == 1 and ruler.indices[i] in (0, -1) else None
+                if tests is None:
+                    rest.add(str(i), [pattern])
+                    continue
+                allowed, excluded = tests
+                keys = tuple(sorted(allowed))
+                for values in product(*(allowed[k] for k in keys)):
+                    table.setdefault(keys, {}).setdefault(values, []).append((i, excluded))
+        return cls(ruler, [(tuple(COLUMNS.index(KEYS[k]) for k in keys), found)
+                           for keys, found in table.items()], rest if len(rest) else None)
+
+    def rules_for(self, row):
+        """The indices of the table rules that match a token with these column values, in order."""
+        found = self.memory.get(row)
+        if found is None:
+            if len(self.memory) > self.LIMIT:
+                self.memory.clear()
+                self.merged.clear()
+            hits = []
+            for positions, values in self.table:
+                for i, excluded in values.get(tuple(row[p] for p in positions), ()):
+                    if not any(row[COLUMNS.index(KEYS[k])] in banned for k, banned in excluded):
+                        hits.append(i)
+            found = self.memory[row] = tuple(sorted(hits))
+        return found
+
+    def pipe(self, stream, batch_size=128):
+        attrs, indices, strings = self.ruler.attrs, self.ruler.indices, self.ruler.vocab.strings
+        merged_for = self.merged
+        for doc in stream:
+            hits = [self.rules_for(tuple(row)) for row in doc.to_array(COLUMNS).tolist()]
+            if self.rest is not None:
+                for key, start, end in self.rest(doc, allow_missing=True):
+                    i = int(strings[key])
+                    at = start + indices[i] if indices[i] >= 0 else end + indices[i]
+                    hits[at] = tuple(sorted((*hits[at], i)))
+            for position, found in enumerate(hits):
+                if found:
+                    merged = merged_for.get(found)
+                    if merged is None:
+                        merged = merged_for[found] = {}
+                        for i in found:  # later rules win, as in the stock component
+                            merged.update(attrs[i])
+                    set_token_attrs(doc[position], merged)
+            yield doc
+
+
+def _tests(strings, token_pattern):
+    """A one-token pattern as ({key: allowed values}, [(key, excluded values)]), or None when it
+    tests something a table cannot (a regular expression, an attribute outside KEYS, no value
+    that must be present)."""
+    allowed, excluded = {}, []
+    for key, value in token_pattern.items():
+        if key not in KEYS:
+            return None
+        if isinstance(value, dict):
+            if set(value) == {"IN"}:
+                allowed[key] = [_value(strings, key, v) for v in value["IN"]]
+            elif set(value) == {"NOT_IN"}:
+                excluded.append((key, frozenset(_value(strings, key, v) for v in value["NOT_IN"])))
+            else:
+                return None
+        else:
+            allowed[key] = [_value(strings, key, value)]
+    if not allowed or any(not isinstance(v, int) for vs in allowed.values() for v in vs):
+        return None
+    return allowed, tuple(excluded)
+
+
+def _value(strings, key, value):
+    if key == "IS_SPACE":
+        return int(value) if isinstance(value, bool) else None
+    return strings.add(value) if isinstance(value, str) else None
