@@ -121,8 +121,9 @@ class Document:
     participants: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     error: Optional[str] = None  # set when the document could not be coded
+    dropped: list = field(default_factory=list)  # triggers that gave no event, and why (`code --explain`)
 
-    def to_dict(self, with_text=False):
+    def to_dict(self, with_text=False, explain=False):
         d = {
             "id": self.id,
             "published": self.published,
@@ -139,4 +140,6 @@ class Document:
             d["error"] = self.error
         if with_text:
             d["text"] = self.text
+        if explain:
+            d["dropped"] = list(self.dropped)
         return d

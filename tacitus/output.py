@@ -9,8 +9,8 @@ FORMATS = ("jsonl", "tsv", "table")
 TSV_COLUMNS = header(CODE_TSV)
 
 
-def document_json(doc, versions=None) -> str:
-    d = doc.to_dict()
+def document_json(doc, versions=None, explain=False) -> str:
+    d = doc.to_dict(explain=explain)
     if versions:
         d["coder"] = versions
     # U+2028, U+2029 and lone surrogates escaped: the same JSON, one line for every reader (and
@@ -24,7 +24,7 @@ def tsv_rows(doc):
         yield values(CODE_TSV, row)
 
 
-def table_lines(doc):
+def table_lines(doc, explain=False):
     head = f"{doc.id}  ({doc.published or 'date unknown'}"
     head += f", from {doc.date_source})" if doc.date_source else ")"
     yield head
@@ -35,20 +35,24 @@ def table_lines(doc):
         tgt = ev.target.code if ev.target else "-"
         yield (f"  {ev.date or '?':<10}  {src:<10} {ev.cameo:<5} {tgt:<10} {ev.plover.type or '-':<9} "
                f"{ev.goldstein:>5}  {ev.status:<10} {ev.name[:34]:<34}  \"{ev.evidence.trigger}\" s{ev.evidence.sentence}")
+    for d in doc.dropped if explain else ():
+        yield f"  no event    \"{d['trigger']}\" s{d['sentence']} ({d['code']}, {d['pattern']}): {d['reason']}"
 
 
 class Writer:
     """Writes documents to a stream in one format; the TSV header comes once."""
 
-    def __init__(self, stream, fmt="jsonl", versions=None):
+    def __init__(self, stream, fmt="jsonl", versions=None, explain=False):
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-        self.stream, self.fmt, self.versions = stream, fmt, versions
+        if explain and fmt == "tsv":
+            raise ValueError("--explain needs --format jsonl or table: a TSV row is an event")
+        self.stream, self.fmt, self.versions, self.explain = stream, fmt, versions, explain
         self._header_done = False
 
     def write(self, doc):
         if self.fmt == "jsonl":
-            self.stream.write(document_json(doc, self.versions) + "\n")
+            self.stream.write(document_json(doc, self.versions, self.explain) + "\n")
         elif self.fmt == "tsv":
             if not self._header_done:
                 self.stream.write(tsv_line(TSV_COLUMNS))
@@ -56,6 +60,6 @@ class Writer:
             for row in tsv_rows(doc):  # escaped, not flattened: see tacitus.columns.tsv_field
                 self.stream.write(tsv_line(row))
         else:
-            for line in table_lines(doc):
+            for line in table_lines(doc, self.explain):
                 self.stream.write(line + "\n")
         self.stream.flush()

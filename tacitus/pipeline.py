@@ -144,7 +144,15 @@ class Coder:
             doc = state.document
             doc.sentences = [s.sentence for s in state.sentences]
             doc.events, doc.participants = state.events, state.participants
+            doc.dropped = sorted([d.to_dict(s.sentence, _named(s)) for s in state.sentences for d in s.dropped]
+                                 + [d.to_dict(s.sentence, _named(s)) for s, d in state.dropped],
+                                 key=lambda d: (d["sentence"], d["trigger_start"]))
         return documents
+
+
+def _named(sent):
+    """The codes of the dictionary actors a sentence names, each once."""
+    return list(dict.fromkeys(a.code for a in sent.mentioned))
 
 
 def dictionary_version() -> str:

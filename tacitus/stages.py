@@ -47,6 +47,7 @@ class SentenceState:
     found: list = field(default_factory=list)  # coded triggers with their argument tokens
     assembled: list = field(default_factory=list)  # events.assemble.Assembled: actors paired, evidence
     events: list = field(default_factory=list)  # model.Event records of this sentence
+    dropped: list = field(default_factory=list)  # events.records.Dropped: triggers that give no event, and why
 
     @property
     def doc(self):
@@ -64,6 +65,7 @@ class DocumentState:
     sentences: list = field(default_factory=list)  # SentenceState, in order
     events: list = field(default_factory=list)  # the document's events, after document-level rules
     participants: list = field(default_factory=list)  # the document's main actors, most prominent first
+    dropped: list = field(default_factory=list)  # (SentenceState, events.records.Dropped) the document rules dropped
 
 
 # What the input gives before any stage runs.

@@ -192,4 +192,5 @@ def test_the_event_stages_declare_a_chain_that_checks(res):
     stages = res.stages(Book())
     check_stages([Parsed(), *stages])
     assert [(s.name, s.assigns) for s in stages] == [
-        ("triggers", ("sentence.triggers",)), ("framing", ("sentence.framed",)), ("arguments", ("sentence.found",))]
+        ("triggers", ("sentence.triggers",)), ("framing", ("sentence.framed", "sentence.dropped")),
+        ("arguments", ("sentence.found",))]

@@ -30,6 +30,8 @@ def add_arguments(p):
     p.add_argument("--batch-size", type=int, default=64, help="documents coded per batch (default: 64)")
     add_workers(p)
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest document accepted")
+    p.add_argument("--explain", action="store_true",
+                   help="also list each trigger that gave no event, with the reason (jsonl: a 'dropped' list)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress line on stderr (default: when stderr is a terminal)")
 
@@ -52,12 +54,15 @@ def _readable(reader, paths, counts):
 def run(args):
     from ..scale.pool import code_stream
 
+    if args.explain and args.format == "tsv":
+        print("tacitus: error: --explain needs --format jsonl or table (a TSV row is an event)", file=sys.stderr)
+        return 2
     reader = Reader(max_bytes=args.max_bytes, published=published_date(args))
     progress = Progress(args.progress if args.progress is not None else sys.stderr.isatty())
     counts = {"coded": 0, "skipped": 0, "failed": 0}
     stream = code_stream(_readable(reader, args.paths, counts), workers=args.workers, batch_size=args.batch_size,
                          model=args.model)
-    writer = Writer(sys.stdout, args.format, stream.versions)
+    writer = Writer(sys.stdout, args.format, stream.versions, explain=args.explain)
     for doc in stream:
         writer.write(doc)
         if doc.error:

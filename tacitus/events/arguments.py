@@ -7,7 +7,7 @@ from ..stages import Stage
 from .contents import framed_contents, obligations
 from .fallback import FallbackTargets
 from .features import NominalFeatures
-from .records import Found
+from .records import Dropped, Found
 from .refine import Refiner
 from .select import select
 from .subjects import noun_arguments, subject, targets
@@ -21,6 +21,7 @@ class ArgumentStage(Stage):
     level = "sentence"
     requires = ("sentence.parsed", "sentence.triggers", "sentence.framed")
     assigns = ("sentence.found",)
+    updates = ("sentence.dropped",)
 
     def __init__(self, frames, cameo, words, instruments=None, purposes=None):
         self.frames = frames
@@ -46,6 +47,9 @@ class ArgumentStage(Stage):
             found += framed_contents(syntax, triggers, found, self)
         self.refiner.refine(syntax, found, consumed)
         sent.found = select(syntax, found, consumed, self.cameo)
+        kept = {id(f) for f in sent.found}
+        sent.dropped.extend(Dropped(f.trigger, f.pattern, f.code, self.name, "part of another event")
+                            for f in found if id(f) not in kept)
 
     def recode(self, frame, code):
         return self.frames.recode(frame, code) or self.cameo.generic_code(frame)

@@ -11,6 +11,7 @@ from typing import Any
 from ..actors.resolve import Deep, unknown_subject
 from ..model import Evidence
 from ..stages import Stage
+from .records import Dropped
 
 # Sectors of irregular armed actors: their violence is unconventional (18), not military (19).
 # Sector codes of the actor codebook, not words, so they stay beside the rule that reads them.
@@ -42,7 +43,7 @@ class Assembly(Stage):
     name = "assembly"
     level = "sentence"
     requires = ("sentence.sentence", "sentence.actors", "sentence.found")
-    updates = ("document.context",)
+    updates = ("document.context", "sentence.dropped")
     assigns = ("sentence.assembled",)
 
     def __init__(self, cameo, resolver, conventions, lexicon):
@@ -59,19 +60,22 @@ class Assembly(Stage):
         out = []
         for found in sent.found:
             assembled = self.assemble(found, sent, doc.context)
-            if assembled is not None:
+            if isinstance(assembled, str):
+                sent.dropped.append(Dropped(found.trigger, found.pattern, found.code, self.name, assembled))
+            else:
                 out.append(assembled)
         sent.assembled = out
 
     def assemble(self, found, sent, ctx):
+        """The trigger's events, or the reason (events.records.REASONS) it gives none."""
         actors = sent.actors
         sources = self.resolver.resolve(found.sources, actors, ctx)
         targets, stated = self._named_targets(found, sources, actors, ctx)
         if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
-            return None
+            return "no target"
         sources = self._doers(found, sources, targets, sent.sentence.start)
-        if sources is None:
-            return None
+        if isinstance(sources, str):
+            return sources
         code, targets = self._implied_targets(found, sources, targets, actors)
         if len(sources) >= 2:
             ctx.observe_group(sources)
@@ -95,18 +99,18 @@ class Assembly(Stage):
                                        for s, t in pairs])
 
     def _doers(self, found, sources, targets, offset):
-        """Who acts, or None when no one does and so there is no event."""
+        """Who acts, or the reason there is no event when no one does."""
         if not sources and found.sources:
             unk = unknown_subject(found.sources[0], offset)
             if unk is not None:
                 sources = [unk]
         if not sources and found.passive and self._in_background_clause(found.trigger):
             # "a curfew in Montenegro, where 28 people have been killed": background with no doer
-            return None
+            return "background"
         if not sources and not (targets and found.passive):
             # no one acts: "Welcome old friends to visit us" codes nothing; but a passive
             # ("Aristide has been accused of ...") reports an act whose doer goes unnamed
-            return None
+            return "no source"
         return sources
 
     def _directed(self, sources, targets, mutual, domestic):

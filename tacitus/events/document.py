@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..stages import Stage
+from .records import Dropped
 
 MIN_SENTENCES = 3  # a shorter text says too little to be a two-party document
 PARTICIPANTS = 6  # how many of the most prominent actors a document lists
@@ -15,8 +16,8 @@ class DocumentRules(Stage):
 
     name = "document_rules"
     level = "document"
-    requires = ("document.context", "document.sentences", "sentence.events")
-    assigns = ("document.events", "document.participants")
+    requires = ("document.context", "document.sentences", "sentence.events", "sentence.assembled")
+    assigns = ("document.events", "document.participants", "document.dropped")
 
     def __init__(self, cameo, conventions):
         self.cameo = cameo
@@ -27,8 +28,10 @@ class DocumentRules(Stage):
         events = [ev for sent in doc.sentences for ev in sent.events]
         events = self._bilateral_targets(events, ctx, len(doc.sentences))
         # "Israel's cabinet met on Sunday": a meeting or talks with no one else is no interaction
+        alone = [ev for ev in events if ev.target is None and self.cameo[ev.cameo].needs_partner]
         events = [ev for ev in events if ev.target is not None or not self.cameo[ev.cameo].needs_partner]
         doc.events = _dedupe(events)
+        doc.dropped = _unpartnered(alone, doc.sentences, doc.events)
         doc.participants = [ctx.best[k] for k in ctx.participants()[:PARTICIPANTS] if k in ctx.best]
 
     def _bilateral_targets(self, events, ctx, n_sentences):
@@ -44,6 +47,23 @@ class DocumentRules(Stage):
                 ev = replace(ev, target=self.conventions.other_side(other, ctx))
             out.append(ev)
         return out
+
+
+def _unpartnered(alone, sentences, kept):
+    """(sentence, Dropped) for each trigger whose only events were meetings with no one else."""
+    kept_triggers = {(ev.evidence.sentence, ev.evidence.trigger_start) for ev in kept}
+    out, seen = [], set()
+    for ev in alone:
+        key = (ev.evidence.sentence, ev.evidence.trigger_start)
+        if key in kept_triggers or key in seen:
+            continue
+        seen.add(key)
+        sent = sentences[ev.evidence.sentence]
+        trigger = next((a.found.trigger for a in sent.assembled
+                        if sent.sentence.start + a.found.trigger.idx == ev.evidence.trigger_start), None)
+        if trigger is not None:
+            out.append((sent, Dropped(trigger, ev.evidence.pattern, ev.cameo, "document_rules", "no partner")))
+    return out
 
 
 def _dedupe(events):

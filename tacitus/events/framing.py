@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..stages import Stage
-from .records import Framed
+from .records import Dropped, Framed
 from .status import status_of
 from .syntax import lemma
 
@@ -26,7 +26,7 @@ class FramingStage(Stage):
     name = "framing"
     level = "sentence"
     requires = ("sentence.parsed", "sentence.triggers")
-    assigns = ("sentence.framed",)
+    assigns = ("sentence.framed", "sentence.dropped")
 
     def __init__(self, frames, cameo, words, nominals=None):
         self.frames = frames
@@ -36,8 +36,14 @@ class FramingStage(Stage):
         self.nominals = nominals or {}
 
     def __call__(self, doc_state, sent):
-        triggers = sent.triggers
-        sent.framed = [f for f in (self.frame(triggers.syntax, t) for t in triggers) if f is not None]
+        triggers, framed, dropped = sent.triggers, [], []
+        for trigger in triggers:
+            f = self.frame(triggers.syntax, trigger)
+            if f is None:
+                dropped.append(Dropped(trigger.token, trigger.pattern.id, trigger.pattern.code, self.name, "alleged"))
+            else:
+                framed.append(f)
+        sent.framed, sent.dropped = framed, dropped
 
     def recode(self, frame, code):
         return self.frames.recode(frame, code) or self.cameo.generic_code(frame)
@@ -46,7 +52,7 @@ class FramingStage(Stage):
         """The trigger framed, or None when the act is only alleged ("accused X of attacking Y")."""
         tok = trigger.token
         code = self._protective(syntax, tok, trigger.pattern.code)
-        walk = self._walk(syntax, tok)
+        walk = None if self._charged_with(tok) else self._walk(syntax, tok)
         if walk is None:
             return None
         act_code, status = code, "occurred"
@@ -92,6 +98,17 @@ class FramingStage(Stage):
                 continue
             break
         return _Walk(chain)
+
+    def _charged_with(self, tok):
+        """"Blamed Russia for attacking", "accused militants of attacking" with "of" hung on the
+        object: what someone is accused of, blamed or charged for is alleged, wherever the parser
+        attaches the preposition."""
+        prep = tok.head
+        if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
+            return False
+        holder = prep.head
+        verb = holder.head if holder.dep_ == "dobj" else holder
+        return verb.pos_ == "VERB" and self.frames.words.get(lemma(verb)) == "allege"
 
     def _refuse(self, framed):
         """A negated act that is a rejection (CAMEO 12). "Vowed never to hand power": a pledge not to

@@ -78,3 +78,34 @@ class Found:
     def fallback_targets(self):
         """Where to look, in order, when `targets` names no actor: lists of argument tokens."""
         return self.fallback.lists() if self.fallback is not None else []
+
+
+@dataclass(slots=True)
+class Dropped:
+    """A trigger that matched a pattern and gives no event, with the reason (`tacitus code
+    --explain` lists them): nothing a pattern fires on is lost without a word."""
+
+    trigger: Any  # spaCy Token
+    pattern: str
+    code: str
+    stage: str  # the stage that decided: framing, arguments or assembly
+    reason: str  # one of REASONS
+
+    def to_dict(self, sentence, actors=()):
+        """`actors`: the codes of the actors the sentence names, for judging the drop."""
+        return {"sentence": sentence.index, "trigger": self.trigger.text, "actors": list(actors),
+                "trigger_start": sentence.start + self.trigger.idx, "pattern": self.pattern, "code": self.code,
+                "stage": self.stage, "reason": self.reason}
+
+
+# Why a trigger gives no event. "no source" and "no target" are the arguments not found: the ones
+# the no-silent-drops measure counts against the coder (docs/accuracy.md).
+REASONS = {
+    "alleged": "the act is only alleged (\"accused X of attacking Y\")",
+    "part of another event": "its object, frame, purpose or weapon is coded with another trigger",
+    "background": "a passive in a background clause with no doer (\"..., where 28 were killed\")",
+    "no source": "no actor found for who acts",
+    "no target": "the act needs a target and none resolved to an actor",
+    "no partner": "a meeting or talks with no one else named",
+}
+NO_ARGUMENT = ("no source", "no target", "no partner")
