@@ -73,6 +73,8 @@ COLUMNS = (
     Column("trigger_start", ("evidence", "trigger_start"), "INTEGER"),
     Column("trigger_end", ("evidence", "trigger_end"), "INTEGER"),
     Column("pattern", ("evidence", "pattern")),
+    Column("method", ("evidence", "method"), since=4),
+    Column("confidence", ("evidence", "confidence"), "DOUBLE PRECISION", since=4),
     Column("source_start", ("evidence", "source_span", 0), "INTEGER"),
     Column("source_end", ("evidence", "source_span", 1), "INTEGER"),
     Column("target_start", ("evidence", "target_span", 0), "INTEGER"),
@@ -205,7 +207,8 @@ CODE_TSV = (
     ("target_name", "target_name_or_text"), ("target_sectors", "target_sector"),
     ("target_country", "target_country"), ("story_id", "doc_id"), ("sentence_number", "sentence_idx"),
     ("publisher", "publisher"), ("city", "place"), ("source_code", "source_code"),
-    ("target_code", "target_code"), ("trigger", "trigger"), ("topics", "topics"), ("sentence", "sentence_text"),
+    ("target_code", "target_code"), ("trigger", "trigger"), ("topics", "topics"), ("method", "method"),
+    ("confidence", "confidence"), ("sentence", "sentence_text"),
 )
 ICEWS = (
     ("Event ID", "event_id"), ("Event Date", "date_text"), ("Source Name", "source_name_or_code"),

@@ -24,39 +24,39 @@ LISTED = ("occurred", "planned")
 # Floors: the share measured on 2026-12-06 (commit of this file) less 0.02, rounded down; see
 # docs/accuracy.md for the figures. Raise them as the coder improves.
 FLOORS = {
-    'all': {'root': 0.68, 'code': 0.51, 'event': 0.29, 'no_event': 0.77},
-    'construction:actor_list': {'root': 0.80, 'code': 0.63, 'event': 0.43, 'no_event': 0.48},
-    'construction:attribution': {'root': 0.67, 'code': 0.54, 'event': 0.31, 'no_event': 0.81},
-    'construction:bare_time': {'root': 0.78, 'code': 0.64, 'event': 0.39, 'no_event': 0.89},
-    'construction:coordination': {'root': 0.81, 'code': 0.64, 'event': 0.23, 'no_event': 0.98},
-    'construction:governing_verb': {'root': 0.57, 'code': 0.35, 'event': 0.20, 'no_event': 0.98},
-    'construction:light_verb': {'root': 0.78, 'code': 0.59, 'event': 0.32, 'no_event': 0.98},
-    'construction:long_sentence': {'root': 0.60, 'code': 0.40, 'event': 0.20, 'no_event': 0.57},
-    'construction:negated_future': {'root': 0.64, 'code': 0.41, 'event': 0.11, 'no_event': 0.00},
-    'construction:parenthetical': {'root': 0.65, 'code': 0.47, 'event': 0.23, 'no_event': 0.83},
-    'construction:passive': {'root': 0.54, 'code': 0.52, 'event': 0.15, 'no_event': 0.86},
-    'construction:readout': {'root': 0.62, 'code': 0.41, 'event': 0.25, 'no_event': 0.81},
-    'construction:relative_clause': {'root': 0.51, 'code': 0.41, 'event': 0.19, 'no_event': 0.81},
-    'root:01': {'root': 0.48, 'code': 0.48, 'event': 0.21},
-    'root:02': {'root': 0.79, 'code': 0.40, 'event': 0.28},
-    'root:03': {'root': 0.75, 'code': 0.45, 'event': 0.36},
-    'root:04': {'root': 0.72, 'code': 0.62, 'event': 0.38},
-    'root:05': {'root': 0.79, 'code': 0.79, 'event': 0.65},
-    'root:06': {'root': 0.62, 'code': 0.62, 'event': 0.24},
-    'root:07': {'root': 0.39, 'code': 0.39, 'event': 0.35},
-    'root:08': {'root': 0.59, 'code': 0.57, 'event': 0.26},
-    'root:09': {'root': 0.78, 'code': 0.22, 'event': 0.02},
-    'root:10': {'root': 0.83, 'code': 0.26, 'event': 0.15},
-    'root:11': {'root': 0.57, 'code': 0.33, 'event': 0.22},
-    'root:12': {'root': 0.71, 'code': 0.42, 'event': 0.12},
-    'root:13': {'root': 0.63, 'code': 0.23, 'event': 0.09},
-    'root:14': {'root': 0.63, 'code': 0.39, 'event': 0.17},
-    'root:15': {'root': 0.50, 'code': 0.46, 'event': 0.10},
-    'root:16': {'root': 0.61, 'code': 0.42, 'event': 0.20},
-    'root:17': {'root': 0.79, 'code': 0.74, 'event': 0.33},
-    'root:18': {'root': 0.50, 'code': 0.34, 'event': 0.13},
-    'root:19': {'root': 0.72, 'code': 0.56, 'event': 0.18},
-    'root:20': {'root': 0.36, 'code': 0.36, 'event': 0.00},
+    'all': {'root': 0.69, 'code': 0.52, 'event': 0.27, 'no_event': 0.75},
+    'construction:actor_list': {'root': 0.75, 'code': 0.59, 'event': 0.40, 'no_event': 0.73},
+    'construction:attribution': {'root': 0.75, 'code': 0.55, 'event': 0.27, 'no_event': 0.78},
+    'construction:bare_time': {'root': 0.79, 'code': 0.66, 'event': 0.39, 'no_event': 0.83},
+    'construction:coordination': {'root': 0.80, 'code': 0.63, 'event': 0.27, 'no_event': 0.81},
+    'construction:governing_verb': {'root': 0.62, 'code': 0.45, 'event': 0.29, 'no_event': 0.68},
+    'construction:light_verb': {'root': 0.74, 'code': 0.52, 'event': 0.28, 'no_event': 0.98},
+    'construction:long_sentence': {'root': 0.65, 'code': 0.41, 'event': 0.18, 'no_event': 0.48},
+    'construction:negated_future': {'root': 0.48, 'code': 0.32, 'event': 0.05, 'no_event': 0.34},
+    'construction:parenthetical': {'root': 0.71, 'code': 0.51, 'event': 0.23, 'no_event': 0.88},
+    'construction:passive': {'root': 0.58, 'code': 0.50, 'event': 0.14, 'no_event': 0.86},
+    'construction:readout': {'root': 0.63, 'code': 0.44, 'event': 0.24, 'no_event': 0.90},
+    'construction:relative_clause': {'root': 0.62, 'code': 0.47, 'event': 0.19, 'no_event': 0.69},
+    'root:01': {'root': 0.49, 'code': 0.49, 'event': 0.16},
+    'root:02': {'root': 0.83, 'code': 0.47, 'event': 0.36},
+    'root:03': {'root': 0.75, 'code': 0.45, 'event': 0.29},
+    'root:04': {'root': 0.74, 'code': 0.63, 'event': 0.39},
+    'root:05': {'root': 0.74, 'code': 0.73, 'event': 0.50},
+    'root:06': {'root': 0.53, 'code': 0.46, 'event': 0.20},
+    'root:07': {'root': 0.46, 'code': 0.44, 'event': 0.33},
+    'root:08': {'root': 0.60, 'code': 0.56, 'event': 0.27},
+    'root:09': {'root': 0.69, 'code': 0.20, 'event': 0.01},
+    'root:10': {'root': 0.91, 'code': 0.46, 'event': 0.24},
+    'root:11': {'root': 0.68, 'code': 0.44, 'event': 0.29},
+    'root:12': {'root': 0.65, 'code': 0.39, 'event': 0.08},
+    'root:13': {'root': 0.60, 'code': 0.28, 'event': 0.17},
+    'root:14': {'root': 0.73, 'code': 0.30, 'event': 0.15},
+    'root:15': {'root': 0.64, 'code': 0.57, 'event': 0.17},
+    'root:16': {'root': 0.62, 'code': 0.52, 'event': 0.25},
+    'root:17': {'root': 0.78, 'code': 0.70, 'event': 0.33},
+    'root:18': {'root': 0.76, 'code': 0.61, 'event': 0.14},
+    'root:19': {'root': 0.75, 'code': 0.58, 'event': 0.18},
+    'root:20': {'root': 0.46, 'code': 0.44, 'event': 0.16},
 }
 
 
@@ -106,11 +106,8 @@ def code(coder, recs):
 
 
 @pytest.fixture(scope="module")
-def tally(coder):
-    if not CORPUS.exists():
-        pytest.skip("no regression corpus")
-    recs = records()
-    return score(recs, code(coder, recs))
+def tally(coded_corpus):
+    return score(*coded_corpus)
 
 
 def test_corpus_is_well_formed():
@@ -145,6 +142,38 @@ def test_floors_per_construction_and_root(tally):
     assert not below, "\n".join(below)
 
 
+def precision_by_method(recs, coded):
+    """{method: (right, events)}: of the events coded with each evidence.method, those whose root
+    and source are those of an expected event of their sentence (the confidence that
+    tacitus.model.METHODS gives each method)."""
+    out = defaultdict(lambda: [0, 0])
+    for rec, doc in zip(recs, coded):
+        expected = {(e["code"][:2], e["source"]) for e in rec["events"]}
+        for e in doc["events"]:
+            if e["status"] in LISTED:
+                right = (e["cameo"][:2], _code(e["source"])) in expected
+                out[e["evidence"]["method"]][0] += right
+                out[e["evidence"]["method"]][1] += 1
+    return dict(out)
+
+
+@pytest.fixture(scope="module")
+def coded_corpus(coder):
+    if not CORPUS.exists():
+        pytest.skip("no regression corpus")
+    recs = records()
+    return recs, code(coder, recs)
+
+
+def test_each_methods_confidence_is_what_it_measures(coded_corpus):
+    # evidence.confidence is a measured share, not a guess: re-measure it whenever the coder changes
+    from tacitus.model import METHODS
+    measured = precision_by_method(*coded_corpus)
+    assert set(measured) <= set(METHODS)
+    off = {m: (round(r / t, 2), METHODS[m]) for m, (r, t) in measured.items() if abs(r / t - METHODS[m]) > 0.05}
+    assert not off, f"measured share vs METHODS: {off}"
+
+
 def table(tally):
     rows = ["| group | root recall | code | code and actors | no-event sentences kept empty |",
             "|---|---|---|---|---|"]
@@ -162,4 +191,8 @@ if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from tacitus.pipeline import Coder
     recs = records()
-    print(table(score(recs, code(Coder(), recs))))
+    coded = code(Coder(), recs)
+    print(table(score(recs, coded)))
+    print("\n| evidence.method | events | root and source right |\n|---|---|---|")
+    for method, (right, total) in sorted(precision_by_method(recs, coded).items()):
+        print(f"| {method} | {total:,} | {right / total:.2f} ({right}/{total}) |")

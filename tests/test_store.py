@@ -9,6 +9,7 @@ from tacitus.errors import InputError
 from tacitus.ingest.load import ingest
 from tacitus.store import EventFilter, Store
 from tacitus.store.export import FORMATS, export
+from tacitus.store.schema import MIGRATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -32,10 +33,10 @@ def readout(tmp_path):
 
 
 def test_migrations_are_recorded_and_safe_to_rerun(store):
-    assert [v for v, _, _ in store.migrations()] == [1, 2, 3]
+    assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4]
     assert store.migrate() == []
     again = Store(store.url)
-    assert again.migrate() == [] and len(again.migrations()) == 3
+    assert again.migrate() == [] and len(again.migrations()) == len(MIGRATIONS)
     again.close()
 
 
@@ -147,3 +148,16 @@ def test_the_missions_readout_is_stored_and_queryable(store, coder, shared, tmp_
     assert any(e["cameo"] == "057" and e["date"] == "2022-02-03" for e in events)
     assert any(e["cameo"].startswith("04") for e in events)
     assert not store.events(EventFilter(actor="USA"), limit=10)
+
+
+def test_events_filter_on_their_confidence(store, coder, readout):
+    from tacitus.model import METHODS
+    ingest([str(readout)], store, coder)
+    every = store.events(EventFilter(), limit=1000)
+    sure = store.events(EventFilter(min_confidence=METHODS["frame"]), limit=1000)
+    assert sure and len(sure) < len(every)  # "the two sides" come from the document: less sure
+    assert {e["evidence"]["method"] for e in sure} == {"frame"}
+    assert store.count_events(EventFilter(min_confidence=1.0)) == 0
+    for bad in (1.5, -0.1, float("nan"), "high"):
+        with pytest.raises(InputError):
+            EventFilter(min_confidence=bad)

@@ -78,6 +78,8 @@ def add_filters(p):
     g.add_argument("--until", help="event date on or before (YYYY-MM-DD)")
     g.add_argument("--document", help="document id")
     g.add_argument("--text", help="words in the event's sentence")
+    g.add_argument("--min-confidence", type=_confidence, metavar="0..1",
+                   help="only events whose evidence.confidence is at least this (see docs/accuracy.md)")
 
 
 def event_filter(args):
@@ -85,7 +87,18 @@ def event_filter(args):
     return EventFilter(actor=args.actor, source=args.source, target=args.target, country=args.country,
                        dyad=tuple(args.dyad) if args.dyad else None, code=args.code, root=args.root,
                        plover=args.plover, status=args.status, since=args.since, until=args.until,
-                       document=args.document, text=args.text)
+                       document=args.document, text=args.text,
+                       min_confidence=getattr(args, "min_confidence", None))
+
+
+def _confidence(value):
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:  # NaN fails both comparisons
+        raise argparse.ArgumentTypeError(f"a number from 0 to 1 is required, not {value!r}")
+    return number
 
 
 def write_rows(rows, columns, fmt):

@@ -5,17 +5,22 @@ Each event's date, status against that date, place and topics come after, in tim
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..actors.resolve import Deep, unknown_subject
-from ..model import Evidence
+from ..actors.surface import SurfaceArguments
+from ..model import METHODS, Evidence
 from ..stages import Stage
 from .records import Dropped
 
 # Sectors of irregular armed actors: their violence is unconventional (18), not military (19).
 # Sector codes of the actor codebook, not words, so they stay beside the rule that reads them.
 IRREGULAR_SECTORS = {"REB", "UAF", "CVL", "CRM", "IMG", "SEP", "INS"}
+# Actor.resolved_from values of a mention in the sentence's own words: a surname or a title the
+# document named in full before. Every other value comes from the document (an anaphor, the
+# dateline, the host, the other side of a bilateral text).
+OWN_MENTIONS = {None, "surname", "title"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class Assembly(Stage):
     def __init__(self, cameo, resolver, conventions, lexicon):
         self.cameo = cameo
         self.resolver = resolver
+        self.surface = SurfaceArguments(resolver, lexicon["speech_lemmas"])
         self.conventions = conventions
         self.one_sided = lexicon["one_sided_commitments"]
         self.joint_verbs = lexicon["joint_verbs"]
@@ -57,22 +63,36 @@ class Assembly(Stage):
     def __call__(self, doc, sent):
         if not sent.found:
             return
-        out = []
+        out, unsourced = [], []
         for found in sent.found:
             assembled = self.assemble(found, sent, doc.context)
+            if assembled == "no source":
+                unsourced.append(found)
+            elif isinstance(assembled, str):
+                sent.dropped.append(Dropped(found.trigger, found.pattern, found.code, self.name, assembled))
+            else:
+                out.append(assembled)
+        for found in unsourced:
+            # a sentence that gives no event at all reads every trigger's doer by word order
+            assembled = self.assemble(found, sent, doc.context, any_trigger=True) if not out else "no source"
             if isinstance(assembled, str):
                 sent.dropped.append(Dropped(found.trigger, found.pattern, found.code, self.name, assembled))
             else:
                 out.append(assembled)
         sent.assembled = out
 
-    def assemble(self, found, sent, ctx):
+    def assemble(self, found, sent, ctx, any_trigger=False):
         """The trigger's events, or the reason (events.records.REASONS) it gives none."""
         actors = sent.actors
         sources = self.resolver.resolve(found.sources, actors, ctx)
         targets, stated = self._named_targets(found, sources, actors, ctx)
         if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
             return "no target"
+        method = "frame"
+        if not sources and not found.passive:
+            # the frame named no doer that resolves: the actor before the trigger, as shallow coders read it
+            sources = self.surface.source(found.trigger, actors, ctx, any_trigger=any_trigger)
+            method = "surface" if sources else method
         sources = self._doers(found, sources, targets, sent.sentence.start)
         if isinstance(sources, str):
             return sources
@@ -95,8 +115,8 @@ class Assembly(Stage):
         if not pairs and sources:
             # the only target was the source itself ("Yugoslavia rejected ... the Yugoslav consulate")
             pairs = [(s, None) for s in sources]
-        return Assembled(found, code, [self._pair(found, sent.sentence, s, t, _by_kind_of_force(code, s, joint_verb))
-                                       for s, t in pairs])
+        return Assembled(found, code, [self._pair(found, sent.sentence, s, t, _by_kind_of_force(code, s, joint_verb),
+                                                  method) for s, t in pairs])
 
     def _doers(self, found, sources, targets, offset):
         """Who acts, or the reason there is no event when no one does."""
@@ -181,7 +201,7 @@ class Assembly(Stage):
         return code, targets
 
     @staticmethod
-    def _pair(found, sentence, s, t, code):
+    def _pair(found, sentence, s, t, code, method):
         trig = found.trigger
         t_start = sentence.start + trig.idx
         t_end = t_start + len(trig.text)
@@ -194,6 +214,9 @@ class Assembly(Stage):
             pattern=found.pattern,
             source_span=(s.start, s.end) if s is not None and s.start is not None else None,
             target_span=(t.start, t.end) if t is not None and t.start is not None else None)
+        if method == "frame" and any(a is not None and a.resolved_from not in OWN_MENTIONS for a in (s, t)):
+            method = "context"
+        evidence = replace(evidence, method=method, confidence=METHODS[method])
         return Pair(s, t, code, evidence)
 
     def _in_background_clause(self, tok):

@@ -27,6 +27,7 @@ class EventFilter:
     until: str | None = None  # event_date <= until
     document: str | None = None
     text: str | None = None  # words in the sentence
+    min_confidence: float | None = None  # evidence.confidence at least this (0..1)
 
     def __post_init__(self):
         for f in fields(self):
@@ -35,6 +36,9 @@ class EventFilter:
             for v in values:
                 if v is not None and len(str(v)) > MAX_FILTER_LENGTH:
                     raise InputError(f"filter {f.name} is longer than {MAX_FILTER_LENGTH} characters")
+        if self.min_confidence is not None and not (isinstance(self.min_confidence, (int, float))
+                                                    and 0.0 <= self.min_confidence <= 1.0):
+            raise InputError(f"min_confidence must be a number from 0 to 1, not {self.min_confidence!r}")
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None:
@@ -95,6 +99,9 @@ def where_clause(flt: EventFilter, text_column: str = "s.text"):
     if flt.until:
         conds.append("e.event_date <= ?")
         params.append(date.fromisoformat(str(flt.until)))
+    if flt.min_confidence is not None:
+        conds.append("e.confidence >= ?")
+        params.append(float(flt.min_confidence))
     if flt.document:
         conds.append("e.doc_id = ?")
         params.append(str(flt.document))

@@ -24,6 +24,7 @@ EVENTS_V1 = [
 ]
 EVENTS_V3 = ["source_kind", "target_kind", "speaker_country", "speaker_sector", "speaker_name", "speaker_kind",
              "speaker_text", "speaker_resolved_from", "planned_name"]
+EVENTS_V4 = [("method", "TEXT"), ("confidence", "DOUBLE PRECISION")]
 DOCUMENT_COLUMNS = [
     ("id", "TEXT PRIMARY KEY"), ("source", "TEXT"), ("url", "TEXT"), ("title", "TEXT"), ("published", "DATE"),
     ("date_source", "TEXT"), ("content_hash", "TEXT"), ("text", "TEXT"), ("status", "TEXT NOT NULL"),
@@ -65,6 +66,9 @@ MIGRATIONS = [
     ]),
     (3, "events keep their speaker whole, the actors' kind and the planned act's name", [
         f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} TEXT" for name in EVENTS_V3
+    ]),
+    (4, "events say how their actors were found, and with what confidence", [
+        f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {sql}" for name, sql in EVENTS_V4
     ]),
 ]
 
