@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import hmac
+import json
 import re
 from typing import Optional
 
-from fastapi import APIRouter, Body, Depends, Header, Query, Response
+from anyio import to_thread
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 
 from .. import __version__
-from ..ingest.load import run_job
+from ..ingest.load import code_apart, store_coded
 from ..ingest.readers import finish, normalise_date
 from ..model import Document
 from ..store import EventFilter
@@ -83,26 +85,75 @@ def _document(payload: dict) -> Document:
     return finish(doc)
 
 
-@router.post("/api/documents", status_code=201)
-def post_document(response: Response, payload: dict = Body(...), authorization: Optional[str] = Header(None),
-                  replace: bool = Query(False, description="replace a document stored under the same id"),
-                  api: ApiState = Depends(state)):
-    """Code one document and store it, through the same job runner as `tacitus ingest`. An id
-    already stored answers 409 unless `replace=true`; the reply says whether it replaced one."""
-    _authorise(api, authorization)
+def _payload(body: bytes, content_type: Optional[str]) -> dict:
+    kind = (content_type or "application/json").split(";")[0].strip().lower()
+    if kind != "application/json" and not kind.endswith("+json"):
+        raise ApiError(415, "unsupported_media_type", "the body must be JSON (Content-Type: application/json)")
+    try:
+        payload = json.loads(body)
+    except RecursionError:
+        raise ApiError(400, "bad_request", "the body is nested too deeply to be a document") from None
+    except ValueError as exc:  # not JSON, or not UTF-8
+        raise ApiError(400, "bad_request", f"the body is not JSON: {exc}"[:300]) from None
     if not isinstance(payload, dict):
         raise ApiError(400, "bad_request", "the body must be a JSON object with 'text'")
-    doc = _document(payload)
+    return payload
+
+
+def _refuse_existing(api: ApiState, doc_id: str, replace: bool) -> bool:
+    """Whether `doc_id` is stored; 409 if it is and the client did not ask to replace it. The caller
+    holds the store lock."""
+    existed = doc_id in api.store.stored_versions([doc_id])
+    if existed and not replace:
+        raise ApiError(409, "exists", f"document {doc_id!r} is already stored: POST with ?replace=true to replace it")
+    return existed
+
+
+def _checked_first(api: ApiState, doc_id: str, replace: bool):
+    with api.lock:  # refused before the coding it would waste; asked again before writing
+        _refuse_existing(api, doc_id, replace)
+
+
+def _store(api: ApiState, coded: list, versions: dict, replace: bool):
+    """Store the coded document through the job runner's writer, with the 409 check in the same
+    turn on the store (another POST may have stored the id while this one was being coded)."""
+    (doc,) = coded
     with api.lock:
-        existed = api.store.document(doc.id) is not None
-        if existed and not replace:
-            raise ApiError(409, "exists", f"document {doc.id!r} is already stored: POST with ?replace=true "
-                                          "to replace it")
-        report = run_job([doc], api.store, api.get_coder(), workers=1)
-        if report.failed:  # stored as a failed document, with its error, as ingest stores one
-            why = doc.error or report.problems[-1]
-            raise ApiError(422, "not_coded", f"document {doc.id!r} {why}; it is stored as failed")
-        events = api.store.events(EventFilter(document=doc.id), limit=10_000, sort="id")
+        existed = _refuse_existing(api, doc.id, replace)
+        report = store_coded(coded, api.store, versions)
+        events = [] if report.failed else api.store.events(EventFilter(document=doc.id), limit=10_000, sort="id")
+    if report.failed:  # stored as a failed document, with its error, as ingest stores one
+        why = doc.error or report.problems[-1]
+        raise ApiError(422, "not_coded", f"document {doc.id!r} {why}; it is stored as failed")
+    return existed, events
+
+
+def _code(api: ApiState, doc: Document):
+    return code_apart([doc], api.get_coder())
+
+
+_FIELD_SCHEMA = {name: {"type": "string", "maxLength": limit} for name, limit in MAX_FIELD.items()}
+BODY_SCHEMA = {"type": "object", "required": ["text"], "additionalProperties": True, "properties": {
+    "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}, **_FIELD_SCHEMA,
+    "id": {"anyOf": [_FIELD_SCHEMA["id"], {"type": "integer"}], "description": "default: api- and a content hash"},
+    "published": {**_FIELD_SCHEMA["published"], "description": "a date, YYYY-MM-DD"}}}
+
+
+@router.post("/api/documents", status_code=201, openapi_extra={
+    "requestBody": {"required": True, "content": {"application/json": {"schema": BODY_SCHEMA}}}})
+async def post_document(request: Request, response: Response, authorization: Optional[str] = Header(None),
+                        replace: bool = Query(False, description="replace a document stored under the same id"),
+                        api: ApiState = Depends(state)):
+    """Code one document and store it, through the same writer as `tacitus ingest`. An id already
+    stored answers 409 unless `replace=true`; the reply says whether it replaced one. Coding runs in
+    a worker thread, one document at a time, without the store: readers are answered meanwhile."""
+    _authorise(api, authorization)
+    body = await request.body()  # at most the body limit: the BodyLimit middleware read it
+    payload = await to_thread.run_sync(_payload, body, request.headers.get("content-type"))
+    doc = await to_thread.run_sync(_document, payload)
+    await to_thread.run_sync(_checked_first, api, doc.id, replace)
+    coded, versions = await to_thread.run_sync(_code, api, doc, limiter=api.coding)
+    existed, events = await to_thread.run_sync(_store, api, coded, versions, replace)
     if existed:
         response.status_code = 200
     return clean({"id": doc.id, "published": doc.published, "replaced": existed, "events": events})

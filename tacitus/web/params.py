@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Optional
 
+from anyio import CapacityLimiter
 from fastapi import Query, Request
 
 from ..store import EventFilter, Store
@@ -17,12 +18,16 @@ MAX_LIMIT = 1000
 
 @dataclass
 class ApiState:
-    """One store connection for the app's lifetime; requests take turns on it (the lock)."""
+    """One store connection for the app's lifetime; requests take turns on it (`lock`), each for
+    one query or one write. Coding takes no turn on the store: POST /api/documents codes in a
+    worker thread of its own, one document at a time (`coding`: the coder is not thread-safe),
+    and a POST waiting for its turn waits in the event loop, holding no thread that a reader needs."""
 
     store: Store
     token: Optional[str] = None
     coder_factory: Optional[Callable] = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    coding: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(1))
     coder: object = None  # loaded on the first POST: a read-only server never loads the model
 
     def get_coder(self):
