@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hmac
 import json
-import re
 from typing import Optional
 
 from anyio import to_thread
@@ -14,6 +13,7 @@ from ..ingest.load import code_apart, store_coded
 from ..ingest.readers import finish, normalise_date
 from ..model import Document
 from ..store import EventFilter
+from ..store.query import UNSTORABLE
 from ..store.rows import content_hash
 from .errors import ApiError
 from .params import ApiState, clean, page, state
@@ -55,7 +55,6 @@ def _authorise(api: ApiState, authorization):
 
 
 MAX_FIELD = {"id": 500, "published": 100, "title": 2000, "url": 2000, "source": 500}
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def _check_fields(payload: dict):
@@ -68,7 +67,7 @@ def _check_fields(payload: dict):
             raise ApiError(400, "bad_request", f"{name}: at most {limit:,} characters")
     for name in ("text", *MAX_FIELD):
         value = payload.get(name)
-        if isinstance(value, str) and _UNSTORABLE.search(value):
+        if isinstance(value, str) and UNSTORABLE.search(value):
             raise ApiError(400, "bad_request", f"{name}: holds a NUL character or a lone surrogate")
 
 
