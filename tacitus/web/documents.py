@@ -6,10 +6,12 @@ import json
 from typing import Optional
 
 from anyio import to_thread
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
 
 from .. import __version__
-from ..ingest.load import code_apart, store_coded
+from ..ingest.load import code_apart, held_for_writing
 from ..ingest.readers import finish, normalise_date
 from ..model import Document
 from ..store import EventFilter
@@ -113,22 +115,28 @@ def _checked_first(api: ApiState, doc_id: str, replace: bool):
         _refuse_existing(api, doc_id, replace)
 
 
-def _store(api: ApiState, coded: list, versions: dict, replace: bool):
-    """Store the coded document through the job runner's writer, with the 409 check in the same
-    turn on the store (another POST may have stored the id while this one was being coded)."""
-    (doc,) = coded
+def _code(api: ApiState, doc: Document):
+    """The coded document and the job runner's writer holding its rows: both made in the coding
+    turn (api.coding), off the store lock."""
+    coded, versions = code_apart([doc], api.get_coder())
+    return coded[0], held_for_writing(coded, api.store, versions)
+
+
+def _store(api: ApiState, doc: Document, writer, replace: bool) -> JSONResponse:
+    """Write the held rows, with the 409 check made again in the same turn on the store (another
+    POST may have stored the id while this one was being coded); then read the events back in a
+    turn of their own and render the reply here, off the event loop: a long document's thousands
+    of events take a while to write as JSON."""
     with api.lock:
         existed = _refuse_existing(api, doc.id, replace)
-        report = store_coded(coded, api.store, versions)
-        events = [] if report.failed else api.store.events(EventFilter(document=doc.id), limit=10_000, sort="id")
-    if report.failed:  # stored as a failed document, with its error, as ingest stores one
-        why = doc.error or report.problems[-1]
+        writer.flush()
+    if writer.report.failed:  # stored as a failed document, with its error, as ingest stores one
+        why = doc.error or writer.report.problems[-1]
         raise ApiError(422, "not_coded", f"document {doc.id!r} {why}; it is stored as failed")
-    return existed, events
-
-
-def _code(api: ApiState, doc: Document):
-    return code_apart([doc], api.get_coder())
+    with api.lock:
+        events = api.store.events(EventFilter(document=doc.id), limit=10_000, sort="id")
+    reply = {"id": doc.id, "published": doc.published, "replaced": existed, "events": events}
+    return JSONResponse(jsonable_encoder(clean(reply)), status_code=200 if existed else 201)
 
 
 _FIELD_SCHEMA = {name: {"type": "string", "maxLength": limit} for name, limit in MAX_FIELD.items()}
@@ -140,7 +148,7 @@ BODY_SCHEMA = {"type": "object", "required": ["text"], "additionalProperties": T
 
 @router.post("/api/documents", status_code=201, openapi_extra={
     "requestBody": {"required": True, "content": {"application/json": {"schema": BODY_SCHEMA}}}})
-async def post_document(request: Request, response: Response, authorization: Optional[str] = Header(None),
+async def post_document(request: Request, authorization: Optional[str] = Header(None),
                         replace: bool = Query(False, description="replace a document stored under the same id"),
                         api: ApiState = Depends(state)):
     """Code one document and store it, through the same writer as `tacitus ingest`. An id already
@@ -151,8 +159,5 @@ async def post_document(request: Request, response: Response, authorization: Opt
     payload = await to_thread.run_sync(_payload, body, request.headers.get("content-type"))
     doc = await to_thread.run_sync(_document, payload)
     await to_thread.run_sync(_checked_first, api, doc.id, replace)
-    coded, versions = await to_thread.run_sync(_code, api, doc, limiter=api.coding)
-    existed, events = await to_thread.run_sync(_store, api, coded, versions, replace)
-    if existed:
-        response.status_code = 200
-    return clean({"id": doc.id, "published": doc.published, "replaced": existed, "events": events})
+    coded, writer = await to_thread.run_sync(_code, api, doc, limiter=api.coding)
+    return await to_thread.run_sync(_store, api, coded, writer, replace)
