@@ -1,9 +1,9 @@
 """The HTTP API: documents, events, actors, dyads, series, partners, network, changes, search.
 
 Read-only by default. Coding new text (POST /api/documents) needs the operator's token, sent as
-`Authorization: Bearer TOKEN`; a body over the limit (limits.py) answers 413 before it is read. Readers
-share one store connection, a query at a time; coding holds none of it (params.ApiState). Every
-error has one JSON shape:
+`Authorization: Bearer TOKEN`; a body over the limit (limits.py) answers 413 before it is read.
+Requests take short turns on one store connection; coding holds none of it (params.ApiState).
+Every error has one JSON shape:
     {"error": {"status": 404, "code": "not_found", "message": "..."}}
 Every route calls a library function (tacitus.store, tacitus.analysis, tacitus.ingest.load); the
 routes live in one module per area (documents, events, relations), the error shape in errors.

@@ -18,10 +18,11 @@ MAX_LIMIT = 1000
 
 @dataclass
 class ApiState:
-    """One store connection for the app's lifetime; requests take turns on it (`lock`), each for
-    one query or one write. Coding takes no turn on the store: POST /api/documents codes in a
-    worker thread of its own, one document at a time (`coding`: the coder is not thread-safe),
-    and a POST waiting for its turn waits in the event loop, holding no thread that a reader needs."""
+    """One store connection for the app's lifetime; requests take short turns on it (`lock`): a
+    reader's queries, a POST's id check and write. Coding takes no turn on the store: POST
+    /api/documents codes in a worker thread of its own, one document at a time (`coding`: the
+    coder is not thread-safe), and a POST waiting for its turn waits in the event loop, holding
+    no thread that a reader needs."""
 
     store: Store
     token: Optional[str] = None
