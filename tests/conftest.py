@@ -79,3 +79,15 @@ def store_url(request, tmp_path):
     yield f"{base}/{name}"
     with psycopg.connect(server, autocommit=True) as con:
         con.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory, coder):
+    """The bundled samples coded into a DuckDB file, once per session: copy it before writing to it."""
+    from tacitus.ingest.load import ingest
+    from tacitus.store import Store
+    db = tmp_path_factory.mktemp("samples") / "events.duckdb"
+    with Store(str(db)) as store:
+        report = ingest([str(ROOT / "samples")], store, coder)
+    assert report.coded >= 3 and report.events > 10 and not report.failed
+    return db

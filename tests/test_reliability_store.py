@@ -5,10 +5,12 @@ import random
 
 import pytest
 
+from tacitus.analysis import partners
+from tacitus.errors import InputError
 from tacitus.ingest.load import run_job
 from tacitus.model import Document
 from tacitus.pipeline import Coder
-from tacitus.store import Store
+from tacitus.store import EventFilter, Store
 
 MARKER = "EXPLODE"  # a text the coder falls over on (a bug in a stage, simulated)
 
@@ -128,3 +130,16 @@ def test_a_rerun_retries_the_failed_documents(store_url, coder):
         second = run_job(docs(), store, coder, workers=1)
         assert store.documents(status="failed") == []
     assert (first.coded, first.failed) == (1, 1) and (second.coded, second.skipped) == (1, 1)
+
+
+@pytest.mark.parametrize("value", ["\x00", "CHN\x00", "\ud800", "a\udfffb"])
+def test_a_lookup_value_no_stored_text_can_hold_is_an_input_error_on_both_databases(store_url, value):
+    """PostgreSQL refuses NUL in any text value, a query's parameters included: the store says so
+    as bad input (the API's 400), on DuckDB too, instead of failing in the database."""
+    with Store(store_url) as store:
+        lookups = [lambda: store.events(EventFilter(document=value)),
+                   lambda: store.count_events(EventFilter(text=value)), lambda: store.document(value),
+                   lambda: store.documents(status=value), lambda: store.actors(value), lambda: partners(store, value)]
+        for lookup in lookups:
+            with pytest.raises(InputError, match="NUL character or a lone surrogate"):
+                lookup()

@@ -14,10 +14,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
-import threading
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
@@ -28,6 +25,7 @@ from fastapi.testclient import TestClient
 from tacitus.ingest.load import ingest
 from tacitus.store import Store
 from tacitus.web import create_app
+from web_helpers import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "tacitus" / "web" / "static"
@@ -472,22 +470,8 @@ def chromium():
 @pytest.fixture(scope="module")
 def server(built_db, tmp_path_factory, chromium):
     """A real uvicorn server on 127.0.0.1, on a free port, in a background thread."""
-    import uvicorn
-    app = create_app(str(copy_db(built_db, tmp_path_factory, "served")))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
-    thread = threading.Thread(target=srv.run, name="tacitus-test-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not srv.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serve(create_app(str(copy_db(built_db, tmp_path_factory, "served")))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """The job runner: a stream of documents coded into the store, in batches, losing nothing.
 
-`run_job` is the one way documents reach the store: `tacitus ingest` (through `ingest`), the API's
-POST /api/documents and, for events coded elsewhere, the Dask loader (through `BatchWriter`).
+`run_job` is the one way documents reach the store: `tacitus ingest` (through `ingest`) and, for
+events coded elsewhere, the Dask loader (through `BatchWriter`). The API's POST /api/documents
+codes with `code_apart`, holding no store, then stores through the same writer (`held_for_writing`).
 
 Idempotent: a document already stored with the same content hash and coder version is skipped.
 Resumable: each batch is one transaction, so a run killed at any moment (kill -9 included) leaves
@@ -172,14 +173,27 @@ def run_job(items, store, coder=None, *, workers=0, model=None, recode=False, ba
     return report
 
 
-def store_coded(documents, store, versions, *, batch_size=64) -> IngestReport:
-    """Store documents coded elsewhere (the API codes off its store lock) through the same writer."""
-    report = IngestReport()
-    writer = BatchWriter(store, report, batch_size=batch_size, versions=versions)
+def code_apart(documents, coder, *, batch_size=64):
+    """Code documents in this process with `coder`, touching no store: (the coded documents, the
+    versions that coded them), for `held_for_writing`. A document that cannot be coded comes back
+    with `error` set, as in `run_job`."""
+    from ..scale.pool import code_stream
+
+    stream = code_stream(documents, workers=1, batch_size=batch_size, coder=coder)
+    return list(stream), stream.versions
+
+
+def held_for_writing(documents, store, versions) -> BatchWriter:
+    """Documents coded elsewhere, in their stored form, held by the job runner's writer until its
+    `flush()` writes them all in one transaction; `.report` then says what happened. One that
+    could not be coded, or whose events cannot be put in rows, is held as failed, with its error.
+    Making the rows needs no turn on the store: the API makes them off its store lock and takes
+    the lock only to write."""
+    documents = list(documents)
+    writer = BatchWriter(store, IngestReport(), batch_size=len(documents) + 1, versions=versions)
     for doc in documents:
         writer.coded(doc, versions)
-    writer.flush()
-    return report
+    return writer
 
 
 def ingest(paths, store, coder=None, *, recode=False, batch_size=64, reader=None, on_batch=None,

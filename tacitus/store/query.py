@@ -1,6 +1,7 @@
 """Event filters as parameterised SQL: every user value is a parameter, never SQL text."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -8,6 +9,14 @@ from ..errors import InputError
 
 MAX_FILTER_LENGTH = 500
 SORTS = {"date": "e.event_date, e.event_id", "-date": "e.event_date DESC, e.event_id DESC", "id": "e.event_id"}
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # no stored text holds one: PostgreSQL refuses NUL
+
+
+def check_searchable(value, what: str):
+    """Refuse a value to look up that holds a NUL character or a lone surrogate: none can match
+    stored text, and the database would fail on it (PostgreSQL refuses NUL in any text value)."""
+    if isinstance(value, str) and UNSTORABLE.search(value):
+        raise InputError(f"{what} holds a NUL character or a lone surrogate")
 
 
 @dataclass
@@ -36,6 +45,7 @@ class EventFilter:
             for v in values:
                 if v is not None and len(str(v)) > MAX_FILTER_LENGTH:
                     raise InputError(f"filter {f.name} is longer than {MAX_FILTER_LENGTH} characters")
+                check_searchable(v, f"filter {f.name}")
         if self.min_confidence is not None and not (isinstance(self.min_confidence, (int, float))
                                                     and 0.0 <= self.min_confidence <= 1.0):
             raise InputError(f"min_confidence must be a number from 0 to 1, not {self.min_confidence!r}")

@@ -1,7 +1,9 @@
 """The HTTP API: documents, events, actors, dyads, series, partners, network, changes, search.
 
 Read-only by default. Coding new text (POST /api/documents) needs the operator's token, sent as
-`Authorization: Bearer TOKEN`. Every error has one JSON shape:
+`Authorization: Bearer TOKEN`; a body over the limit (limits.py) answers 413 before it is read.
+Requests take short turns on one store connection; coding holds none of it (params.ApiState).
+Every error has one JSON shape:
     {"error": {"status": 404, "code": "not_found", "message": "..."}}
 Every route calls a library function (tacitus.store, tacitus.analysis, tacitus.ingest.load); the
 routes live in one module per area (documents, events, relations), the error shape in errors.
@@ -19,6 +21,7 @@ from .. import __version__
 from ..store import Store
 from . import documents, errors, events, relations
 from .errors import ApiError
+from .limits import BodyLimit, body_limit
 from .params import ApiState
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -33,9 +36,11 @@ def dashboard():
     return FileResponse(index)
 
 
-def create_app(db=None, *, token=None, coder_factory=None):
+def create_app(db=None, *, token=None, coder_factory=None, max_body=None):
     """The API and dashboard over the store at `db`. With a `token`, POST /api/documents codes and
-    stores new text (the store is then opened for writing)."""
+    stores new text (the store is then opened for writing). A request body over `max_body` bytes
+    (default: $TACITUS_MAX_BODY, else tacitus.web.limits.MAX_BODY, 16 MiB) answers 413 unread."""
+    limit = body_limit(max_body)
     writable = bool(token)
     store = Store(db, read_only=not writable, migrate=writable)
 
@@ -49,6 +54,7 @@ def create_app(db=None, *, token=None, coder_factory=None):
     app.state.store = store
     app.state.api = ApiState(store, token=token, coder_factory=coder_factory)
     errors.install(app)
+    app.add_middleware(BodyLimit, max_body=limit)
     for router in (documents.router, events.router, relations.router, dashboard_router):
         app.include_router(router)
     if STATIC.exists():

@@ -2,16 +2,20 @@
 from __future__ import annotations
 
 import hmac
-import re
+import json
 from typing import Optional
 
-from fastapi import APIRouter, Body, Depends, Header, Query, Response
+from anyio import to_thread
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
 
 from .. import __version__
-from ..ingest.load import run_job
+from ..ingest.load import code_apart, held_for_writing
 from ..ingest.readers import finish, normalise_date
 from ..model import Document
 from ..store import EventFilter
+from ..store.query import UNSTORABLE
 from ..store.rows import content_hash
 from .errors import ApiError
 from .params import ApiState, clean, page, state
@@ -53,7 +57,6 @@ def _authorise(api: ApiState, authorization):
 
 
 MAX_FIELD = {"id": 500, "published": 100, "title": 2000, "url": 2000, "source": 500}
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def _check_fields(payload: dict):
@@ -66,7 +69,7 @@ def _check_fields(payload: dict):
             raise ApiError(400, "bad_request", f"{name}: at most {limit:,} characters")
     for name in ("text", *MAX_FIELD):
         value = payload.get(name)
-        if isinstance(value, str) and _UNSTORABLE.search(value):
+        if isinstance(value, str) and UNSTORABLE.search(value):
             raise ApiError(400, "bad_request", f"{name}: holds a NUL character or a lone surrogate")
 
 
@@ -83,26 +86,78 @@ def _document(payload: dict) -> Document:
     return finish(doc)
 
 
-@router.post("/api/documents", status_code=201)
-def post_document(response: Response, payload: dict = Body(...), authorization: Optional[str] = Header(None),
-                  replace: bool = Query(False, description="replace a document stored under the same id"),
-                  api: ApiState = Depends(state)):
-    """Code one document and store it, through the same job runner as `tacitus ingest`. An id
-    already stored answers 409 unless `replace=true`; the reply says whether it replaced one."""
-    _authorise(api, authorization)
+def _payload(body: bytes, content_type: Optional[str]) -> dict:
+    kind = (content_type or "application/json").split(";")[0].strip().lower()
+    if kind != "application/json" and not kind.endswith("+json"):
+        raise ApiError(415, "unsupported_media_type", "the body must be JSON (Content-Type: application/json)")
+    try:
+        payload = json.loads(body)
+    except RecursionError:
+        raise ApiError(400, "bad_request", "the body is nested too deeply to be a document") from None
+    except ValueError as exc:  # not JSON, or not UTF-8
+        raise ApiError(400, "bad_request", f"the body is not JSON: {exc}"[:300]) from None
     if not isinstance(payload, dict):
         raise ApiError(400, "bad_request", "the body must be a JSON object with 'text'")
-    doc = _document(payload)
+    return payload
+
+
+def _refuse_existing(api: ApiState, doc_id: str, replace: bool) -> bool:
+    """Whether `doc_id` is stored; 409 if it is and the client did not ask to replace it. The caller
+    holds the store lock."""
+    existed = doc_id in api.store.stored_versions([doc_id])
+    if existed and not replace:
+        raise ApiError(409, "exists", f"document {doc_id!r} is already stored: POST with ?replace=true to replace it")
+    return existed
+
+
+def _checked_first(api: ApiState, doc_id: str, replace: bool):
+    with api.lock:  # refused before the coding it would waste; asked again before writing
+        _refuse_existing(api, doc_id, replace)
+
+
+def _code(api: ApiState, doc: Document):
+    """The coded document and the job runner's writer holding its rows: both made in the coding
+    turn (api.coding), off the store lock."""
+    coded, versions = code_apart([doc], api.get_coder())
+    return coded[0], held_for_writing(coded, api.store, versions)
+
+
+def _store(api: ApiState, doc: Document, writer, replace: bool) -> JSONResponse:
+    """Write the held rows, with the 409 check made again in the same turn on the store (another
+    POST may have stored the id while this one was being coded); then read the events back in a
+    turn of their own and render the reply here, off the event loop: a long document's thousands
+    of events take a while to write as JSON."""
     with api.lock:
-        existed = api.store.document(doc.id) is not None
-        if existed and not replace:
-            raise ApiError(409, "exists", f"document {doc.id!r} is already stored: POST with ?replace=true "
-                                          "to replace it")
-        report = run_job([doc], api.store, api.get_coder(), workers=1)
-        if report.failed:  # stored as a failed document, with its error, as ingest stores one
-            why = doc.error or report.problems[-1]
-            raise ApiError(422, "not_coded", f"document {doc.id!r} {why}; it is stored as failed")
+        existed = _refuse_existing(api, doc.id, replace)
+        writer.flush()
+    if writer.report.failed:  # stored as a failed document, with its error, as ingest stores one
+        why = doc.error or writer.report.problems[-1]
+        raise ApiError(422, "not_coded", f"document {doc.id!r} {why}; it is stored as failed")
+    with api.lock:
         events = api.store.events(EventFilter(document=doc.id), limit=10_000, sort="id")
-    if existed:
-        response.status_code = 200
-    return clean({"id": doc.id, "published": doc.published, "replaced": existed, "events": events})
+    reply = {"id": doc.id, "published": doc.published, "replaced": existed, "events": events}
+    return JSONResponse(jsonable_encoder(clean(reply)), status_code=200 if existed else 201)
+
+
+_FIELD_SCHEMA = {name: {"type": "string", "maxLength": limit} for name, limit in MAX_FIELD.items()}
+BODY_SCHEMA = {"type": "object", "required": ["text"], "additionalProperties": True, "properties": {
+    "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}, **_FIELD_SCHEMA,
+    "id": {"anyOf": [_FIELD_SCHEMA["id"], {"type": "integer"}], "description": "default: api- and a content hash"},
+    "published": {**_FIELD_SCHEMA["published"], "description": "a date, YYYY-MM-DD"}}}
+
+
+@router.post("/api/documents", status_code=201, openapi_extra={
+    "requestBody": {"required": True, "content": {"application/json": {"schema": BODY_SCHEMA}}}})
+async def post_document(request: Request, authorization: Optional[str] = Header(None),
+                        replace: bool = Query(False, description="replace a document stored under the same id"),
+                        api: ApiState = Depends(state)):
+    """Code one document and store it, through the same writer as `tacitus ingest`. An id already
+    stored answers 409 unless `replace=true`; the reply says whether it replaced one. Coding runs in
+    a worker thread, one document at a time, without the store: readers are answered meanwhile."""
+    _authorise(api, authorization)
+    body = await request.body()  # at most the body limit: the BodyLimit middleware read it
+    payload = await to_thread.run_sync(_payload, body, request.headers.get("content-type"))
+    doc = await to_thread.run_sync(_document, payload)
+    await to_thread.run_sync(_checked_first, api, doc.id, replace)
+    coded, writer = await to_thread.run_sync(_code, api, doc, limiter=api.coding)
+    return await to_thread.run_sync(_store, api, coded, writer, replace)

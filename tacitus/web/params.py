@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Optional
 
+from anyio import CapacityLimiter
 from fastapi import Query, Request
 
 from ..store import EventFilter, Store
@@ -17,12 +18,17 @@ MAX_LIMIT = 1000
 
 @dataclass
 class ApiState:
-    """One store connection for the app's lifetime; requests take turns on it (the lock)."""
+    """One store connection for the app's lifetime; requests take short turns on it (`lock`): a
+    reader's queries, a POST's id check and write. Coding takes no turn on the store: POST
+    /api/documents codes in a worker thread of its own, one document at a time (`coding`: the
+    coder is not thread-safe), and a POST waiting for its turn waits in the event loop, holding
+    no thread that a reader needs."""
 
     store: Store
     token: Optional[str] = None
     coder_factory: Optional[Callable] = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    coding: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(1))
     coder: object = None  # loaded on the first POST: a read-only server never loads the model
 
     def get_coder(self):
@@ -46,7 +52,8 @@ def filters(actor: Optional[str] = None, source: Optional[str] = None, target: O
             country: Optional[str] = None, dyad: Optional[str] = Query(None, description="A,B: either direction"),
             code: Optional[str] = None, root: Optional[str] = None, plover: Optional[str] = None,
             status: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
-            document: Optional[str] = None, q: Optional[str] = Query(None, description="words in the sentence")):
+            document: Optional[str] = None, q: Optional[str] = Query(None, description="words in the sentence"),
+            min_confidence: Optional[float] = Query(None, ge=0, le=1, description="evidence.confidence at least")):
     pair = None
     if dyad:
         parts = [p.strip() for p in dyad.split(",") if p.strip()]
@@ -55,7 +62,7 @@ def filters(actor: Optional[str] = None, source: Optional[str] = None, target: O
         pair = tuple(parts)
     return EventFilter(actor=actor, source=source, target=target, country=country, dyad=pair, code=code,
                        root=root, plover=plover, status=status, since=since, until=until, document=document,
-                       text=q)
+                       text=q, min_confidence=min_confidence)
 
 
 def clean(obj):
