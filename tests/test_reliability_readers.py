@@ -209,7 +209,6 @@ def test_analysis_text_keeps_everything_else_as_it_is():
     assert analysis_text(text) == text
 
 
-@pytest.mark.xfail(strict=True, reason="analysis_text is not yet wired into the segmentation stage")
 @pytest.mark.parametrize("odd", ["\u200b", "\x07"])
 def test_an_invisible_character_after_a_name_keeps_the_actor_in_the_event(coder, odd):
     def dyads(text):

@@ -6,6 +6,7 @@ import re
 
 from ..model import Sentence
 from ..stages import SentenceState, Stage
+from .normalise import analysis_text
 from .sentences import SentenceSplitter
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")  # the words a trigger form is looked up by
@@ -27,13 +28,17 @@ class Segment(Stage):
         self.split = SentenceSplitter(lexicon["abbreviations"])
 
     def __call__(self, documents):
-        states = []
+        states, analysed = [], []
         for doc in documents:
             text = doc.document.text
             doc.sentences = [SentenceState(Sentence(i, start, end, text[start:end]))
                              for i, (start, end) in enumerate(self.split(text))]
             states.extend(doc.sentences)
-        tokenized = self.tokenizer.pipe([s.sentence.text for s in states], batch_size=1000)
+            # the words are read with invisible and control characters as spaces, one for one, so
+            # that "Russia\u200b" is Russia and every offset still points into the original text
+            clean = analysis_text(text)
+            analysed.extend(clean[s.sentence.start:s.sentence.end] for s in doc.sentences)
+        tokenized = self.tokenizer.pipe(analysed, batch_size=1000)
         for state, tokens in zip(states, tokenized):
             state.tokens = tokens
             state.words = [t.text for t in tokens]
