@@ -22,7 +22,7 @@ def sentence(coder, rows):
 
 @pytest.fixture
 def surface(coder):
-    return SurfaceArguments(coder.resolver, coder.lexicon["speech_lemmas"])
+    return SurfaceArguments(coder.resolver, coder.lexicon)
 
 
 # "Kenyan troops raided a camp near Mandera, officials said." with the subject hung on "said"

@@ -9,14 +9,14 @@ doers. Events found this way say so (`evidence.method: "surface"`), with a lower
 """
 from __future__ import annotations
 
-PLACE_PREPS = ("in", "at", "near", "from", "to", "into", "across", "inside", "outside", "on", "off")
 BOUNDARIES = (";", ":", "—", "–")  # a clause ends here; an actor beyond it is someone else's
 
 
 class SurfaceArguments:
-    def __init__(self, resolver, speech_lemmas):
+    def __init__(self, resolver, lexicon):
         self.resolver = resolver
-        self.speech_lemmas = speech_lemmas
+        self.speech_lemmas = lexicon["speech_lemmas"]
+        self.place_preps = lexicon["locative_preps"]  # "in Kabul", "from the border": where, not who
 
     def source(self, trigger, sentence_actors, context, *, any_trigger=False):
         """The actors of the nearest phrase before `trigger` that names one, or []. Only a verb that
@@ -26,14 +26,13 @@ class SurfaceArguments:
         sentence that would otherwise give no event at all) every trigger is."""
         if not any_trigger and not _reports_an_act(trigger):
             return []
-        for head in self._candidates(trigger, sentence_actors, self.speech_lemmas):
+        for head in self._candidates(trigger, sentence_actors):
             actors = [a for a in self.resolver.resolve([head], sentence_actors, context) if a.kind != "place"]
             if actors:
                 return actors
         return []
 
-    @staticmethod
-    def _candidates(trigger, sentence_actors, speech_lemmas):
+    def _candidates(self, trigger, sentence_actors):
         """Phrase heads before the trigger that hold a dictionary mention: subjects first, then the
         rest, nearest first."""
         doc, mention_at = trigger.doc, sentence_actors.mention_at
@@ -46,11 +45,22 @@ class SurfaceArguments:
             if m is None or m.entry.kind == "place":
                 continue
             head = _phrase_head(tok, trigger)
-            if head.i in seen or head.i >= trigger.i or _placed(head) or _speaker(head, trigger, speech_lemmas):
+            if head.i in seen or head.i >= trigger.i or self._placed(head) or self._speaker(head, trigger):
                 continue
             seen.add(head.i)
             heads.append(head)
         return sorted(heads, key=lambda h: h.dep_ not in ("nsubj", "nsubjpass", "ROOT"))
+
+    def _placed(self, tok):
+        """The phrase is where something happens ("in Kabul", "from the border"), not who acts."""
+        return tok.dep_ == "pobj" and tok.head.lower_ in self.place_preps
+
+    def _speaker(self, tok, trigger):
+        """The subject of a verb of saying before the act ("officials said rebels ..."): who reports the
+        act, not its doer. A verb of saying after it closes the sentence ("..., residents said") and
+        says nothing of who acted, however the parser hangs the words before it."""
+        head = tok.head
+        return tok.dep_ == "nsubj" and head.i < trigger.i and head.lemma_.lower() in self.speech_lemmas
 
 
 def _reports_an_act(tok):
@@ -67,16 +77,3 @@ def _phrase_head(tok, trigger):
             and tok.head.i != trigger.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     return tok
-
-
-def _placed(tok):
-    """The phrase is where something happens ("in Kabul", "from the border"), not who acts."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
-
-
-def _speaker(tok, trigger, speech_lemmas):
-    """The subject of a verb of saying before the act ("officials said rebels ..."): who reports the
-    act, not its doer. A verb of saying after it closes the sentence ("..., residents said") and
-    says nothing of who acted, however the parser hangs the words before it."""
-    head = tok.head
-    return tok.dep_ == "nsubj" and head.i < trigger.i and head.lemma_.lower() in speech_lemmas

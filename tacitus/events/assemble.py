@@ -54,7 +54,7 @@ class Assembly(Stage):
     def __init__(self, cameo, resolver, conventions, lexicon):
         self.cameo = cameo
         self.resolver = resolver
-        self.surface = SurfaceArguments(resolver, lexicon["speech_lemmas"])
+        self.surface = SurfaceArguments(resolver, lexicon)
         self.conventions = conventions
         self.one_sided = lexicon["one_sided_commitments"]
         self.joint_verbs = lexicon["joint_verbs"]
