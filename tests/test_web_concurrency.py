@@ -99,3 +99,16 @@ def test_two_posts_of_one_id_store_one_and_refuse_the_other(gated):
     kept = texts[[r.status_code for r in replies].index(201)]
     assert httpx.get(f"{url}/api/documents/same").json()["text"] == kept
     assert httpx.get(f"{url}/api/health").json()["counts"]["documents"] == 1
+
+
+def test_health_answers_within_a_second_while_a_write_holds_the_store(gated):
+    # a long write (10,000 events take about a second) holds the store's one connection
+    app, url, coder, gate = gated
+    assert httpx.get(f"{url}/api/health", timeout=1.0).json()["counts"]["documents"] == 0
+    api = app.state.api
+    with api.lock:
+        began = time.monotonic()
+        r = httpx.get(f"{url}/api/health", timeout=1.0)
+        assert time.monotonic() - began < 1.0
+    assert r.status_code == 200 and r.json()["stale"] is True and r.json()["counts"]["documents"] == 0
+    assert "stale" not in httpx.get(f"{url}/api/health", timeout=1.0).json()

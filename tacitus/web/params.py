@@ -30,6 +30,7 @@ class ApiState:
     lock: threading.Lock = field(default_factory=threading.Lock)
     coding: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(1))
     coder: object = None  # loaded on the first POST: a read-only server never loads the model
+    last_counts: Optional[dict] = None  # what /api/health read last
 
     def get_coder(self):
         if self.coder is None:
