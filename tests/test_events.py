@@ -158,3 +158,17 @@ def test_a_statements_mood_is_coded_from_its_adjective(coder):
     doc = coder("Turkish President Recep Tayyip Erdogan said he was optimistic about the talks with Greece.",
                 published="2021-03-03")
     assert find(doc, "013", "TUR")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare day glued by the parser to the name before it: the name is the argument, the day the date
+    ("Jordan's foreign minister met with Egyptian President Abdel Fattah el-Sisi Sunday to discuss Gaza.",
+     ("JORGOV", "040", "EGYGOV", "2024-05-05")),
+    ("Turkish President Erdogan hosted Hungarian Prime Minister Viktor Orban Friday in Ankara.",
+     ("TURGOV", "043", "HUNGOV", "2024-05-03")),
+    ("Russia expelled a Polish diplomat Monday.", ("RUS", "161", "POLGOV", "2024-05-06")),
+])
+def test_a_bare_day_after_a_name_dates_the_act_and_leaves_the_name(coder, text, expected):
+    doc = coder(text, published="2024-05-08")  # a Wednesday
+    got = {(e.source.code, e.cameo, e.target.code if e.target else None, e.date) for e in doc.events}
+    assert expected in got, got

@@ -21,7 +21,10 @@ class Features:
         objs = syntax.children(tok, "nsubjpass") if self.passive else syntax.children(tok, "dobj", "attr")
         if tok.pos_ in ("NOUN", "PROPN"):
             objs = []
-        self.objects = with_conjuncts(objs)
+        elif not objs and not self.passive:
+            # "hosted Prime Minister Viktor Orban Friday" parsed as a time phrase on the verb
+            objs = [c for c in syntax.children(tok, "npadvmod") if syntax.unglued(c) is not c]
+        self.objects = [syntax.unglued(o) for o in with_conjuncts(objs)]
         self.object_lemmas = set()
         for o in self.objects:
             self.object_lemmas.add(lemma(o))
@@ -40,7 +43,7 @@ class Features:
         preps = {}
         for h in [tok] + self.objects:
             for p in syntax.children(h, "prep", "agent", "dative"):
-                pobjs = with_conjuncts(syntax.children(p, "pobj", "pcomp"))
+                pobjs = [syntax.unglued(o) for o in with_conjuncts(syntax.children(p, "pobj", "pcomp"))]
                 if pobjs and all(o.lower_ in syntax.words.date_words or o.like_num for o in pobjs):
                     continue
                 if not pobjs and h is tok:

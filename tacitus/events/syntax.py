@@ -82,6 +82,15 @@ class Syntax:
             return tok.head.head
         return None
 
+    def unglued(self, tok):
+        """"met el-Sisi Sunday", "signed the accord Tuesday": a bare day or month that the parser
+        made the head of the phrase before it stands for that phrase's last name; else `tok`."""
+        if tok.lower_ in self.words.bare_time_words and tok.i > 0:
+            before = tok.doc[tok.i - 1]
+            if before.head.i == tok.i and before.dep_ == "compound" and before.pos_ == "PROPN":
+                return before
+        return tok
+
     def time_words(self, holders):
         """The words of these tokens' time modifiers, to date the event by."""
         words = []
@@ -89,6 +98,11 @@ class Syntax:
             for c in holder.children:
                 if c.dep_ in ("npadvmod", "tmod", "advmod") or (c.dep_ == "prep" and c.lower_ in self.words.time_preps):
                     words.extend(c.subtree)
+                elif c.dep_ in ("dobj", "prep"):
+                    # a bare time glued to the object or to a preposition's object ("met el-Sisi Sunday")
+                    for o in ([c] if c.dep_ == "dobj" else self.children(c, "pobj")):
+                        if self.unglued(o) is not o:
+                            words.append(o)
                 elif c.dep_ in ("nummod", "compound", "amod") and holder.pos_ == "NOUN" and YEAR.fullmatch(c.text):
                     words.append(c)  # "the 1990 invasion of Kuwait"
         return words

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 class EventWords:
     particles: frozenset
     date_words: frozenset
+    bare_time_words: frozenset
     time_preps: frozenset
     modal_future: frozenset
     modal_hypothetical: frozenset
@@ -42,6 +43,7 @@ class EventWords:
         return cls(
             particles=lexicon["particles"],
             date_words=lexicon["date_words"],
+            bare_time_words=lexicon["bare_time_words"],
             time_preps=lexicon["time_preps"],
             modal_future=lexicon["modal_future"],
             modal_hypothetical=lexicon["modal_hypothetical"],
