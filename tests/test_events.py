@@ -172,3 +172,28 @@ def test_a_bare_day_after_a_name_dates_the_act_and_leaves_the_name(coder, text, 
     doc = coder(text, published="2024-05-08")  # a Wednesday
     got = {(e.source.code, e.cameo, e.target.code if e.target else None, e.date) for e in doc.events}
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "call on X to do Y" is an appeal however the parser hangs "to do Y"; "call on X" alone a visit
+    ("Washington is calling on Beijing to restrain Pyongyang.", ("USAGOV", "02", "CHN")),
+    ("Egypt calls upon Israel to halt the offensive in Rafah.", ("EGY", "02", "ISR")),
+    ("The EU called on Serbia to recognise Kosovo.", ("IGOEUREEC", "02", "SRB")),
+])
+def test_calling_on_someone_to_act_is_an_appeal(coder, text, expected):
+    doc = coder(text, published="2024-05-08")
+    got = {(e.source.code, e.cameo[:2], e.target.code if e.target else None) for e in doc.events}
+    assert expected in got and not any(e.cameo == "042" for e in doc.events), got
+
+
+@pytest.mark.parametrize("text,code,date", [
+    # on a timetable: planned, dated on the planned day, and not anyone's stated intent
+    ("Thailand and Cambodia are scheduled to hold talks on Friday.", "046", "2024-05-10"),
+    ("The Pope is due to visit Iraq next month.", "042", "2024-06"),
+    ("Ethiopia and Eritrea are set to sign a peace deal next month, officials said.", "057", "2024-06"),
+    ("Kenya is poised to deploy police officers to Haiti.", "153", None),
+])
+def test_an_act_on_a_timetable_is_planned(coder, text, code, date):
+    doc = coder(text, published="2024-05-08")
+    got = [(e.cameo, e.status, e.date) for e in doc.events]
+    assert (code, "planned", date) in got, got

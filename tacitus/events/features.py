@@ -38,6 +38,10 @@ class Features:
                             for w, objs in self.preps.items()}
         self.xcomps = syntax.children(tok, "xcomp")
         self.xcomp_lemmas = {lemma(x) for x in self.xcomps}
+        # "is calling on Beijing to restrain Pyongyang": the parser often hangs the complement of
+        # an appeal as an adverbial clause; a pattern open to any complement ("*") takes it too
+        self.any_complement = bool(self.xcomps) or any(syntax.infinitive(a) and a.i > tok.i
+                                                       for a in syntax.children(tok, "advcl"))
 
     def _preps(self, tok, syntax):
         preps = {}
@@ -79,7 +83,7 @@ class Features:
                 return False
         elif p.pobj and not any(lem & p.pobj for lem in self.pobj_lemmas.values()):
             return False
-        if p.xcomp and not (self.xcomp_lemmas & p.xcomp or ("*" in p.xcomp and self.xcomp_lemmas)):
+        if p.xcomp and not (self.xcomp_lemmas & p.xcomp or ("*" in p.xcomp and self.any_complement)):
             return False
         return True
 
@@ -121,6 +125,7 @@ class NominalFeatures(Features):
         self.pobj_lemmas = {w: {lemma(o) for o in objs} for w, objs in self.preps.items()}
         self.xcomps = [c for c in tok.children if c.dep_ == "acl"]
         self.xcomp_lemmas = {lemma(x) for x in self.xcomps}
+        self.any_complement = bool(self.xcomps)
 
     def per_object(self):
         yield self

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..stages import Stage
 from .records import Dropped, Framed
-from .status import status_of
+from .status import scheduled, status_of
 from .syntax import lemma
 
 
@@ -139,7 +139,7 @@ class FramingStage(Stage):
         future = framed.status == "planned" or (framed.status == "hypothetical" and any(
             c.dep_ == "aux" and c.lower_ in self.words.reported_future for t in syntax.with_aspect(chain)
             for c in t.children))
-        if framed.frame_word is None and future and self._is_statement(tok):
+        if framed.frame_word is None and future and self._is_statement(tok) and not scheduled(self.words, chain):
             frame = self.codes[framed.code].announced_as
             if frame:
                 framed.planned = framed.code

@@ -33,4 +33,13 @@ def status_of(syntax, chain, tok, status):
         return "hypothetical"
     if auxiliaries & words.modal_future or ("going" in auxiliaries and "to" in auxiliaries):
         return "planned"
+    if scheduled(words, chain):
+        return "planned"
     return "occurred"
+
+
+def scheduled(words, chain):
+    """"Is due to visit", "are set to sign", "is expected to arrive": the act is on a timetable,
+    reported as planned, not announced as anyone's intent."""
+    return any(lemma(t) in words.schedule_words and t.pos_ in ("ADJ", "VERB") for t in chain[1:]) or any(
+        t.dep_ == "xcomp" and lemma(t.head) in words.schedule_words for t in chain)

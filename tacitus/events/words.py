@@ -18,6 +18,7 @@ class EventWords:
     obligation_modals: frozenset
     obligation_verbs: frozenset
     history_words: frozenset
+    schedule_words: frozenset
     reaching_verbs: frozenset
     performing_verbs: frozenset
     framing_nouns: frozenset
@@ -52,6 +53,7 @@ class EventWords:
             obligation_modals=lexicon["obligation_modals"],
             obligation_verbs=lexicon["obligation_verbs"],
             history_words=lexicon["history_words"],
+            schedule_words=lexicon["schedule_words"],
             reaching_verbs=lexicon["reaching_verbs"],
             performing_verbs=lexicon["performing_verbs"],
             framing_nouns=lexicon["framing_nouns"],
