@@ -197,3 +197,20 @@ def test_an_act_on_a_timetable_is_planned(coder, text, code, date):
     doc = coder(text, published="2024-05-08")
     got = [(e.cameo, e.status, e.date) for e in doc.events]
     assert (code, "planned", date) in got, got
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # a passive toll whose doer is named in its time clause: one act, with both actors
+    ("Four Nigerian soldiers were killed Saturday when Boko Haram fighters attacked their base.", "NGAREBBKH", "NGAMIL"),
+    ("Two Afghan policemen were wounded when Taliban gunmen ambushed their patrol in Kunduz.", "AFGREBTAL", "AFGCOP"),
+])
+def test_the_doer_of_a_passive_toll_is_named_in_its_time_clause(coder, text, source, target):
+    doc = coder(text, published="2024-05-08")
+    assert (source, target) in {(e.source.code if e.source else None, e.target.code if e.target else None)
+                                for e in doc.events}
+    assert all(e.source is not None for e in doc.events)
+
+
+def test_a_time_clause_lends_no_doer_to_an_act_that_is_not_force(coder):
+    doc = coder("The minister was criticised when he cancelled the visit.", published="2024-05-08")
+    assert not any(e.cameo.startswith("11") and e.source is not None for e in doc.events)

@@ -4,6 +4,7 @@ adds (purpose, protest purpose, weapon), and the choice of which coded triggers 
 from __future__ import annotations
 
 from ..stages import Stage
+from .clauses import share_time_clause_actors
 from .contents import framed_contents, obligations
 from .fallback import FallbackTargets
 from .features import NominalFeatures
@@ -28,6 +29,7 @@ class ArgumentStage(Stage):
         self.cameo = cameo
         self.codes = cameo.codes  # code -> CameoCode, read for every coded trigger
         self.words = words
+        self.toll_marks = words.toll_marks
         self.purposes = purposes
         self.refiner = Refiner(frames, cameo, instruments or {}, purposes)
 
@@ -42,6 +44,7 @@ class ArgumentStage(Stage):
             f = self.found(syntax, framed)
             found.append(f)
             consumed |= f.consumed
+        share_time_clause_actors(syntax, found, self.codes, self.toll_marks)
         found += obligations(syntax, triggers, found, self.cameo)
         if self.purposes is not None:
             found += framed_contents(syntax, triggers, found, self)

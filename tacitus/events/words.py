@@ -18,6 +18,7 @@ class EventWords:
     obligation_modals: frozenset
     obligation_verbs: frozenset
     history_words: frozenset
+    toll_marks: frozenset
     schedule_words: frozenset
     reaching_verbs: frozenset
     performing_verbs: frozenset
@@ -53,6 +54,7 @@ class EventWords:
             obligation_modals=lexicon["obligation_modals"],
             obligation_verbs=lexicon["obligation_verbs"],
             history_words=lexicon["history_words"],
+            toll_marks=lexicon["toll_marks"],
             schedule_words=lexicon["schedule_words"],
             reaching_verbs=lexicon["reaching_verbs"],
             performing_verbs=lexicon["performing_verbs"],

@@ -1,0 +1,33 @@
+"""Acts that share their actors across a time clause: "Four soldiers were killed Saturday when
+rebels attacked their base" reports one attack and its toll. The passive killing names no doer;
+the clause that says when it happened names who attacked, and the attack's object ("their base")
+belongs to those killed."""
+from __future__ import annotations
+
+FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence: the acts a toll is counted for
+
+
+def share_time_clause_actors(syntax, found, codes, marks):
+    """For each passive act of force with no doer whose time clause (`marks`: "when", "as") holds
+    an act of force that names one: that doer is the passive act's doer, and the passive act's
+    victims are the clause's target when the clause names none that is an actor."""
+    by_token = {f.trigger.i: f for f in found}
+    for f in found:
+        if not f.passive or f.sources or codes[f.code].root not in FORCE_ROOTS:
+            continue
+        for clause in syntax.children(f.trigger, "advcl"):
+            g = by_token.get(clause.i)
+            if g is None or not g.sources or codes[g.code].root not in FORCE_ROOTS:
+                continue
+            if not any(c.dep_ in ("advmod", "mark") and c.lower_ in marks for c in clause.children):
+                continue
+            f.sources = list(g.sources)
+            if f.targets and all(_owned_by_pronoun(t) for t in g.targets):
+                g.targets = list(f.targets)
+            break
+
+
+def _owned_by_pronoun(tok):
+    """"their base", "its convoy": a thing whose owner is a pronoun, or the pronoun itself."""
+    tok = getattr(tok, "token", tok)  # an actors.resolve.Deep argument holds its token
+    return tok.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
