@@ -214,3 +214,14 @@ def test_the_doer_of_a_passive_toll_is_named_in_its_time_clause(coder, text, sou
 def test_a_time_clause_lends_no_doer_to_an_act_that_is_not_force(coder):
     doc = coder("The minister was criticised when he cancelled the visit.", published="2024-05-08")
     assert not any(e.cameo.startswith("11") and e.source is not None for e in doc.events)
+
+
+@pytest.mark.parametrize("text,target", [
+    # the leader of a sector, named after the title, belongs to that sector, not to the government
+    ("Tunisian police arrested the leader of the opposition party on Tuesday.", "TUNOPP"),
+    ("Police in Kampala detained the leader of the main opposition party.", "UGAOPP"),
+    ("Sudan's army chief met the leader of the rebels.", "SDNREB"),
+])
+def test_the_leader_of_a_sector_belongs_to_it(coder, text, target):
+    doc = coder(text, published="2024-05-08")
+    assert target in {e.target.code for e in doc.events if e.target}

@@ -226,7 +226,12 @@ class SentenceActors:
         covering = [m for m in sectors if m.start <= head.i < m.end]
         sector = (covering or sorted(sectors, key=lambda m: -m.end))[0].entry.value
         modifiers = [m for m in sectors if m.end <= head.i]
-        if covering and self.doc[head.i].lower_ in self.lex.generic_role_heads and modifiers:
+        tok = self.doc[head.i]
+        if covering and tok.lower_ in self.lex.generic_role_heads and not modifiers:
+            # "the leader of the opposition party", "the head of the army": the same, named after
+            of_objects = {t.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree}
+            modifiers = [m for m in sectors if m.start in of_objects]
+        if covering and tok.lower_ in self.lex.generic_role_heads and modifiers:
             # "rebel leaders", "opposition officials", "army commanders": the leaders of a sector
             # belong to it, not to the government
             sector = modifiers[-1].entry.value
