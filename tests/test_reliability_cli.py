@@ -83,3 +83,26 @@ def test_export_into_a_missing_folder_is_one_clear_line(tmp_path):
     run = tacitus("export", str(tmp_path / "missing" / "out.csv"), "--format", "csv", "--db", db)
     lines = run.stderr.strip().splitlines()
     assert run.returncode == 2 and len(lines) == 1 and "does not exist" in lines[0] and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("option", ["--actor", "--dyad", "--text", "--document"])
+def test_a_nul_in_a_filter_is_a_one_line_usage_error_on_either_database(store_url, option, capsys):
+    from tacitus.store import Store
+    Store(store_url).close()  # migrated: only the value can be at fault
+    values = ["CHN", "A\x00B"] if option == "--dyad" else ["A\x00B"]
+    assert cli.main(["events", "--db", store_url, option, *values]) == 2
+    out, err = capsys.readouterr()
+    lines = err.strip().splitlines()
+    assert out == "" and len(lines) == 1 and "holds a NUL character, U+0000 at position 2" in lines[0]
+    assert "DataError" not in err and "Traceback" not in err
+
+
+def test_bytes_that_are_not_utf8_in_an_argument_are_a_one_line_usage_error(store_url):
+    from tacitus.store import Store
+    Store(store_url).close()
+    # the shell passes the bytes on; Python makes each a lone surrogate (U+DCFF for 0xff)
+    run = subprocess.run([sys.executable, "-m", "tacitus", "events", "--db", store_url, "--actor", b"CHN\xff"],
+                         capture_output=True, cwd=ROOT)
+    err = run.stderr.decode("utf-8", "replace").strip().splitlines()
+    assert run.returncode == 2 and run.stdout == b"" and len(err) == 1, err
+    assert "filter actor holds a lone surrogate" in err[0] and "U+DCFF at position 4" in err[0]

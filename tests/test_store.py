@@ -147,3 +147,20 @@ def test_the_missions_readout_is_stored_and_queryable(store, coder, shared, tmp_
     assert any(e["cameo"] == "057" and e["date"] == "2022-02-03" for e in events)
     assert any(e["cameo"].startswith("04") for e in events)
     assert not store.events(EventFilter(actor="USA"), limit=10)
+
+
+UNCOMPARABLE = [("NUL", "A\x00B"), ("lone surrogate", "A\ud800B"), ("escaped byte", "\udcff")]
+
+
+@pytest.mark.parametrize("what, value", UNCOMPARABLE, ids=[w for w, _ in UNCOMPARABLE])
+def test_a_query_value_no_database_can_compare_is_a_bad_request_not_a_database_error(store, what, value):
+    from tacitus.analysis.relations import partners, series
+    calls = [lambda: store.events(EventFilter(actor=value)), lambda: store.events(EventFilter(dyad=("CHN", value))),
+             lambda: store.count_events(EventFilter(text=value)), lambda: store.clusters(EventFilter(document=value)),
+             lambda: store.document(value), lambda: store.documents(status=value), lambda: store.actors(value),
+             lambda: series(store, value), lambda: partners(store, value)]
+    for call in calls:
+        with pytest.raises(InputError, match="holds a (NUL character|lone surrogate)") as caught:
+            call()
+        assert "\n" not in str(caught.value) and "position" in str(caught.value)
+    assert store.events(EventFilter(actor="A\ufffdB")) == []  # the replacement character is plain text

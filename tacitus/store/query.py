@@ -1,13 +1,29 @@
 """Event filters as parameterised SQL: every user value is a parameter, never SQL text."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date
 
 from ..errors import InputError
 
 MAX_FILTER_LENGTH = 500
+# PostgreSQL refuses a NUL in any text value, and neither database takes a lone surrogate
+_UNCOMPARABLE = re.compile("[\x00\ud800-\udfff]")
 SORTS = {"date": "e.event_date, e.event_id", "-date": "e.event_date DESC, e.event_id DESC", "id": "e.event_id"}
+
+
+def query_text(name: str, value):
+    """`value` as given when either database can compare it with stored text, else an InputError
+    (a bad request, not a database failure) naming `name`: a NUL character or a lone surrogate, which
+    no stored text holds, so the answer could only be an error. Every value a user gives a query
+    passes here: EventFilter's, and the store's lookups by id, status and name."""
+    bad = _UNCOMPARABLE.search(value) if isinstance(value, str) else None
+    if bad:
+        what = "a NUL character" if bad.group() == "\x00" else "a lone surrogate (not UTF-8 text)"
+        raise InputError(f"{name} holds {what}, U+{ord(bad.group()):04X} at position {bad.start() + 1}: "
+                         "give text without it")
+    return value
 
 
 @dataclass
@@ -35,6 +51,7 @@ class EventFilter:
             for v in values:
                 if v is not None and len(str(v)) > MAX_FILTER_LENGTH:
                     raise InputError(f"filter {f.name} is longer than {MAX_FILTER_LENGTH} characters")
+                query_text(f"filter {f.name}", v)
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None:
