@@ -106,3 +106,18 @@ def test_bytes_that_are_not_utf8_in_an_argument_are_a_one_line_usage_error(store
     err = run.stderr.decode("utf-8", "replace").strip().splitlines()
     assert run.returncode == 2 and run.stdout == b"" and len(err) == 1, err
     assert "filter actor holds a lone surrogate" in err[0] and "U+DCFF at position 4" in err[0]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ingest_stores_every_good_record_around_bad_ones_at_random_positions(store_url, tmp_path, workers):
+    from bad_records import MAX_BYTES, archive, check_report
+    from tacitus.store import Store
+    path, good, bad = archive(tmp_path, seed=int(workers))
+    run = tacitus("ingest", str(path), "--db", store_url, "--workers", workers, "--max-bytes", str(MAX_BYTES))
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    check_report([line.removeprefix("tacitus: ") for line in run.stderr.splitlines() if f"{path}:" in line], path, bad)
+    with Store(store_url) as store:
+        coded = {d["id"] for d in store.documents(status="coded", limit=1000)}
+        failed = store.documents(status="failed", limit=1000)
+    assert coded == set(good) | {"surrogate", "nul"}
+    assert sorted(d["origin"] for d in failed) == sorted(f"{path}:{n}" for kind, n, _ in bad if kind != "warning")
