@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hypothesis_profiles import CI_EXAMPLES, profile
+from hypothesis_profiles import CI_EXAMPLES, profile, report_cases
 from tacitus.cli import main as cli
 from tacitus.columns import EVENTS_TABLE, ICEWS, document_event_rows, header, tsv_unescape, values
 from tacitus.model import Actor, Document, Event, Evidence, Plover, Sentence
@@ -284,10 +284,4 @@ def test_hand_picked_odd_values_read_back(duck, store_url, tmp_path, docs):
 
 def test_the_suites_ran_their_cases(cases, record_property):
     """Last in the module: the figure for docs/ (print it with -s)."""
-    missing = [s for s in SUITES if not cases[s]]
-    if missing:
-        pytest.skip(f"run the whole module to count its cases ({', '.join(missing)} did not run)")
-    total = sum(cases.values())
-    record_property("hypothesis_cases", total)
-    print(f"\nhypothesis: {total:,} generated stores exported and read back: {dict(cases)}")
-    assert total >= 0.8 * CI_EXAMPLES
+    report_cases(cases, SUITES, record_property, "stores exported and read back", CI_EXAMPLES * 0.8)

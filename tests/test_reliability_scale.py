@@ -9,25 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bad_records import GOOD, MARKER, MAX_BYTES, archive, check_report
+from bad_records import GOOD, MAX_BYTES, archive, check_report
 from hypothesis_profiles import profile
 from tacitus.ingest.readers import Problem, Reader
 from tacitus.store import Store
-
-@pytest.fixture
-def exploding(monkeypatch, coder):
-    """The coder raises on any batch holding the marker (Coder.code_batch_safely then codes the
-    others one by one); for the Dask tests run on threads of this process, where the patch holds."""
-    for cls in {type(coder), *[c for c in type(coder).__mro__ if c.__name__ == "Coder"]}:
-        real = cls.code_batch
-
-        def code_batch(self, documents, real=real):
-            if any(MARKER in d.text for d in documents):
-                raise RuntimeError("a stage fell over")
-            return real(self, documents)
-
-        monkeypatch.setattr(cls, "code_batch", code_batch)
-
 
 # -- the pieces of an input read back as the reader reads the file ---------------------------------
 
