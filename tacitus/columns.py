@@ -261,7 +261,9 @@ _JSON_UNSAFE = re.compile("[\u2028\u2029\ud800-\udfff]")
 _TSV_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _TSV_UNSAFE = re.compile("[\\\\\t\n\r\u2028\u2029]")
 _TSV_ESCAPED = re.compile(r"\\(u2028|u2029|[\\tnr])")
-_CSV_QUOTED = re.compile("[,\"\r\n\u2028\u2029]")
+# "#" too: DuckDB's CSV sniffer takes a bare "#" for a comment mark on some files (a value starting
+# " #" in the first rows) and then drops the rest of that row without an error; quoted, it never does
+_CSV_QUOTED = re.compile("[,\"\r\n\u2028\u2029#]")
 
 
 def escape_json(line: str) -> str:
@@ -299,5 +301,5 @@ def _csv_field(value) -> str:
 
 def csv_line(row) -> str:
     """A CSV row (RFC 4180 quoting) that also quotes a bare CR, U+2028 and U+2029, which Python's
-    csv module leaves bare and some readers take for the end of a line."""
+    csv module leaves bare and some readers take for the end of a line, and any value holding "#"."""
     return ",".join(_csv_field(v) for v in row) + "\n"

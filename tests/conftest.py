@@ -15,6 +15,26 @@ def coder():
     return Coder()
 
 
+@pytest.fixture
+def exploding(monkeypatch, coder):
+    """The coder raises on any batch holding bad_records.MARKER (forked coding processes and the
+    threads of an in-process Dask cluster inherit this; Coder.code_batch_safely then codes the
+    others one by one); the session's coder may come from an earlier import of the module, so its
+    own class is patched too."""
+    from bad_records import MARKER
+    from tacitus.pipeline import Coder
+    for cls in {Coder, type(coder)}:
+        real = cls.code_batch
+
+        def code_batch(self, documents, real=real):
+            if any(MARKER in d.text for d in documents):
+                raise RuntimeError("a stage fell over")
+            return real(self, documents)
+
+        monkeypatch.setattr(cls, "code_batch", code_batch)
+    return monkeypatch
+
+
 @pytest.fixture(scope="session")
 def shared():
     if not SHARED.exists():

@@ -5,6 +5,7 @@ run leaves nothing in the tree. Suites apply `profile()` to each test instead of
 for the whole session, so other suites keep their own settings."""
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 CI_EXAMPLES = 300
@@ -19,3 +20,15 @@ def profile(scale: float = 1.0) -> settings:
     case costs more, or less, than the others')."""
     chosen = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
     return settings(chosen, max_examples=max(1, round(chosen.max_examples * scale)))
+
+
+def report_cases(cases, suites, record_property, what: str, at_least: int):
+    """The last test of a module of suites: how many cases they generated (recorded as the test's
+    `hypothesis_cases` property, and printed for docs/ with -s); skipped unless every suite ran."""
+    missing = [s for s in suites if not cases[s]]
+    if missing:
+        pytest.skip(f"run the whole module to count its cases ({', '.join(missing)} did not run)")
+    total = sum(cases.values())
+    record_property("hypothesis_cases", total)
+    print(f"\nhypothesis: {total:,} generated {what}: {dict(cases)}")
+    assert total >= at_least

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hypothesis_profiles import CI_EXAMPLES, profile
+from hypothesis_profiles import CI_EXAMPLES, profile, report_cases
 from tacitus.ingest.readers import MAX_ID_CHARS, Problem, Reader, document_from_record, is_blank
 from tacitus.nlp.normalise import analysis_text
 
@@ -170,10 +170,4 @@ def test_whatever_a_reader_lets_through_the_coder_codes(cases, coder, record):
 
 def test_the_suites_ran_their_cases(cases, record_property):
     """Last in the module: the figure for docs/ (print it with -s)."""
-    missing = [s for s in SUITES if not cases[s]]
-    if missing:
-        pytest.skip(f"run the whole module to count its cases ({', '.join(missing)} did not run)")
-    total = sum(cases.values())
-    record_property("hypothesis_cases", total)
-    print(f"\nhypothesis: {total:,} generated cases over the readers: {dict(cases)}")
-    assert total >= 5 * CI_EXAMPLES
+    report_cases(cases, SUITES, record_property, "cases over the readers", 5 * CI_EXAMPLES)

@@ -83,3 +83,41 @@ def test_export_into_a_missing_folder_is_one_clear_line(tmp_path):
     run = tacitus("export", str(tmp_path / "missing" / "out.csv"), "--format", "csv", "--db", db)
     lines = run.stderr.strip().splitlines()
     assert run.returncode == 2 and len(lines) == 1 and "does not exist" in lines[0] and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("option", ["--actor", "--dyad", "--text", "--document"])
+def test_a_nul_in_a_filter_is_a_one_line_usage_error_on_either_database(store_url, option, capsys):
+    from tacitus.store import Store
+    Store(store_url).close()  # migrated: only the value can be at fault
+    values = ["CHN", "A\x00B"] if option == "--dyad" else ["A\x00B"]
+    assert cli.main(["events", "--db", store_url, option, *values]) == 2
+    out, err = capsys.readouterr()
+    lines = err.strip().splitlines()
+    assert out == "" and len(lines) == 1 and "holds a NUL character, U+0000 at position 2" in lines[0]
+    assert "DataError" not in err and "Traceback" not in err
+
+
+def test_bytes_that_are_not_utf8_in_an_argument_are_a_one_line_usage_error(store_url):
+    from tacitus.store import Store
+    Store(store_url).close()
+    # the shell passes the bytes on; Python makes each a lone surrogate (U+DCFF for 0xff)
+    run = subprocess.run([sys.executable, "-m", "tacitus", "events", "--db", store_url, "--actor", b"CHN\xff"],
+                         capture_output=True, cwd=ROOT)
+    err = run.stderr.decode("utf-8", "replace").strip().splitlines()
+    assert run.returncode == 2 and run.stdout == b"" and len(err) == 1, err
+    assert "filter actor holds a lone surrogate" in err[0] and "U+DCFF at position 4" in err[0]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ingest_stores_every_good_record_around_bad_ones_at_random_positions(store_url, tmp_path, workers):
+    from bad_records import MAX_BYTES, archive, check_report
+    from tacitus.store import Store
+    path, good, bad = archive(tmp_path, seed=int(workers))
+    run = tacitus("ingest", str(path), "--db", store_url, "--workers", workers, "--max-bytes", str(MAX_BYTES))
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    check_report([line.removeprefix("tacitus: ") for line in run.stderr.splitlines() if f"{path}:" in line], path, bad)
+    with Store(store_url) as store:
+        coded = {d["id"] for d in store.documents(status="coded", limit=1000)}
+        failed = store.documents(status="failed", limit=1000)
+    assert coded == set(good) | {"surrogate", "nul"}
+    assert sorted(d["origin"] for d in failed) == sorted(f"{path}:{n}" for kind, n, _ in bad if kind != "warning")

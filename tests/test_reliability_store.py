@@ -5,14 +5,13 @@ import random
 
 import pytest
 
+from bad_records import MARKER
 from tacitus.analysis import partners
 from tacitus.errors import InputError
 from tacitus.ingest.load import run_job
 from tacitus.model import Document
 from tacitus.pipeline import Coder
 from tacitus.store import EventFilter, Store
-
-MARKER = "EXPLODE"  # a text the coder falls over on (a bug in a stage, simulated)
 
 
 def _nested(depth):
@@ -67,22 +66,6 @@ class ExplodingCoder:
         if any(MARKER in d.text for d in documents):
             raise RuntimeError("a stage fell over")
         return self.coder.code_batch(documents)
-
-
-@pytest.fixture
-def exploding(monkeypatch, coder):
-    """The coder raises on any batch holding the marker (forked coding processes inherit this); the
-    session's coder may come from an earlier import of the module, so its own class is patched too."""
-    for cls in {Coder, type(coder)}:
-        real = cls.code_batch
-
-        def code_batch(self, documents, real=real):
-            if any(MARKER in d.text for d in documents):
-                raise RuntimeError("a stage fell over")
-            return real(self, documents)
-
-        monkeypatch.setattr(cls, "code_batch", code_batch)
-    return monkeypatch
 
 
 @pytest.mark.parametrize("workers", [1, 2])

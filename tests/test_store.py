@@ -161,3 +161,20 @@ def test_events_filter_on_their_confidence(store, coder, readout):
     for bad in (1.5, -0.1, float("nan"), "high"):
         with pytest.raises(InputError):
             EventFilter(min_confidence=bad)
+
+
+UNCOMPARABLE = [("NUL", "A\x00B"), ("lone surrogate", "A\ud800B"), ("escaped byte", "\udcff")]
+
+
+@pytest.mark.parametrize("what, value", UNCOMPARABLE, ids=[w for w, _ in UNCOMPARABLE])
+def test_a_query_value_no_database_can_compare_is_a_bad_request_not_a_database_error(store, what, value):
+    from tacitus.analysis.relations import partners, series
+    calls = [lambda: store.events(EventFilter(actor=value)), lambda: store.events(EventFilter(dyad=("CHN", value))),
+             lambda: store.count_events(EventFilter(text=value)), lambda: store.clusters(EventFilter(document=value)),
+             lambda: store.document(value), lambda: store.documents(status=value), lambda: store.actors(value),
+             lambda: series(store, value), lambda: partners(store, value)]
+    for call in calls:
+        with pytest.raises(InputError, match="holds a (NUL character|lone surrogate)") as caught:
+            call()
+        assert "\n" not in str(caught.value) and "position" in str(caught.value)
+    assert store.events(EventFilter(actor="A\ufffdB")) == []  # the replacement character is plain text

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from ..ingest.readers import DEFAULT_MAX_BYTES
 from .common import add_db, add_model, add_workers
 
 HELP = "Code documents (Parquet or JSON lines, local or fsspec URLs) on a Dask cluster into Parquet events."
@@ -12,7 +13,11 @@ EXAMPLE = """examples:
   tacitus load-events out/ --db events.duckdb
 
 Output: OUTPUT/events/month=YYYY-MM/*.parquet, OUTPUT/documents/*.parquet and OUTPUT/_manifest.jsonl;
-an interrupted run resumes with the inputs the manifest does not list."""
+an interrupted run resumes with the inputs the manifest does not list. Records are read as ingest
+reads them: one that cannot be read or coded is named on stderr with its file and line (for
+Parquet, its row from 1) and kept with the documents as failed, which load-events stores.
+exit status: 0 every record coded; 1 some records failed (named on stderr); 2 nothing could run;
+3 internal error (a bug in tacitus)."""
 
 
 def add_arguments(p):
@@ -21,6 +26,7 @@ def add_arguments(p):
     add_workers(p, "local cluster worker processes (default 0, auto: one per core, but one when the inputs are "
                    "small); the output does not depend on it")
     p.add_argument("--blocksize", default="4MB", help="JSON-lines partition size (default 4MB)")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest document accepted")
     add_model(p)
 
 
@@ -33,14 +39,17 @@ def run(args):
     *inputs, output = args.paths
 
     def on_input(entry):
-        print(f"tacitus: {entry['input']}: {entry['documents']:,} documents, {entry['events']:,} events",
-              file=sys.stderr)
+        for line in entry["problems"]:
+            print(f"tacitus: {line}", file=sys.stderr)
+        print(f"tacitus: {entry['input']}: {entry['documents']:,} documents, {entry['events']:,} events, "
+              f"{entry['failed']:,} failed", file=sys.stderr)
 
     summary = cluster_code(inputs, output, scheduler=args.scheduler, workers=args.workers,
-                           blocksize=args.blocksize, model=args.model, on_input=on_input)
+                           blocksize=args.blocksize, model=args.model, on_input=on_input, max_bytes=args.max_bytes)
     print(f"tacitus: {summary['inputs']} inputs coded ({summary['skipped_inputs']} already done): "
-          f"{summary['documents']:,} documents, {summary['events']:,} events into {output}", file=sys.stderr)
-    return 0
+          f"{summary['documents']:,} documents, {summary['events']:,} events, {summary['failed']:,} failed "
+          f"into {output}", file=sys.stderr)
+    return 1 if summary["failed"] else 0
 
 
 class Load:
@@ -59,5 +68,8 @@ class Load:
         from ..store import Store
         with Store(args.db) as store:
             n = load_output(args.output, store)
-        print(f"tacitus: {n.coded:,} documents, {n.events:,} events loaded into {store.url}", file=sys.stderr)
+        for line in n.problems:
+            print(f"tacitus: {line}", file=sys.stderr)
+        print(f"tacitus: {n.coded:,} documents, {n.events:,} events loaded into {store.url}; {n.failed:,} "
+              "failed documents stored with their error", file=sys.stderr)
         return 0

@@ -11,9 +11,10 @@ EXAMPLE = """examples:
   tacitus export events.parquet --format parquet --db events.duckdb
   tacitus export chn-rus.tsv --format icews --dyad CHN RUS
 
-The folder of OUTPUT must exist. CSV is quoted (RFC 4180; a bare CR, U+2028 and U+2029 are quoted
-too); the ICEWS TSV is a plain TSV: backslash, tab, CR, LF, U+2028 and U+2029 inside a value are
-written \\\\, \\t, \\r, \\n, \\u2028, \\u2029 (tacitus.columns.tsv_unescape reads them back);
+The folder of OUTPUT must exist. CSV is quoted (RFC 4180; a bare CR, U+2028, U+2029 and a value
+holding # are quoted too); the ICEWS TSV is a plain TSV: backslash, tab, CR, LF, U+2028 and U+2029
+inside a value are written \\\\, \\t, \\r, \\n, \\u2028, \\u2029 (tacitus.columns.tsv_unescape
+reads them back; DuckDB reads it with delim='\\t', quote='', escape='', comment='');
 JSON lines escape U+2028 and U+2029."""
 
 

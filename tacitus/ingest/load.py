@@ -63,11 +63,16 @@ class BatchWriter:
         self._maybe_flush()
 
     def add(self, stored):
-        """A document already in its stored form (the loader of coded output sends these)."""
+        """A document already in its stored form (the loader of coded output sends these), coded or
+        failed (its error then in its row, and named in the report)."""
         if stored.status == "coded":
             self.report.coded += 1
             self.report.sentences += len(stored.sentences)
             self.report.events += len(stored.events)
+        else:
+            self.report.failed += 1
+            error = dict(zip(DOCUMENT_FIELDS, stored.document)).get("error")
+            self.report.problems.append(f"failed: {_origin(stored)}: {error}")
         self.pending.append(stored)
         self._maybe_flush()
 
@@ -107,7 +112,7 @@ def _origin(stored):
     return dict(zip(DOCUMENT_FIELDS, stored.document)).get("origin") or stored.id
 
 
-def _unread(problem: Problem) -> Document:
+def unread_document(problem: Problem) -> Document:
     # stored under its origin: a fixed file replaces it, and the error stays queryable
     return Document(id=f"error:{problem.where}", text="", origin=problem.where)
 
@@ -121,7 +126,7 @@ def _new_documents(items, store, writer, coder_version, recode, batch_size):
             if item.kind == "warning":
                 report.problems.append(f"warning: {item}")
             else:
-                writer.failed(_unread(item), item.message, kind=item.kind)
+                writer.failed(unread_document(item), item.message, kind=item.kind)
             continue
         for warning in item.warnings:
             report.problems.append(f"warning: {item.origin or item.id}: {warning}")

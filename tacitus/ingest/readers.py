@@ -220,7 +220,7 @@ class Reader:
         if suffix in JSONL_SUFFIXES:
             try:
                 with open(path, "rb") as fh:
-                    yield from self._jsonl(lines_of(fh, self.max_bytes), where)
+                    yield from self.json_lines(lines_of(fh, self.max_bytes), where)
             except OSError as exc:
                 yield Problem(where, f"cannot read: {exc.strerror or exc}")
             return
@@ -283,9 +283,12 @@ class Reader:
                        origin=where, warnings=[warning] if warning else [])
         yield finish(doc)
 
-    def _jsonl(self, lines, where):
+    def json_lines(self, lines, where: str, first: int = 1):
+        """The Documents and Problems of JSON lines (bytes, or an int for a line over the limit, as
+        `lines_of` gives them) read from `where`, the first being its line `first`: a cluster task
+        reading one block of a file gives the line its block starts at."""
         stem = Path(where).stem
-        for n, raw in enumerate(lines, 1):
+        for n, raw in enumerate(lines, first):
             here = f"{where}:{n}"
             if isinstance(raw, int):
                 yield Problem(here, too_large(raw, self.max_bytes, "line"))
@@ -308,7 +311,7 @@ class Reader:
                 break
         stream = _Prefixed(head, stream)
         if head.removeprefix(BOM).lstrip()[:1] == b"{":
-            yield from self._jsonl(lines_of(stream, self.max_bytes), "<stdin>")
+            yield from self.json_lines(lines_of(stream, self.max_bytes), "<stdin>")
             return
         data = stream.read(self.max_bytes + 1)
         if len(data) > self.max_bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..columns import document_event_rows
-from ..model import Document
+from ..ingest.readers import DEFAULT_MAX_BYTES
 from ..store.rows import EVENT_FIELDS
 
 
@@ -21,20 +21,28 @@ def code_documents(documents, model: str | None = None):
     return worker_coder(model).code_batch_safely(list(documents))
 
 
-def document_from_record(record: dict) -> Document:
-    """A Document from a record of an archive (id, text, optional published, title, url, source),
-    its date read as every reader reads one."""
-    from ..ingest.readers import finish, normalise_date
-    published = record.get("published")
-    published = published.isoformat() if hasattr(published, "isoformat") else published
-    return finish(Document(id=str(record.get("id")), text=record.get("text") or "",
-                           published=normalise_date(published), title=record.get("title"), url=record.get("url"),
-                           source=record.get("source")))
+def _row_name(record: dict) -> str:
+    """How a problem names a table's row, which has no line: its `origin` column, else its id."""
+    from ..ingest.fields import brief
+    origin, doc_id = record.get("origin"), record.get("id")
+    if isinstance(origin, str) and origin:
+        return origin
+    return f"the row with id {brief(doc_id)}" if doc_id not in (None, "") else "a row without an id"
 
 
-def documents_from_arrow(table):
-    """Documents from an Arrow table (or record batch) with at least `id` and `text` columns."""
-    return [document_from_record(r) for r in table.to_pylist()]
+def documents_from_arrow(table, max_bytes: int = DEFAULT_MAX_BYTES) -> list:
+    """The Documents and Problems of an Arrow table's (or record batch's) rows, in order, each row
+    read as the ingest reader reads a record (tacitus.ingest.readers.document_from_record); a row
+    needs an id, as a table has no line to name it by."""
+    from ..ingest.readers import Problem, document_from_record
+    out = []
+    for record in table.to_pylist():
+        where = _row_name(record)
+        item = document_from_record(record, where, max_bytes=max_bytes)
+        if not isinstance(item, Problem) and not item.id:
+            item = Problem(where, "no 'id': a row of a table needs one")
+        out.append(item)
+    return out
 
 
 def events_schema():
@@ -53,8 +61,14 @@ def events_table(documents, versions):
     return pa.table(cols, schema=events_schema())
 
 
-def code_arrow(table, model: str | None = None):
-    """Arrow documents in, Arrow events out: the unit Dask partitions and Spark's mapInArrow call."""
+def code_arrow(table, model: str | None = None, problems: list | None = None):
+    """Arrow documents in, Arrow events out: the unit Spark's mapInArrow calls. A row that cannot be
+    read or coded has no events; it is named in `problems` ("failed: WHERE: reason") when given."""
+    from ..ingest.readers import Problem
     coder = worker_coder(model)
-    docs = [d for d in documents_from_arrow(table) if d.text.strip()]
-    return events_table(coder.code_batch(docs), coder.versions)
+    items = documents_from_arrow(table)
+    coded = coder.code_batch_safely([i for i in items if not isinstance(i, Problem)])
+    if problems is not None:
+        problems += [f"{i.kind}: {i}" for i in items if isinstance(i, Problem)]
+        problems += [f"failed: {d.origin}: {d.error}" for d in coded if d.error]
+    return events_table([d for d in coded if not d.error], coder.versions)

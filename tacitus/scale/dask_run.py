@@ -11,6 +11,8 @@ import hashlib
 import json
 import time
 
+from ..ingest.readers import DEFAULT_MAX_BYTES
+
 MANIFEST = "_manifest.jsonl"
 
 
@@ -42,29 +44,65 @@ def _record(output, entry):
         fh.write(old + json.dumps(entry) + "\n")
 
 
-def code_partition(records, output, input_id, index, model=None):
-    """Task: code one partition (a list of document dicts) and write its events and documents."""
+def _documents_table(coded, failed, versions):
+    """The documents of one task: those coded, and those that could not be read or coded (with
+    their error and where they came from), stored as failed by load_output."""
+    import pyarrow as pa
+    from ..store.rows import content_hash
+    docs = coded + [doc for doc, _ in failed]
+    errors = [None] * len(coded) + [error for _, error in failed]
+    return pa.table({
+        "id": [d.id for d in docs], "source": [d.source for d in docs], "url": [d.url for d in docs],
+        "title": [d.title for d in docs], "published": [d.published for d in docs],
+        "content_hash": [content_hash(d) for d in docs], "n_sentences": [len(d.sentences) for d in docs],
+        "n_events": [len(d.events) for d in docs], "coder_version": [versions["coder"]] * len(docs),
+        "dictionary_version": [versions["dictionaries"]] * len(docs),
+        "status": ["coded"] * len(coded) + ["failed"] * len(failed), "error": errors,
+        "origin": [d.origin for d in docs]}, schema=_documents_schema())
+
+
+def _documents_schema():
+    import pyarrow as pa
+    text = ("id", "source", "url", "title", "published", "content_hash")
+    return pa.schema([(c, pa.string()) for c in text] + [("n_sentences", pa.int64()), ("n_events", pa.int64())] +
+                     [(c, pa.string()) for c in ("coder_version", "dictionary_version", "status", "error", "origin")])
+
+
+def _sorted_out(items, model):
+    """(coded documents, [(failed document, error)], problem lines) of one piece's reader items."""
+    from ..ingest.load import unread_document
+    from ..ingest.readers import Problem
+    from .batch import code_documents
+    docs, failed, lines = [], [], []
+    for item in items:
+        if isinstance(item, Problem):
+            lines.append(f"{item.kind}: {item}")
+            if item.kind != "warning":
+                failed.append((unread_document(item), item.message))
+            continue
+        lines += [f"warning: {item.origin}: {w}" for w in item.warnings]
+        docs.append(item)
+    coded = []
+    for doc in code_documents(docs, model):  # a document the coder fails on comes back with its error
+        if doc.error:
+            lines.append(f"failed: {doc.origin}: {doc.error}")
+            failed.append((doc, doc.error))
+        else:
+            coded.append(doc)
+    return coded, failed, lines
+
+
+def code_partition(piece, first, output, input_id, index, model=None, max_bytes=DEFAULT_MAX_BYTES):
+    """Task: read one piece of an input (tacitus.scale.inputs) whose first record is line `first`,
+    code its documents, and write their events and the documents (failed ones too)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
-    from ..store.rows import content_hash
-    from .batch import document_from_record, events_table, worker_coder
+    from .batch import events_table, worker_coder
+    from .inputs import read_piece
 
     coder = worker_coder(model)
-    docs = []
-    for rec in records:
-        if isinstance(rec, str):
-            if not rec.strip():
-                continue
-            try:
-                rec = json.loads(rec)
-            except json.JSONDecodeError:
-                continue  # counted as failed below
-        text = rec.get("text") if isinstance(rec, dict) else None
-        if not isinstance(text, str) or not text.strip():
-            continue
-        docs.append(document_from_record(rec))
-    coded = coder.code_batch(docs)
+    coded, failed, lines = _sorted_out(read_piece(piece, first, max_bytes), model)
     table = events_table(coded, coder.versions)
     sentences = {(d.id, s.index): s.text for d in coded for s in d.sentences}
     table = table.append_column("sentence_text", pa.array(
@@ -78,28 +116,23 @@ def code_partition(records, output, input_id, index, model=None):
         fs.makedirs(folder, exist_ok=True)
         with fs.open(f"{folder}/{name}", "wb") as fh:
             pq.write_table(part.drop(["month"]), fh)
-    documents = pa.table({
-        "id": [d.id for d in coded], "source": [d.source for d in coded], "url": [d.url for d in coded],
-        "title": [d.title for d in coded], "published": [d.published for d in coded],
-        "content_hash": [content_hash(d) for d in coded], "n_sentences": [len(d.sentences) for d in coded],
-        "n_events": [len(d.events) for d in coded], "coder_version": [coder.versions["coder"]] * len(coded),
-        "dictionary_version": [coder.versions["dictionaries"]] * len(coded)})
     folder = f"{root.rstrip('/')}/documents"
     fs.makedirs(folder, exist_ok=True)
     with fs.open(f"{folder}/{name}", "wb") as fh:
-        pq.write_table(documents, fh)
-    return {"documents": len(coded), "events": table.num_rows, "skipped": len(records) - len(coded)}
+        pq.write_table(_documents_table(coded, failed, coder.versions), fh)
+    return {"documents": len(coded), "events": table.num_rows, "failed": len(failed), "problems": lines}
 
 
-def _partitions(path, blocksize):
-    """Delayed partitions of one input: lists of JSON lines, or of records from Parquet."""
+def _tasks(client, path, output, iid, blocksize, model, max_bytes):
+    """The coding tasks of one input, after counting the lines of each piece (on the cluster, where
+    the input can be read) so that every task knows the line its piece starts at."""
     import dask
-    import dask.bag as db
-    if str(path).endswith(".parquet") or str(path).rstrip("/").endswith("parquet"):
-        import dask.dataframe as dd
-        frame = dd.read_parquet(str(path))
-        return [dask.delayed(lambda df: df.to_dict("records"))(p) for p in frame.to_delayed()]
-    return db.read_text(str(path), blocksize=blocksize).to_delayed()
+    from dask.utils import parse_bytes
+    from .inputs import first_lines, pieces, record_count
+    parts = pieces(path, parse_bytes(blocksize) if isinstance(blocksize, str) else int(blocksize))
+    counts = client.compute([dask.delayed(record_count)(p) for p in parts], sync=True)
+    return [dask.delayed(code_partition)(p, first, str(output), iid, i, model, max_bytes)
+            for i, (p, first) in enumerate(zip(parts, first_lines(parts, counts)))]
 
 
 def local_workers(inputs, workers=0):
@@ -123,10 +156,11 @@ def local_workers(inputs, workers=0):
 
 
 def cluster_code(inputs, output, *, scheduler=None, workers=0, blocksize="4MB", model=None, client=None,
-                 on_input=None):
+                 on_input=None, max_bytes=DEFAULT_MAX_BYTES):
     """Code `inputs` on a Dask cluster (a local one of `local_workers` processes by default) into
-    `output`; returns a summary."""
-    import dask
+    `output`; returns a summary. Records that cannot be read or coded are counted as failed, named
+    in the summary's `problems` ("failed: FILE:LINE: reason", as ingest names them) and written
+    with the documents, as failed, for load_output to store."""
     from dask.distributed import Client, LocalCluster
 
     own = None
@@ -138,24 +172,24 @@ def cluster_code(inputs, output, *, scheduler=None, workers=0, blocksize="4MB", 
                                    dashboard_address=None, host="127.0.0.1")
             client = own = Client(cluster)
     done = done_inputs(output)
-    summary = {"inputs": 0, "skipped_inputs": 0, "documents": 0, "events": 0}
+    summary = {"inputs": 0, "skipped_inputs": 0, "documents": 0, "events": 0, "failed": 0, "problems": []}
     try:
         for path in inputs:
             if str(path) in done:
                 summary["skipped_inputs"] += 1
                 continue
-            iid = _input_id(path)
-            tasks = [dask.delayed(code_partition)(part, str(output), iid, i, model)
-                     for i, part in enumerate(_partitions(path, blocksize))]
+            tasks = _tasks(client, path, output, _input_id(path), blocksize, model, max_bytes)
             results = client.compute(tasks, sync=True)
-            entry = {"input": str(path), "partitions": len(tasks), "documents": sum(r["documents"] for r in results),
-                     "events": sum(r["events"] for r in results), "finished": time.strftime("%Y-%m-%dT%H:%M:%S")}
+            entry = {"input": str(path), "partitions": len(tasks), "finished": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                     **{k: sum(r[k] for r in results) for k in ("documents", "events", "failed")}}
             _record(output, entry)
+            problems = [line for r in results for line in r["problems"]]
             summary["inputs"] += 1
-            summary["documents"] += entry["documents"]
-            summary["events"] += entry["events"]
+            for k in ("documents", "events", "failed"):
+                summary[k] += entry[k]
+            summary["problems"] += problems
             if on_input:
-                on_input(entry)
+                on_input({**entry, "problems": problems})
     finally:
         if own is not None:
             cluster = getattr(own, "cluster", None)
@@ -175,8 +209,10 @@ def load_output(output, store, *, batch_size=500, on_batch=None):
         from ..errors import InputError
         raise InputError("not a cluster-code output (no documents/ folder)", where=str(output))
     docs = ds.dataset(f"{root.rstrip('/')}/documents", filesystem=fs, format="parquet").to_table().to_pylist()
-    events = ds.dataset(f"{root.rstrip('/')}/events", filesystem=fs, format="parquet",
-                        partitioning="hive").to_table().to_pylist()
+    events = []
+    if fs.exists(f"{root.rstrip('/')}/events"):  # absent when no document of the run had an event
+        events = ds.dataset(f"{root.rstrip('/')}/events", filesystem=fs, format="parquet",
+                            partitioning="hive").to_table().to_pylist()
     by_doc = {}
     for e in events:
         by_doc.setdefault(e["doc_id"], []).append(e)
@@ -193,7 +229,8 @@ def _stored(doc, events):
     from ..store.rows import DOCUMENT_FIELDS, StoredDocument
     row = dict.fromkeys(DOCUMENT_FIELDS)
     row.update({k: doc.get(k) for k in ("id", "source", "url", "title", "published", "content_hash", "n_sentences",
-                                        "n_events", "coder_version", "dictionary_version")}, status="coded")
+                                        "n_events", "coder_version", "dictionary_version", "error", "origin")},
+               status=doc.get("status") or "coded")  # outputs written before failed documents were kept lack it
     sentences = {e["sentence_idx"]: e.get("sentence_text") for e in events}
-    return StoredDocument(doc["id"], "coded", [row[c] for c in DOCUMENT_FIELDS],
+    return StoredDocument(doc["id"], row["status"], [row[c] for c in DOCUMENT_FIELDS],
                           [[doc["id"], i, None, None, t] for i, t in sentences.items()], events)

@@ -8,15 +8,22 @@ from datetime import date
 from ..errors import InputError
 
 MAX_FILTER_LENGTH = 500
+# PostgreSQL refuses a NUL in any text value, and neither database takes a lone surrogate
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 SORTS = {"date": "e.event_date, e.event_id", "-date": "e.event_date DESC, e.event_id DESC", "id": "e.event_id"}
-UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # no stored text holds one: PostgreSQL refuses NUL
 
 
-def check_searchable(value, what: str):
-    """Refuse a value to look up that holds a NUL character or a lone surrogate: none can match
-    stored text, and the database would fail on it (PostgreSQL refuses NUL in any text value)."""
-    if isinstance(value, str) and UNSTORABLE.search(value):
-        raise InputError(f"{what} holds a NUL character or a lone surrogate")
+def query_text(name: str, value):
+    """`value` as given when either database can compare it with stored text, else an InputError
+    (a bad request, not a database failure) naming `name`: a NUL character or a lone surrogate, which
+    no stored text holds, so the answer could only be an error. Every value a user gives a query
+    passes here: EventFilter's, and the store's lookups by id, status and name."""
+    bad = UNSTORABLE.search(value) if isinstance(value, str) else None
+    if bad:
+        what = "a NUL character" if bad.group() == "\x00" else "a lone surrogate (not UTF-8 text)"
+        raise InputError(f"{name} holds {what}, U+{ord(bad.group()):04X} at position {bad.start() + 1}: "
+                         "give text without it")
+    return value
 
 
 @dataclass
@@ -45,7 +52,7 @@ class EventFilter:
             for v in values:
                 if v is not None and len(str(v)) > MAX_FILTER_LENGTH:
                     raise InputError(f"filter {f.name} is longer than {MAX_FILTER_LENGTH} characters")
-                check_searchable(v, f"filter {f.name}")
+                query_text(f"filter {f.name}", v)
         if self.min_confidence is not None and not (isinstance(self.min_confidence, (int, float))
                                                     and 0.0 <= self.min_confidence <= 1.0):
             raise InputError(f"min_confidence must be a number from 0 to 1, not {self.min_confidence!r}")

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from ..errors import StoreError
 from .backends import connect
-from .query import SORTS, EventFilter, check_searchable, where_clause
+from .query import SORTS, EventFilter, _contains, query_text, where_clause
 from .rows import DOCUMENT_FIELDS, EVENT_FIELDS, SENTENCE_FIELDS, event_json, stored_document
 from .schema import MIGRATIONS
 
@@ -164,13 +164,11 @@ class Store:
         return rows[0][0]
 
     def document(self, doc_id):
-        check_searchable(doc_id, "the document id")
-        cols, rows = self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id])
+        cols, rows = self.db.query("SELECT * FROM documents WHERE id = ?", [query_text("document id", doc_id)])
         return dict(zip(cols, rows[0])) if rows else None
 
     def documents(self, *, status=None, limit=100, offset=0):
-        check_searchable(status, "the status")
-        cond, params = ("WHERE status = ?", [status]) if status else ("", [])
+        cond, params = ("WHERE status = ?", [query_text("status", status)]) if status else ("", [])
         cols, rows = self.db.query(f"SELECT id, source, url, title, published, status, error, origin, n_sentences, "
                                    f"n_events, coder_version FROM documents {cond} ORDER BY id LIMIT ? OFFSET ?",
                                    params + [min(int(limit), MAX_PAGE), int(offset)])
@@ -178,8 +176,7 @@ class Store:
 
     def actors(self, q=None, *, limit=100, offset=0):
         """Known actors, optionally those whose code or name contains `q`."""
-        from .query import _contains
-        check_searchable(q, "the actor search")
+        q = query_text("actor search", q)
         cond, params = ("WHERE code ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\'", [_contains(q), _contains(q)]) \
             if q else ("", [])
         cols, rows = self.db.query(f"SELECT code, country, sector, name, kind FROM actors {cond} ORDER BY code "
