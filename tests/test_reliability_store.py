@@ -124,5 +124,5 @@ def test_a_lookup_value_no_stored_text_can_hold_is_an_input_error_on_both_databa
                    lambda: store.count_events(EventFilter(text=value)), lambda: store.document(value),
                    lambda: store.documents(status=value), lambda: store.actors(value), lambda: partners(store, value)]
         for lookup in lookups:
-            with pytest.raises(InputError, match="NUL character or a lone surrogate"):
+            with pytest.raises(InputError, match="holds a (NUL character|lone surrogate)"):
                 lookup()
