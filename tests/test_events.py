@@ -225,3 +225,20 @@ def test_a_time_clause_lends_no_doer_to_an_act_that_is_not_force(coder):
 def test_the_leader_of_a_sector_belongs_to_it(coder, text, target):
     doc = coder(text, published="2024-05-08")
     assert target in {e.target.code for e in doc.events if e.target}
+
+
+@pytest.mark.parametrize("text", [
+    # a refused meeting named by its noun: a rejection of talks, never talks that happened
+    "Myanmar's junta will not take part in new talks with the Arakan Army in Kunming.",
+    "Iran will not hold talks with the United States.",
+    "Kyiv will not take part in any talks on a ceasefire, the president's office said.",
+])
+def test_refusing_talks_named_by_a_noun_is_a_rejection(coder, text):
+    doc = coder(text, published="2024-05-08")
+    codes = {e.cameo for e in doc.events}
+    assert "125" in codes and not any(c.startswith("04") for c in codes), codes
+
+
+def test_talks_that_happened_stay_talks(coder):
+    doc = coder("Japan and China held talks in Beijing.", published="2024-05-08")
+    assert {e.cameo for e in doc.events} == {"046"} and {e.status for e in doc.events} == {"occurred"}

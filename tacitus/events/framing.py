@@ -63,7 +63,7 @@ class FramingStage(Stage):
         framed = Framed(trigger, code, act_code, code, status, walk.chain, walk.frame, walk.head,
                         walk.clause_head, walk.head)
         framed.status = status_of(syntax, walk.chain, tok, status)
-        if framed.status == "negated" and self._refuse(framed):
+        if framed.status == "negated" and self._refuse(syntax, framed):
             framed.status = "occurred"
         self._plan(syntax, framed)
         return framed
@@ -110,7 +110,7 @@ class FramingStage(Stage):
         verb = holder.head if holder.dep_ == "dobj" else holder
         return verb.pos_ == "VERB" and self.frames.words.get(lemma(verb)) == "allege"
 
-    def _refuse(self, framed):
+    def _refuse(self, syntax, framed):
         """A negated act that is a rejection (CAMEO 12). "Vowed never to hand power": a pledge not to
         act. "Syria will not accept any more refugees", "the teachers won't end their strike": a
         stated refusal of cooperation. Recodes `framed` and says whether it did."""
@@ -122,7 +122,10 @@ class FramingStage(Stage):
                 framed.code = self.recode("reject", framed.act_code)
                 return True
             return False
-        children = [c for t in chain for c in t.children]
+        tok = framed.trigger.token
+        verb = syntax.verb_of_noun(tok) if tok.pos_ == "NOUN" and len(chain) == 1 else None
+        # "will not take part in new talks": the noun's refusal sits on the verb that takes it
+        children = [c for t in chain + ([verb] if verb is not None else []) for c in t.children]
         negation = next((c for c in children if c.dep_ == "neg"), None)
         if self.codes[framed.code].refusable and negation is not None and any(
                 c.dep_ == "aux" and c.lower_ in self.words.refusal_modals for c in children):

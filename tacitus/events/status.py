@@ -17,6 +17,9 @@ def status_of(syntax, chain, tok, status):
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
         chain.append(first)
+    verb = syntax.verb_of_noun(tok) if tok.pos_ == "NOUN" and len(chain) == 1 else None
+    if verb is not None:
+        chain.append(verb)  # "will not take part in talks": the verb's negation and modals are the noun's
     for t in chain:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t.pos_ == "NOUN"):

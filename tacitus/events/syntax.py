@@ -82,6 +82,19 @@ class Syntax:
             return tok.head.head
         return None
 
+    def verb_of_noun(self, tok):
+        """The verb that performs an event noun or takes part in it ("will not hold talks", "will not
+        take part in new talks", "did not attend the summit"), up to two prepositions away; None for
+        any other verb ("did not stop the fighting": the fighting goes on)."""
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ not in ("dobj", "pobj", "prep", "attr") or cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if cur.pos_ == "VERB":
+                return cur if lemma(cur) in self.words.doing_verbs else None
+        return None
+
     def unglued(self, tok):
         """"met el-Sisi Sunday", "signed the accord Tuesday": a bare day or month that the parser
         made the head of the phrase before it stands for that phrase's last name; else `tok`."""

@@ -18,6 +18,7 @@ class EventWords:
     obligation_modals: frozenset
     obligation_verbs: frozenset
     history_words: frozenset
+    doing_verbs: frozenset
     toll_marks: frozenset
     schedule_words: frozenset
     reaching_verbs: frozenset
@@ -54,6 +55,7 @@ class EventWords:
             obligation_modals=lexicon["obligation_modals"],
             obligation_verbs=lexicon["obligation_verbs"],
             history_words=lexicon["history_words"],
+            doing_verbs=lexicon["doing_verbs"],
             toll_marks=lexicon["toll_marks"],
             schedule_words=lexicon["schedule_words"],
             reaching_verbs=lexicon["reaching_verbs"],
