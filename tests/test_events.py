@@ -242,3 +242,21 @@ def test_refusing_talks_named_by_a_noun_is_a_rejection(coder, text):
 def test_talks_that_happened_stay_talks(coder):
     doc = coder("Japan and China held talks in Beijing.", published="2024-05-08")
     assert {e.cameo for e in doc.events} == {"046"} and {e.status for e in doc.events} == {"occurred"}
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # a phrasal verb of refusal frames the act it rules out, gerund or noun, as a rejection (12x)
+    ("Algeria ruled out reopening its border with Morocco.", "DZA", "MAR"),
+    ("Germany ruled out sending tanks to Ukraine.", "DEU", "UKR"),
+    ("Iran turned down an offer to resume talks with Washington.", "IRN", "USAGOV"),
+])
+def test_ruling_out_an_act_is_a_rejection(coder, text, source, target):
+    doc = coder(text, published="2024-05-08")
+    assert (source, "12", target) in {(e.source.code, e.cameo[:2], e.target.code if e.target else None)
+                                       for e in doc.events}
+
+
+def test_a_gerund_after_a_comma_is_an_act_of_its_own(coder):
+    doc = coder("Bangladesh rejected an Indian proposal for a trade agreement, urging India to sign it later.",
+                published="2024-05-08")
+    assert {e.cameo[:2] for e in doc.events} >= {"12"}

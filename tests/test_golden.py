@@ -81,7 +81,6 @@ KNOWN_LIMITS = {
     "g-041": "passive without an agent: the source sits in 'from the UAE' on the subject",
     "g-063": "'found X guilty of' (116) is not a pattern",
     "g-066": "a flag state in a compound adjective ('British-flagged') is not an actor",
-    "g-067": "'ruled out sending' is not yet a rejection frame",
     "g-090": "a flag state in a compound adjective ('British-flagged') is not an actor",
     "g-106": "'drove X out of' (201) is not a pattern",
 }

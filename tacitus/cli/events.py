@@ -21,7 +21,7 @@ def add_arguments(p):
     add_format(p, FORMATS, "jsonl")
     p.add_argument("--limit", type=count, default=100, help="at most this many (default 100, max 10000)")
     p.add_argument("--offset", type=count, default=0, help="skip this many first (default 0)")
-    p.add_argument("--sort", choices=("date", "-date", "id"), default="date")
+    p.add_argument("--sort", choices=("date", "-date", "id", "-id"), default="date")
     p.add_argument("--count", action="store_true", help="print only how many events match")
 
 

@@ -83,9 +83,14 @@ class FramingStage(Stage):
         first word with a frame; None if that frame is an allegation."""
         chain, cur = [tok], tok
         head = syntax.governor(cur)
+        if head is None and cur.dep_ == "advcl" and cur.tag_ == "VBG" and self._frame_of(cur.head) \
+                and not any(c.dep_ == "mark" for c in cur.children) \
+                and not any(t.is_punct for t in cur.doc[cur.head.i + 1:cur.i]):
+            # "ruled out sending tanks": the parser hangs the gerund as a clause; after a comma
+            # ("rejected the plan, urging ...") it is an act of its own
+            head = cur.head
         while head is not None:
-            frame = self.frames.words.get(lemma(head)) or (
-                self.frames.words.get(self.nominals.get(lemma(head), "")) if head.pos_ == "NOUN" else None)
+            frame = self._frame_of(head)
             if frame == "allege":
                 return None  # "accused X of attacking Y": the attack is alleged, not reported
             if frame:
@@ -98,6 +103,17 @@ class FramingStage(Stage):
                 continue
             break
         return _Walk(chain)
+
+    def _frame_of(self, head):
+        """The frame of a word: its lemma's, its phrasal verb's ("ruled out", "turned down"), or for an
+        event noun its verb's ("an appeal" as "appeal")."""
+        words, lem = self.frames.words, lemma(head)
+        if head.pos_ == "VERB":
+            particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
+            phrasal = next((words[f"{lem} {p}"] for p in particles if f"{lem} {p}" in words), None)
+            if phrasal:
+                return phrasal
+        return words.get(lem) or (words.get(self.nominals.get(lem, "")) if head.pos_ == "NOUN" else None)
 
     def _charged_with(self, tok):
         """"Blamed Russia for attacking", "accused militants of attacking" with "of" hung on the

@@ -10,7 +10,8 @@ from ..errors import InputError
 MAX_FILTER_LENGTH = 500
 # PostgreSQL refuses a NUL in any text value, and neither database takes a lone surrogate
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-SORTS = {"date": "e.event_date, e.event_id", "-date": "e.event_date DESC, e.event_id DESC", "id": "e.event_id"}
+SORTS = {"date": "e.event_date, e.event_id", "-date": "e.event_date DESC, e.event_id DESC", "id": "e.event_id",
+         "-id": "e.event_id DESC"}
 
 
 def query_text(name: str, value):

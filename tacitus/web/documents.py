@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 from typing import Optional
 
 from anyio import to_thread
@@ -21,6 +22,7 @@ from .errors import ApiError
 from .params import ApiState, clean, page, state
 
 router = APIRouter()
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 HEALTH_WAIT = 0.5  # seconds /api/health waits for the store before it answers with the last counts
 MAX_TEXT = 1_000_000
 
@@ -80,6 +82,10 @@ def _check_fields(payload: dict):
         value = payload.get(name)
         if isinstance(value, str) and UNSTORABLE.search(value):
             raise ApiError(400, "bad_request", f"{name}: holds a NUL character or a lone surrogate")
+    doc_id = payload.get("id")
+    if isinstance(doc_id, str) and doc_id and (not doc_id.strip() or _CONTROL.search(doc_id)):
+        # "\n" or "a\tb" could be stored but never asked for again by /api/documents/{id}
+        raise ApiError(400, "bad_request", "id: printable text is required (no control characters, not blank)")
 
 
 def _document(payload: dict) -> Document:
