@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hypothesis_profiles import CI_EXAMPLES, profile
+from hypothesis_profiles import CI_EXAMPLES, profile, report_cases
 from tacitus.web import create_app
 from web_helpers import AUTH, digest, error_of
 
@@ -107,10 +107,4 @@ def test_any_query_string_on_any_route_is_answered_or_refused_in_the_one_shape(c
 
 def test_the_suites_ran_their_cases(cases, record_property):
     """Last in the module: the figure for docs/ (print it with -s)."""
-    missing = [s for s in SUITES if not cases[s]]
-    if missing:
-        pytest.skip(f"run the whole module to count its cases ({', '.join(missing)} did not run)")
-    total = sum(cases.values())
-    record_property("hypothesis_cases", total)
-    print(f"\nhypothesis: {total:,} generated cases over the API: {dict(cases)}")
-    assert total >= CI_EXAMPLES
+    report_cases(cases, SUITES, record_property, "cases over the API", CI_EXAMPLES)
