@@ -68,18 +68,20 @@ class Assembly(Stage):
             assembled = self.assemble(found, sent, doc.context)
             if assembled == "no source":
                 unsourced.append(found)
-            elif isinstance(assembled, str):
-                sent.dropped.append(Dropped(found.trigger, found.pattern, found.code, self.name, assembled))
             else:
-                out.append(assembled)
+                self._keep(found, assembled, sent, out)
         for found in unsourced:
             # a sentence that gives no event at all reads every trigger's doer by word order
             assembled = self.assemble(found, sent, doc.context, any_trigger=True) if not out else "no source"
-            if isinstance(assembled, str):
-                sent.dropped.append(Dropped(found.trigger, found.pattern, found.code, self.name, assembled))
-            else:
-                out.append(assembled)
+            self._keep(found, assembled, sent, out)
         sent.assembled = out
+
+    def _keep(self, found, assembled, sent, out):
+        """An assembled trigger joins `out`; a reason is recorded among the sentence's drops."""
+        if isinstance(assembled, str):
+            sent.dropped.append(Dropped(found.trigger, found.pattern, found.code, self.name, assembled))
+        else:
+            out.append(assembled)
 
     def assemble(self, found, sent, ctx, any_trigger=False):
         """The trigger's events, or the reason (events.records.REASONS) it gives none."""
@@ -115,8 +117,9 @@ class Assembly(Stage):
         if not pairs and sources:
             # the only target was the source itself ("Yugoslavia rejected ... the Yugoslav consulate")
             pairs = [(s, None) for s in sources]
-        return Assembled(found, code, [self._pair(found, sent.sentence, s, t, _by_kind_of_force(code, s, joint_verb),
-                                                  method) for s, t in pairs])
+        return Assembled(found, code, [
+            self._pair(found, sent.sentence, s, t, _by_kind_of_force(code, s, joint_verb), method)
+            for s, t in pairs])
 
     def _doers(self, found, sources, targets, offset):
         """Who acts, or the reason there is no event when no one does."""

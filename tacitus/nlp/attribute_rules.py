@@ -67,7 +67,7 @@ class TableRules:
             hits = []
             for positions, values in self.table:
                 for i, excluded in values.get(tuple(row[p] for p in positions), ()):
-                    if not any(row[COLUMNS.index(KEYS[k])] in banned for k, banned in excluded):
+                    if not any(row[position] in banned for position, banned in excluded):
                         hits.append(i)
             found = self.memory[row] = tuple(sorted(hits))
         return found
@@ -94,7 +94,7 @@ class TableRules:
 
 
 def _tests(strings, token_pattern):
-    """A one-token pattern as ({key: allowed values}, [(key, excluded values)]), or None when it
+    """A one-token pattern as ({key: allowed values}, [(column, excluded values)]), or None when it
     tests something a table cannot (a regular expression, an attribute outside KEYS, no value
     that must be present)."""
     allowed, excluded = {}, []
@@ -105,7 +105,8 @@ def _tests(strings, token_pattern):
             if set(value) == {"IN"}:
                 allowed[key] = [_value(strings, key, v) for v in value["IN"]]
             elif set(value) == {"NOT_IN"}:
-                excluded.append((key, frozenset(_value(strings, key, v) for v in value["NOT_IN"])))
+                banned = frozenset(_value(strings, key, v) for v in value["NOT_IN"])
+                excluded.append((COLUMNS.index(KEYS[key]), banned))
             else:
                 return None
         else:
