@@ -44,14 +44,42 @@ def test_no_doer_no_event(coder):
     assert assembled(coder, "Welcome old friends to visit us.") == []
 
 
-@pytest.mark.parametrize("code, sector, country, joint, expected", [
-    ("190", "REB", "SYR", False, "180"),  # rebels' violence is unconventional
-    ("190", "REB", "SYR", True, "190"),  # a clash stays a fight
-    ("180", "MIL", "SYR", False, "190"),  # armed forces use conventional force
-    ("180", "MIL", None, False, "180"),
-    ("042", "REB", "SYR", False, "042"),
+@pytest.mark.parametrize("code, sector, country, expected", [
+    ("190", "REB", "SYR", "190"),  # an armed attack is conventional force whoever makes it
+    ("180", "REB", "SYR", "180"),  # unconventional violence (a weapon, a manner) stays so
+    ("180", "MIL", "SYR", "190"),  # a state's forces use conventional force
+    ("180", "MIL", None, "180"),
+    ("042", "REB", "SYR", "042"),
 ])
-def test_the_kind_of_force_follows_the_doer(code, sector, country, joint, expected):
+def test_the_kind_of_force_follows_the_force(code, sector, country, expected):
     source = Actor((country or "---") + sector, country, sector)
-    assert _by_kind_of_force(code, source, joint) == expected
-    assert _by_kind_of_force(code, None, joint) == code
+    assert _by_kind_of_force(code, source) == expected
+    assert _by_kind_of_force(code, None) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Gunmen attacked a village with machetes on Monday.", "180"),
+    ("Militants carried out a bomb attack on a checkpoint in Kandahar on Friday.", "183"),
+    ("Rebels attacked an army base in the north on Sunday.", "190"),
+])
+def test_the_weapon_names_the_kind_of_force(coder, text, code):
+    [event] = assembled(coder, text)
+    assert {p.code for p in event.pairs} == {code}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Militants carried out a bomb attack on a market in Kano on Friday, killing six people.", "183"),
+    ("Six soldiers were killed when a roadside bomb exploded near their convoy in Helmand on Friday.", "1833"),
+    ("Syrian jets bombed a hospital in Idlib on Monday, killing nine patients.", "195"),
+    ("Rebels stormed a police post in the east and killed four officers.", "190"),
+])
+def test_a_toll_is_part_of_the_attack_it_counts(coder, text, code):
+    assert [p.code for e in assembled(coder, text) for p in e.pairs][:1] == [code]
+    assert len(assembled(coder, text)) == 1
+
+
+def test_tolls_with_no_attack_named_stand(coder):
+    # "killed ... and wounded ...": two counts of violence with no attack to fold into
+    codes = [p.code for e in assembled(coder, "Gunmen killed three villagers and wounded five others in Zamfara.")
+             for p in e.pairs]
+    assert codes and codes[0][:2] == "18"

@@ -4,7 +4,7 @@ adds (purpose, protest purpose, weapon), and the choice of which coded triggers 
 from __future__ import annotations
 
 from ..stages import Stage
-from .clauses import share_time_clause_actors
+from .clauses import merge_tolls, share_time_clause_actors
 from .contents import framed_contents, obligations
 from .fallback import FallbackTargets
 from .features import NominalFeatures
@@ -49,7 +49,7 @@ class ArgumentStage(Stage):
         if self.purposes is not None:
             found += framed_contents(syntax, triggers, found, self)
         self.refiner.refine(syntax, found, consumed)
-        sent.found = select(syntax, found, consumed, self.cameo)
+        sent.found = select(syntax, merge_tolls(found, self.codes, self.words.toll_verbs), consumed, self.cameo)
         kept = {id(f) for f in sent.found}
         sent.dropped.extend(Dropped(f.trigger, f.pattern, f.code, self.name, "part of another event")
                             for f in found if id(f) not in kept)

@@ -14,13 +14,14 @@ from ..model import METHODS, Evidence
 from ..stages import Stage
 from .records import Dropped
 
-# Sectors of irregular armed actors: their violence is unconventional (18), not military (19).
-# Sector codes of the actor codebook, not words, so they stay beside the rule that reads them.
-IRREGULAR_SECTORS = {"REB", "UAF", "CVL", "CRM", "IMG", "SEP", "INS"}
 # Actor.resolved_from values of a mention in the sentence's own words: a surname or a title the
 # document named in full before. Every other value comes from the document (an anaphor, the
 # dateline, the host, the other side of a bilateral text).
 OWN_MENTIONS = {None, "surname", "title"}
+# Sector codes of the actor codebook (not words), read by the kind-of-force rule beside them:
+# irregular armed actors, and the armed sectors whose killing in a fight is conventional force.
+IRREGULAR_SECTORS = {"REB", "UAF", "CRM", "IMG", "SEP", "INS"}
+ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "INS", "SEP", "IMG"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Assembly(Stage):
         self.conventions = conventions
         self.one_sided = lexicon["one_sided_commitments"]
         self.joint_verbs = lexicon["joint_verbs"]
+        self.toll_verbs = lexicon["toll_verbs"]
         self.background_marks = lexicon["background_marks"]
 
     def __call__(self, doc, sent):
@@ -117,8 +119,9 @@ class Assembly(Stage):
         if not pairs and sources:
             # the only target was the source itself ("Yugoslavia rejected ... the Yugoslav consulate")
             pairs = [(s, None) for s in sources]
+        killing = lemma in self.toll_verbs and not joint_verb
         return Assembled(found, code, [
-            self._pair(found, sent.sentence, s, t, _by_kind_of_force(code, s, joint_verb), method)
+            self._pair(found, sent.sentence, s, t, _by_kind_of_force(code, s, t, killing), method)
             for s, t in pairs])
 
     def _doers(self, found, sources, targets, offset):
@@ -251,13 +254,20 @@ def _police_force(info, source):
     return source.sector == "COP" and info.root in ("17", "18", "19")
 
 
-def _by_kind_of_force(code, source, joint_verb):
-    """CAMEO: unconventional violence (180) is done by rebels, gunmen, militants; conventional force
-    (190) by armed forces and states. A clash stays a fight. The two generic codes are named here."""
+def _by_kind_of_force(code, source, target=None, killing=False):
+    """CAMEO names the kind of force: an armed attack is conventional force (190) whoever makes it,
+    and unconventional violence (180) is read from its weapon (data/instruments.tsv: machetes, a
+    terrorist attack). A killing is the exception: armed groups' killing of anyone but fighters
+    ("gunmen killed a mayor", not "killed six people", whose victims are unknown) is unconventional, as a state's forces' generic violence is
+    conventional. The two generic codes are named here."""
     if source is None or code not in ("180", "190"):
         return code
-    if code == "190" and source.sector in IRREGULAR_SECTORS and not joint_verb:
-        return "180"
     if code == "180" and source.sector in ("MIL", "GOV") and source.country:
+        return "190"
+    if code == "190" and killing and source.sector in IRREGULAR_SECTORS and target is not None \
+            and target.sector not in ARMED_SECTORS:
+        return "180"
+    return code
+    if source.sector in ("MIL", "GOV") and source.country:
         return "190"
     return code

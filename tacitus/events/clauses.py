@@ -31,3 +31,41 @@ def _owned_by_pronoun(tok):
     """"their base", "its convoy": a thing whose owner is a pronoun, or the pronoun itself."""
     tok = getattr(tok, "token", tok)  # an actors.resolve.Deep argument holds its token
     return tok.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
+def merge_tolls(found, codes, toll_verbs):
+    """"Carried out a bomb attack, killing six", "six were killed when a car bomb exploded", "an
+    ambush that killed two soldiers", "stormed a post and killed nine": a generic killing (the
+    code a weapon would refine) tied to another act of force is that act's toll. The toll is dropped; its victims become the
+    act's targets when the act names none."""
+    by_token = {f.trigger.i: f for f in found}
+    tolls = set()
+    for f in found:
+        if not _is_toll(f, codes, toll_verbs):
+            continue
+        for g in _linked(f.trigger, by_token):
+            if g is f or id(g) in tolls or codes[g.code].root not in FORCE_ROOTS:
+                continue
+            if _is_toll(g, codes, toll_verbs):  # "killed three and wounded five": two tolls
+                continue
+            if not g.targets and f.targets:
+                g.targets = list(f.targets)
+            if not g.sources and f.sources:
+                g.sources = list(f.sources)
+            tolls.add(id(f))
+            break
+    return [f for f in found if id(f) not in tolls] if tolls else found
+
+
+def _linked(tok, by_token):
+    """The coded triggers a toll verb hangs on or holds: its head (an advcl or a relative clause on
+    an attack noun), a light verb's object, and the time clauses it governs."""
+    near = [tok.head] + [c for c in tok.children if c.dep_ == "advcl"]
+    near += [o for o in tok.head.children if o.dep_ == "dobj"]
+    return [by_token[t.i] for t in near if t.i in by_token]
+
+
+def _is_toll(f, codes, toll_verbs):
+    """A killing or wounding coded by a root's "not specified below" code (180, 190): no weapon or
+    manner of its own."""
+    return f.trigger.lemma_.lower() in toll_verbs and codes[f.code].by_weapon and f.code.endswith("0")

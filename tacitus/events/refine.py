@@ -99,13 +99,24 @@ class Refiner:
                 for o in p.children:
                     if o.dep_ == "pobj":
                         words += [w.lemma_.lower() for w in o.subtree]
-        if t.pos_ == "NOUN":
-            words += [c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod")]
+        # "a car bomb attack"; "carried out a bomb attack", where the light verb holds the event
+        nouns = [t] if t.pos_ == "NOUN" else [o for o in t.children if o.dep_ == "dobj"]
+        words += [c.lemma_.lower() for n in nouns for c in n.children if c.dep_ in ("compound", "amod")]
         # "a roadside bombing killed one soldier": the weapon is the subject
         subject_of = t.head if t.dep_ == "conj" and not syntax.children(t, "nsubj") else t
-        words += [w.lemma_.lower() for c in subject_of.children if c.dep_ == "nsubj" for w in c.subtree
-                  if w.dep_ in ("compound", "amod") or w.i == c.i]
+        # the subject's own modifiers only: "fighters of a group that X calls terrorist" names no weapon
+        words += [w.lemma_.lower() for c in subject_of.children if c.dep_ == "nsubj" for w in _modifiers(c)]
         codes = [self.instruments[w] for w in words if w in self.instruments]
         if codes:
             # the most specific weapon wins: "car bomb" -> 1832 before "bomb" -> 183
             f.code = max(codes, key=lambda c: (len(c), c))
+
+
+def _modifiers(tok):
+    """A noun and its chain of compounds and adjectives ("a car bomb attack": attack, bomb, car)."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ in ("compound", "amod")]
+    return out
