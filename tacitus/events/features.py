@@ -105,8 +105,10 @@ class NominalFeatures(Features):
         owners = [c for c in tok.children if c.dep_ == "poss"]
         if owners and not of and lemma(tok) in words.patient_nominals:
             owners, of = [], owners  # "Israel's destruction", "Navalny's arrest": the owner undergoes it
-        owners += [o for p in syntax.children(tok, "prep", "agent") if p.lower_ in ("by", "from")
-                   for o in syntax.children(p, "pobj")]
+        # "aid from Japan": from names the giver; "its withdrawal from the talks": what is left
+        leaving = lemma(tok) in words.leaving_nominals
+        owners += [o for p in syntax.children(tok, "prep", "agent")
+                   if p.lower_ == "by" or p.lower_ == "from" and not leaving for o in syntax.children(p, "pobj")]
         owners += [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
                    and c.pos_ in ("PROPN", "ADJ", "NOUN") and c.text[:1].isupper()]
         if not owners and of and lemma(tok) in words.intransitive_nominals:
@@ -117,7 +119,7 @@ class NominalFeatures(Features):
                                                       if c.dep_ in ("compound", "amod", "nmod")}
         self.preps = {}
         for p in syntax.children(tok, "prep"):
-            if p.lower_ in ("of", "by", "from"):
+            if p.lower_ in ("of", "by") or p.lower_ == "from" and not leaving:
                 continue
             pobjs = with_conjuncts(syntax.children(p, "pobj", "pcomp"))
             if pobjs and not all(o.lower_ in words.date_words or o.like_num for o in pobjs):

@@ -40,6 +40,7 @@ class EventWords:
     same_kind_words: frozenset
     towards_preps: frozenset
     intransitive_nominals: frozenset
+    leaving_nominals: frozenset
     patient_nominals: frozenset
 
     @classmethod
@@ -78,5 +79,6 @@ class EventWords:
             same_kind_words=lexicon["same_kind_words"],
             towards_preps=lexicon["towards_preps"],
             intransitive_nominals=lexicon["intransitive_nominals"],
+            leaving_nominals=lexicon["leaving_nominals"],
             patient_nominals=lexicon["patient_nominals"],
         )
