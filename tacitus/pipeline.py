@@ -86,7 +86,7 @@ class Coder:
                           instruments=load_instruments(self.cameo), purposes=Purposes(self.frames)),
             Assembly(self.cameo, self.resolver, self.conventions, lexicon),
             Circumstances(self.cameo, self.dates, self.topics),
-            DocumentRules(self.cameo, self.conventions),
+            DocumentRules(self.cameo, self.conventions, lexicon["framing_nouns"]),
         ]
 
     def _token_texts(self, text):

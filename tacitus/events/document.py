@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..stages import Stage
+from .answers import answered_targets
 from .records import Dropped
 
 MIN_SENTENCES = 3  # a shorter text says too little to be a two-party document
@@ -19,14 +20,16 @@ class DocumentRules(Stage):
     requires = ("document.context", "document.sentences", "sentence.events", "sentence.assembled")
     assigns = ("document.events", "document.participants", "document.dropped")
 
-    def __init__(self, cameo, conventions):
+    def __init__(self, cameo, conventions, framing_nouns=frozenset()):
         self.cameo = cameo
         self.conventions = conventions
+        self.framing_nouns = framing_nouns
 
     def __call__(self, doc):
         ctx = doc.context
         events = [ev for sent in doc.sentences for ev in sent.events]
         events = self._bilateral_targets(events, ctx, len(doc.sentences))
+        events = answered_targets(events, doc.sentences, self.framing_nouns)
         # "Israel's cabinet met on Sunday": a meeting or talks with no one else is no interaction
         alone = [ev for ev in events if ev.target is None and self.cameo[ev.cameo].needs_partner]
         events = [ev for ev in events if ev.target is not None or not self.cameo[ev.cameo].needs_partner]

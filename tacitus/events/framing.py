@@ -90,6 +90,8 @@ class FramingStage(Stage):
             # ("rejected the plan, urging ...") it is an act of its own
             head = cur.head
         while head is not None:
+            if cur.dep_ == "acl" and cur.tag_ == "VBG" and lemma(head) in self.words.enacting_nouns:
+                break  # "signed an executive order lifting sanctions": the order lifts them
             frame = self._frame_of(head)
             if frame == "allege":
                 return None  # "accused X of attacking Y": the attack is alleged, not reported

@@ -2,10 +2,17 @@
 fits each best."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..stages import Stage
 from .features import Features, NominalFeatures
 from .records import Trigger, Triggers
 from .syntax import Syntax, is_verb, lemma
+
+# A show of force done together ("held a joint naval drill", "Indian and Mongolian troops began an
+# exercise") is military cooperation, aimed at the partner, not at the place it is held near.
+JOINT_FORCE = {"150": "062"}
+JOINT_TARGETS = ("prep:with", "prep:alongside", "none")
 
 
 def choose(features, candidates):
@@ -63,5 +70,23 @@ class TriggerStage(Stage):
             if not candidates:
                 continue
             features = NominalFeatures(tok, syntax) if nominal else Features(tok, syntax)
-            out.items.extend(Trigger(tok, p, features) for p in choose(features, candidates))
+            out.items.extend(Trigger(tok, self._jointly(p, tok, features, syntax), features)
+                             for p in choose(features, candidates))
         return out
+
+    def _jointly(self, p, tok, features, syntax):
+        """The pattern as military cooperation when its show of force is joint (JOINT_FORCE)."""
+        if p.code not in JOINT_FORCE or features.nominal:
+            return p
+        ruler = tok.head if tok.dep_ == "xcomp" else tok  # "plan to hold drills"
+        # "Indian and Mongolian troops", "forces from Morocco, Mauritania and Senegal"
+        parts = [m for s in syntax.children(ruler, "nsubj")
+                 for m in [s, *syntax.children(s, "amod", "compound"),
+                           *(o for prep in syntax.children(s, "prep") for o in syntax.children(prep, "pobj"))]]
+        # two named parties, not one side's "warships and bombers"
+        together = any(c.text[:1].isupper() for m in parts if m.text[:1].isupper()
+                       for c in syntax.children(m, "conj"))
+        joint = self.words.joint_modifiers
+        if together or any(lemma(t) in joint for o in features.objects for t in o.subtree if t.i < o.i):
+            return replace(p, code=JOINT_FORCE[p.code], target=JOINT_TARGETS)
+        return p

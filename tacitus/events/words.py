@@ -30,6 +30,8 @@ class EventWords:
     expulsion_verbs: frozenset
     attack_nouns: frozenset
     protective_purposes: frozenset
+    joint_modifiers: frozenset
+    enacting_nouns: frozenset
     aspect_verbs: frozenset
     speech_lemmas: frozenset
     obligation_speech: frozenset
@@ -69,6 +71,8 @@ class EventWords:
             expulsion_verbs=lexicon["expulsion_verbs"],
             attack_nouns=lexicon["attack_nouns"],
             protective_purposes=lexicon["protective_purposes"],
+            joint_modifiers=lexicon["joint_modifiers"],
+            enacting_nouns=lexicon["enacting_nouns"],
             aspect_verbs=lexicon["aspect_verbs"],
             speech_lemmas=lexicon["speech_lemmas"],
             obligation_speech=lexicon["obligation_speech"],
