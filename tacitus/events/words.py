@@ -40,6 +40,7 @@ class EventWords:
     towards_preps: frozenset
     intransitive_nominals: frozenset
     patient_nominals: frozenset
+    object_relatives: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
@@ -77,4 +78,5 @@ class EventWords:
             towards_preps=lexicon["towards_preps"],
             intransitive_nominals=lexicon["intransitive_nominals"],
             patient_nominals=lexicon["patient_nominals"],
+            object_relatives=lexicon["object_relatives"],
         )
