@@ -31,3 +31,17 @@ def _owned_by_pronoun(tok):
     """"their base", "its convoy": a thing whose owner is a pronoun, or the pronoun itself."""
     tok = getattr(tok, "token", tok)  # an actors.resolve.Deep argument holds its token
     return tok.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
+def toll_head(tok, toll_verbs):
+    """"shelled a market, killing 20", "launched rocket fire, killing or wounding 50": a toll
+    participle (`toll_verbs`) with no subject of its own counts the victims of the act it hangs
+    on; that act's token index, else None."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ != "advcl" or first.tag_ != "VBG" or tok.lemma_.lower() not in toll_verbs:
+        return None
+    if any(c.dep_ in ("nsubj", "mark") for c in first.children):
+        return None
+    return first.head.i

@@ -20,6 +20,7 @@ class EventWords:
     history_words: frozenset
     doing_verbs: frozenset
     toll_marks: frozenset
+    toll_verbs: frozenset
     schedule_words: frozenset
     reaching_verbs: frozenset
     performing_verbs: frozenset
@@ -58,6 +59,7 @@ class EventWords:
             history_words=lexicon["history_words"],
             doing_verbs=lexicon["doing_verbs"],
             toll_marks=lexicon["toll_marks"],
+            toll_verbs=lexicon["toll_verbs"],
             schedule_words=lexicon["schedule_words"],
             reaching_verbs=lexicon["reaching_verbs"],
             performing_verbs=lexicon["performing_verbs"],
