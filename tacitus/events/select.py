@@ -16,6 +16,7 @@ def select(syntax, found, consumed, cameo):
     found = [f for f in found if not (f.frame_word is not None and f.frame_word.pos_ == "NOUN"
                                       and f.frame_word.i in rejected and not codes[f.code].rejection)]
     fired = {f.trigger.i: codes[f.code].root for f in found}
+    protests = {f.trigger.i for f in found if codes[f.code].plover.type == "PROTEST"}
     for f in found:
         # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
         # part of the act it serves, not a second event; so is "summoned the ambassador to
@@ -24,6 +25,11 @@ def select(syntax, found, consumed, cameo):
         if t.head.i in fired and syntax.infinitive(t) and (
                 t.dep_ == "advcl" or t.dep_ == "xcomp" and f.frame_word is None
                 and fired[t.head.i] == codes[f.code].root):
+            consumed.add(t.i)
+        elif t.head.i in protests and codes[f.code].plover.type in ("DEMAND", "REQUEST") and \
+                t.dep_ == "advcl" and t.tag_ == "VBG" and not syntax.children(t, "nsubj", "mark"):
+            # "blocked roads demanding his reinstatement": what protesters demand as they protest
+            # is the protest's content (its subcode), not a second event
             consumed.add(t.i)
     return [f for f in found if f.trigger.i not in consumed]
 
