@@ -32,6 +32,7 @@ class EventWords:
     protective_purposes: frozenset
     aspect_verbs: frozenset
     speech_lemmas: frozenset
+    attribution_heads: frozenset
     obligation_speech: frozenset
     concluding_verbs: frozenset
     condition_marks: frozenset
@@ -71,6 +72,7 @@ class EventWords:
             protective_purposes=lexicon["protective_purposes"],
             aspect_verbs=lexicon["aspect_verbs"],
             speech_lemmas=lexicon["speech_lemmas"],
+            attribution_heads=lexicon["attribution_heads"],
             obligation_speech=lexicon["obligation_speech"],
             concluding_verbs=lexicon["concluding_verbs"],
             condition_marks=lexicon["condition_marks"],
