@@ -17,6 +17,7 @@ def select(syntax, found, consumed, cameo):
                                       and f.frame_word.i in rejected and not codes[f.code].rejection)]
     fired = {f.trigger.i: codes[f.code].root for f in found}
     protests = {f.trigger.i for f in found if codes[f.code].plover.type == "PROTEST"}
+    frames = {f.frame_word.i for f in found if f.frame_word is not None and f.frame_word.pos_ == "NOUN"}
     for f in found:
         # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
         # part of the act it serves, not a second event; so is "summoned the ambassador to
@@ -30,6 +31,9 @@ def select(syntax, found, consumed, cameo):
                 t.dep_ == "advcl" and t.tag_ == "VBG" and not syntax.children(t, "nsubj", "mark"):
             # "blocked roads demanding his reinstatement": what protesters demand as they protest
             # is the protest's content (its subcode), not a second event
+            consumed.add(t.i)
+        elif codes[f.code].root == "01" and any(o.i in frames for o in syntax.children(t, "dobj")):
+            # "reached a consensus to exchange information": the accord is the coded act's frame
             consumed.add(t.i)
         elif _describes_source(syntax, t):
             # "..., according to a senator who acted as a go-between": who the source is, not news
