@@ -12,6 +12,7 @@ from ..actors.resolve import Deep, unknown_subject
 from ..actors.surface import SurfaceArguments
 from ..model import METHODS, Evidence
 from ..stages import Stage
+from .clauses import FORCE_ROOTS, toll_head
 from .records import Dropped
 
 # Actor.resolved_from values of a mention in the sentence's own words: a surname or a title the
@@ -76,7 +77,21 @@ class Assembly(Stage):
             # a sentence that gives no event at all reads every trigger's doer by word order
             assembled = self.assemble(found, sent, doc.context, any_trigger=True) if not out else "no source"
             self._keep(found, assembled, sent, out)
-        sent.assembled = out
+        sent.assembled = self._without_tolls(out, sent)
+
+    def _without_tolls(self, out, sent):
+        """"Shelled a market, killing 20": a toll of an act of force that stands as an event is
+        part of that event; a toll whose act found no doer stands for it."""
+        roots = {a.found.trigger.i: self.cameo[a.code].root for a in out}
+        kept = []
+        for a in out:
+            head = toll_head(a.found.trigger, self.toll_verbs)
+            if head is not None and roots.get(head) in FORCE_ROOTS and self.cameo[a.code].root in FORCE_ROOTS:
+                sent.dropped.append(Dropped(a.found.trigger, a.found.pattern, a.found.code, self.name,
+                                            "part of another event"))
+            else:
+                kept.append(a)
+        return kept
 
     def _keep(self, found, assembled, sent, out):
         """An assembled trigger joins `out`; a reason is recorded among the sentence's drops."""

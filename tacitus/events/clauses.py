@@ -36,8 +36,8 @@ def _owned_by_pronoun(tok):
 def merge_tolls(found, codes, toll_verbs):
     """"Carried out a bomb attack, killing six", "six were killed when a car bomb exploded", "an
     ambush that killed two soldiers", "stormed a post and killed nine": a generic killing (the
-    code a weapon would refine) tied to another act of force is that act's toll. The toll is dropped; its victims become the
-    act's targets when the act names none."""
+    code a weapon would refine) tied to another act of force is that act's toll. The toll is
+    dropped; its victims become the act's targets when the act names none."""
     by_token = {f.trigger.i: f for f in found}
     tolls = set()
     for f in found:
@@ -69,3 +69,17 @@ def _is_toll(f, codes, toll_verbs):
     """A killing or wounding coded by a root's "not specified below" code (180, 190): no weapon or
     manner of its own."""
     return f.trigger.lemma_.lower() in toll_verbs and codes[f.code].by_weapon and f.code.endswith("0")
+
+
+def toll_head(tok, toll_verbs):
+    """"shelled a market, killing 20", "launched rocket fire, killing or wounding 50": a toll
+    participle (`toll_verbs`) with no subject of its own counts the victims of the act it hangs
+    on; that act's token index, else None."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ != "advcl" or first.tag_ != "VBG" or tok.lemma_.lower() not in toll_verbs:
+        return None
+    if any(c.dep_ in ("nsubj", "mark") for c in first.children):
+        return None
+    return first.head.i

@@ -24,6 +24,8 @@ class Features:
         elif not objs and not self.passive:
             # "hosted Prime Minister Viktor Orban Friday" parsed as a time phrase on the verb
             objs = [c for c in syntax.children(tok, "npadvmod") if syntax.unglued(c) is not c]
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            objs = _gap_objects(tok, objs, syntax)
         self.objects = [syntax.unglued(o) for o in with_conjuncts(objs)]
         self.object_lemmas = set()
         for o in self.objects:
@@ -86,6 +88,25 @@ class Features:
         if p.xcomp and not (self.xcomp_lemmas & p.xcomp or ("*" in p.xcomp and self.any_complement)):
             return False
         return True
+
+
+def _gap_objects(tok, objs, syntax):
+    """"the treaty that Australia signed", "the envoy whom Mali expelled", "the sanctions the EU
+    imposed": a relative clause's object is the noun it describes, whether a pronoun stands for it
+    or the slot is empty. A clause with its own subject pronoun ("rebels who attacked"), a relative
+    adverb ("the town where ...") or a stranded preposition has no such gap."""
+    rel = syntax.words.object_relatives
+    if objs:
+        return [tok.head if o.lower_ in rel else o for o in objs]
+    kids = syntax.kids(tok)
+    subj = [c for d, c in kids if d == "nsubj"]
+    if not subj or subj[0].lower_ in rel:
+        return objs
+    if any(d in ("ccomp", "xcomp") or (d == "advmod" and c.tag_ == "WRB") for d, c in kids):
+        return objs
+    if any(d == "prep" and not syntax.children(c, "pobj", "pcomp") for d, c in kids):
+        return objs
+    return [tok.head]
 
 
 class NominalFeatures(Features):

@@ -16,6 +16,8 @@ def select(syntax, found, consumed, cameo):
     found = [f for f in found if not (f.frame_word is not None and f.frame_word.pos_ == "NOUN"
                                       and f.frame_word.i in rejected and not codes[f.code].rejection)]
     fired = {f.trigger.i: codes[f.code].root for f in found}
+    protests = {f.trigger.i for f in found if codes[f.code].plover.type == "PROTEST"}
+    frames = {f.frame_word.i for f in found if f.frame_word is not None and f.frame_word.pos_ == "NOUN"}
     for f in found:
         # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
         # part of the act it serves, not a second event; so is "summoned the ambassador to
@@ -25,7 +27,40 @@ def select(syntax, found, consumed, cameo):
                 t.dep_ == "advcl" or t.dep_ == "xcomp" and f.frame_word is None
                 and fired[t.head.i] == codes[f.code].root):
             consumed.add(t.i)
+        elif t.head.i in protests and codes[f.code].plover.type in ("DEMAND", "REQUEST") and \
+                t.dep_ == "advcl" and t.tag_ == "VBG" and not syntax.children(t, "nsubj", "mark"):
+            # "blocked roads demanding his reinstatement": what protesters demand as they protest
+            # is the protest's content (its subcode), not a second event
+            consumed.add(t.i)
+        elif codes[f.code].root == "01" and any(o.i in frames for o in syntax.children(t, "dobj")):
+            # "reached a consensus to exchange information": the accord is the coded act's frame
+            consumed.add(t.i)
+        elif _describes_source(syntax, t):
+            # "..., according to a senator who acted as a go-between": who the source is, not news
+            consumed.add(t.i)
     return [f for f in found if f.trigger.i not in consumed]
+
+
+def _describes_source(syntax, tok):
+    """The trigger is in a clause describing the source of a report in its tail: "according to
+    a senator who acted as a go-between", "a member of the team trying to broker a pact said"."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("relcl", "acl"):
+            break
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    else:
+        return False
+    noun = cur.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head  # "a member of the team trying to ...": the member speaks
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to":
+        return noun.head.head.lower_ in syntax.words.attribution_heads
+    verb = noun.head
+    return noun.dep_ == "nsubj" and verb.lemma_.lower() in syntax.words.speech_lemmas and any(
+        d in ("ccomp", "parataxis") and c.i < noun.i for d, c in syntax.kids(verb))
 
 
 def _drop_mutual(found, consumed):

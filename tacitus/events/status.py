@@ -20,6 +20,8 @@ def status_of(syntax, chain, tok, status):
     verb = syntax.verb_of_noun(tok) if tok.pos_ == "NOUN" and len(chain) == 1 else None
     if verb is not None:
         chain.append(verb)  # "will not take part in talks": the verb's negation and modals are the noun's
+    if tok.pos_ == "NOUN" and _in_condition(syntax, tok):
+        return "hypothetical"
     for t in chain:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t.pos_ == "NOUN"):
@@ -46,3 +48,31 @@ def scheduled(words, chain):
     reported as planned, not announced as anyone's intent."""
     return any(lemma(t) in words.schedule_words and t.pos_ in ("ADJ", "VERB") for t in chain[1:]) or any(
         t.dep_ == "xcomp" and lemma(t.head) in words.schedule_words for t in chain)
+
+
+def _in_condition(syntax, tok):
+    """"will withdraw unless the president arranged a ceasefire and held elections": an event
+    noun that is the object of the verb of an "if"/"unless" clause (or of its conjuncts) is only
+    the condition, whatever that verb is, unless a definite or possessive word presupposes it."""
+    if any(_presupposes(c) for c in tok.children):
+        return False  # "if Israel widened its offensive": the offensive is going on
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("dobj", "pobj", "prep", "attr") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            break
+    else:
+        return False
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.pos_ == "VERB" and any(
+        c.dep_ == "mark" and c.lower_ in syntax.words.hypothetical_marks for c in cur.children)
+
+
+def _presupposes(word):
+    """A possessive, a definite article or a demonstrative: the noun names something that is."""
+    if word.dep_ == "poss":
+        return True
+    return word.dep_ == "det" and (word.morph.get("Definite") == ["Def"] or word.morph.get("PronType") == ["Dem"])

@@ -42,6 +42,10 @@ def subject(syntax, tok, passive=None):
 def _passive_agents(syntax, tok):
     words = syntax.words
     agents = syntax.prep_objects(tok, ("by",), deps=("agent",))
+    if not agents:
+        # "were detained and questioned by police": the agent after the last conjunct is each one's
+        agents = [a for c in syntax.children(tok, "conj") if c.tag_ == "VBN"
+                  for a in syntax.prep_objects(c, ("by",), deps=("agent",))]
     if not agents and lemma(tok) in words.expulsion_verbs:
         # "the ambassador was expelled from Azerbaijan": the country expelling
         agents = syntax.prep_objects(tok, ("from",))

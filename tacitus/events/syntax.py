@@ -50,8 +50,13 @@ class Syntax:
         return [c for d, c in self.kids(tok) if d in deps]
 
     def is_passive(self, tok):
-        """The verb is passive ("was expelled"): its subject undergoes the act."""
-        return any(d in ("nsubjpass", "auxpass") for d, _ in self.kids(tok))
+        """The verb is passive ("was expelled"): its subject undergoes the act. A participle
+        coordinated with a passive and with no subject or auxiliary of its own shares its voice
+        ("were killed or wounded", "was arrested and charged")."""
+        if any(d in ("nsubjpass", "auxpass") for d, _ in self.kids(tok)):
+            return True
+        return tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and not any(
+            d in ("nsubj", "aux", "dobj") for d, _ in self.kids(tok)) and self.is_passive(tok.head)
 
     def infinitive(self, tok):
         """The verb has "to" ("to demand ...", "to reinforce ..."): a purpose or a complement."""

@@ -34,6 +34,7 @@ class EventWords:
     enacting_nouns: frozenset
     aspect_verbs: frozenset
     speech_lemmas: frozenset
+    attribution_heads: frozenset
     obligation_speech: frozenset
     concluding_verbs: frozenset
     condition_marks: frozenset
@@ -44,6 +45,7 @@ class EventWords:
     intransitive_nominals: frozenset
     leaving_nominals: frozenset
     patient_nominals: frozenset
+    object_relatives: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
@@ -75,6 +77,7 @@ class EventWords:
             enacting_nouns=lexicon["enacting_nouns"],
             aspect_verbs=lexicon["aspect_verbs"],
             speech_lemmas=lexicon["speech_lemmas"],
+            attribution_heads=lexicon["attribution_heads"],
             obligation_speech=lexicon["obligation_speech"],
             concluding_verbs=lexicon["concluding_verbs"],
             condition_marks=lexicon["condition_marks"],
@@ -85,4 +88,5 @@ class EventWords:
             intransitive_nominals=lexicon["intransitive_nominals"],
             leaving_nominals=lexicon["leaving_nominals"],
             patient_nominals=lexicon["patient_nominals"],
+            object_relatives=lexicon["object_relatives"],
         )
