@@ -40,6 +40,11 @@ class EventWords:
     towards_preps: frozenset
     intransitive_nominals: frozenset
     patient_nominals: frozenset
+    bearer_participles: frozenset
+    journey_verbs: frozenset
+    travel_nouns: frozenset
+    simultaneous_preps: frozenset
+    prospective_modifiers: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
@@ -77,4 +82,9 @@ class EventWords:
             towards_preps=lexicon["towards_preps"],
             intransitive_nominals=lexicon["intransitive_nominals"],
             patient_nominals=lexicon["patient_nominals"],
+            bearer_participles=lexicon["bearer_participles"],
+            journey_verbs=lexicon["journey_verbs"],
+            travel_nouns=lexicon["travel_nouns"],
+            simultaneous_preps=lexicon["simultaneous_preps"],
+            prospective_modifiers=lexicon["prospective_modifiers"],
         )
