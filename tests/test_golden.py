@@ -36,7 +36,6 @@ KNOWN_LIMITS = {
     "g-019": "date: 'on Sunday' hangs on the name 'Farhan', so the call takes the document's date",
     # capitals as metonyms: the file codes the country, the coder its government
     "g-012": "actors: 'Canberra' and 'Beijing' are coded AUSGOV and CHNGOV; the file codes the countries",
-    "g-020": "actors: the host 'Washington' is coded USAGOV; the file codes the country",
     "g-058": "actors: 'Moscow' is coded RUSGOV; the file codes the country",
     "g-059": "actors: 'Tokyo' and 'Beijing' are coded JPNGOV and CHNGOV; the file codes the countries",
     "g-085": "actors: 'Washington' is coded USAGOV (while 'Moscow' as the object stays RUS); the file codes both countries",

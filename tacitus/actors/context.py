@@ -62,7 +62,11 @@ class DocumentContext:
             if actor.kind == "person":
                 self.last_person = actor
                 if actor.name:
-                    self.people[actor.name.split()[-1]] = actor
+                    # the family name may come first ("Li Zhaoxing" is "Li") or last ("Dulloo")
+                    words = actor.name.split()
+                    self.people[words[-1]] = actor
+                    if len(words) > 1:
+                        self.people.setdefault(words[0], actor)
                     low = (actor.text or "").lower()
                     for title in self.titles:
                         if title in low:
@@ -93,7 +97,10 @@ class DocumentContext:
             pair = [k for k in self.participants() if len(k) == 3][:2]
             if len(pair) < 2:
                 return [self.locate(a) for a in anaphor.fallback]  # "the ministers" with no two sides in view
-            country_level = any(w in anaphor.text.lower() for w in self.country_level)
+            if anaphor.sector not in (None, "GOV"):  # "soldiers from both countries"
+                return [replace(self._country(k, anaphor), code=k + anaphor.sector, sector=anaphor.sector)
+                        for k in pair]
+            country_level = anaphor.sector is None and any(w in anaphor.text.lower() for w in self.country_level)
             return [self._country(k, anaphor) if country_level else self._government(k, anaphor) for k in pair]
         if anaphor.kind == "person" and self.last_person is not None:
             return [self._as_mention(self.last_person, anaphor)]

@@ -77,6 +77,7 @@ class ActorDictionary:
         self.countries = {}
         self.organisations = {}
         self.offices = {}  # name -> tuple(Office)
+        self.surnames = {}  # a full name's last word -> the offices of everyone so named ("Howard")
         self.index = {}  # first token (lower) -> list of (tokens tuple, Entry)
         self._names = {}
         self._load_countries()
@@ -153,6 +154,8 @@ class ActorDictionary:
             if office.start and office.end and office.end < office.start:
                 raise DataFileError("office ends before it starts", where=where)
             self.offices.setdefault(office.name, []).append(office)
+            if " " in office.name:
+                self.surnames.setdefault(office.name.split()[-1], []).append(office)
             for alias in [row["name"]] + split_list(row["aliases"]):
                 by_alias.setdefault(alias, []).append(office)
         for alias, offices in by_alias.items():

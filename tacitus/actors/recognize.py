@@ -26,6 +26,7 @@ class Anaphor:
     end: int
     text: str
     fallback: tuple = ()  # what the words say by themselves, when the document gives no referent
+    sector: str | None = None  # "officials from the two countries": the sides' officials
 
 
 @dataclass
@@ -161,7 +162,7 @@ class SentenceActors:
             if m is not None and id(m) not in seen:
                 seen.add(id(m))
                 mentions.append(m)
-        anaphor = self._collective(head, tokens, mentions)
+        anaphor = self._collective(head, tokens, mentions) or self._sector_of_pair(head, tokens, mentions)
         if anaphor:
             if anaphor.kind == "pair" and mentions:
                 anaphor = replace(anaphor, fallback=tuple(self._assemble(head, tokens, mentions)))
@@ -195,6 +196,21 @@ class SentenceActors:
             for m in mentions:
                 if m.entry.kind in ("adjective", "country"):
                     return Anaphor("side", m.entry.value.code, *self._span_of(tokens), self._text(tokens))
+        return None
+
+    def _sector_of_pair(self, head, tokens, mentions):
+        """"officials from the two countries", "the foreign ministers of both sides": a sector of the
+        document's two sides."""
+        at_head = [m for m in mentions if m.start <= head.i < m.end and m.entry.kind in ("sector", "title")]
+        if not at_head:
+            return None
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ in ("from", "of"):
+                for o in p.children:
+                    pair = self._collective(o, self.np_tokens(o), []) if o.dep_ == "pobj" else None
+                    if pair is not None and pair.kind == "pair":
+                        return Anaphor("pair", None, *self._span_of(tokens), self._text(tokens),
+                                       sector=at_head[0].entry.value)
         return None
 
     def _assemble(self, head, tokens, mentions):
@@ -291,6 +307,9 @@ class SentenceActors:
             countries = at_head
         lemma = head.lemma_.lower()
         head_is_place = bool(at_head) or lemma in self.lex.place_heads
+        counterpart = sector is None and self._is_counterpart(head, lemma)
+        if counterpart:
+            sector, head_is_sector = "GOV", True  # until the event's other party says otherwise
         if lemma in self.lex.group_heads:
             head_is_sector = True  # "a Palestinian guerrilla group", "the Iranian delegation"
         if not (head_is_place or head_is_sector or head.pos_ == "PROPN") and self.lex.is_people(head):
@@ -311,8 +330,16 @@ class SentenceActors:
             kind = "place" if m.entry.kind == "place" and sec is None else "country"
             if head.pos_ == "PROPN" and not any(x.start <= head.i < x.end for _, x in countries):
                 kind = "person"  # "Former West Germany Chancellor Willy Brandt": a person we have no file on
-            out.append(Actor(code, c.code, sec, text if kind == "person" else c.name, kind, *span, text))
+            out.append(Actor(code, c.code, sec, self._person_name(head, text) if kind == "person" else c.name,
+                             kind, *span, text,
+                             resolved_from="counterpart" if counterpart else None))
+            if kind == "person" and sec:
+                break  # one titled person, of one country: the first named ("FM X of Viet Nam and Sudan's FM Y")
         return out
+
+    def _is_counterpart(self, head, lemma):
+        heads = self.lex.counterpart_heads
+        return lemma in heads or any(c.dep_ == "amod" and f"{c.lower_} {lemma}" in heads for c in head.children)
 
     def _sector_actor(self, head, sector, sectors, head_is_sector, span, text):
         if sector and head.lemma_.lower() in self.lex.document_heads and not head_is_sector:
@@ -323,8 +350,30 @@ class SentenceActors:
             # "an army checkpoint", "a police station": what belongs to a sector stands for it
             # "President Abdelaziz Bouteflika" with no country word: a person of unknown country
             kind = "person" if head.pos_ == "PROPN" else "group"
-            return [Actor("---" + sector, None, sector, text if kind == "person" else None, kind, *span, text)]
+            office = self._titled_surname(head) if kind == "person" else None
+            if office is not None:
+                # "Prime Minister Howard": a title and the surname of the one such holder then in office
+                return [Actor(office.country + office.sector, office.country, office.sector, office.name, "person",
+                              *span, text)]
+            name = self._person_name(head, text) if kind == "person" else None
+            return [Actor("---" + sector, None, sector, name, kind, *span, text)]
         return []
+
+    def _person_name(self, head, text):
+        """"Foreign Minister Nguyen Dy Nien of Viet Nam" is Nguyen Dy Nien: the head's own name
+        words, without the titles and places the dictionary knows."""
+        words, stack = [], [head]
+        while stack:
+            tok = stack.pop()
+            if tok.pos_ == "PROPN" and tok.i not in self.mention_at:
+                words.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i)
+        return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) or text
+
+    def _titled_surname(self, head):
+        offices = self.dictionary.surnames.get(head.text) if self.day else None
+        held = {o.name: o for o in offices or () if o.holds_on(self.day) and len(o.country) == 3}
+        return next(iter(held.values())) if len(held) == 1 else None
 
     def _office_on(self, offices):
         if self.day:

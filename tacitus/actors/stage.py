@@ -34,10 +34,17 @@ class Actors(Stage):
         out, groups, seen = [], [], set()
         parsed = actors.doc.has_annotation("DEP")
         for m in actors.mention_at.values():
-            if id(m) in seen or m.entry.kind in ("sector", "title"):
+            if id(m) in seen:
                 continue
             seen.add(id(m))
             head = actors.doc[m.end - 1]
+            if m.entry.kind in ("sector", "title"):
+                # "Foreign Minister Nguyen Dy Nien", "Dulloo, Mauritian Foreign Minister": the titled
+                # person no dictionary has, for the surname later
+                person = _titled_name(head) if parsed and m.entry.kind == "title" else None
+                out.extend(a for a in (actors.actors_of(person) if person is not None else ())
+                           if getattr(a, "kind", None) == "person" and a.code[:3] != "---")
+                continue
             if parsed:
                 named = [a for a in actors.actors_of(head) if hasattr(a, "code")]
                 if len([a for a in named if not a.code.startswith("---")]) >= 2:
@@ -91,3 +98,15 @@ class Reading(Stage):
             ctx.speaker = speaker
         sent.speaker = ctx.speaker
         ctx.read_sentence(mentioned)
+
+
+def _titled_name(tok):
+    """The name a title belongs to: the proper noun it is compounded with, or the one it is in
+    apposition to; None for a title standing alone."""
+    if tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+            tok = tok.head
+        return tok
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        return tok.head
+    return None

@@ -27,6 +27,7 @@ class ActorWords:
     document_heads: frozenset
     generic_role_heads: frozenset
     relation_words: frozenset
+    counterpart_heads: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon):
@@ -34,7 +35,7 @@ class ActorWords:
             "pair_heads", "person_pronouns", "plural_pronouns", "speaker_pronouns", "thing_pronouns",
             "place_heads", "former_words", "group_heads", "relative_pronouns", "quantity_heads",
             "people_nouns", "delegate_nouns", "stance_prefixes", "capital_place_preps", "document_heads",
-            "generic_role_heads", "relation_words")}
+            "generic_role_heads", "relation_words", "counterpart_heads")}
         pronouns = (classes["person_pronouns"] | classes["plural_pronouns"] | classes["speaker_pronouns"]
                     | classes["thing_pronouns"])
         return cls(pronouns=pronouns, **classes)

@@ -11,8 +11,8 @@ from .features import NominalFeatures
 from .records import Dropped, Found
 from .refine import Refiner
 from .select import select
-from .subjects import noun_arguments, subject, targets
-from .syntax import lemma, with_conjuncts
+from .subjects import noun_arguments, participle_arguments, subject, targets
+from .syntax import is_verb, lemma, with_conjuncts
 
 
 class ArgumentStage(Stage):
@@ -63,7 +63,10 @@ class ArgumentStage(Stage):
         # "held talks", "called for talks": the noun is part of this event, not a second one
         consumed = {o.i for o in feats.objects if o.pos_ == "NOUN"}
         if pattern.pos == "VERB":
-            consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" for o in objs if o.pos_ == "NOUN"}
+            # ("praised the ties during their meeting": a meeting at the time of the act is its own event)
+            same_time = self.words.simultaneous_preps
+            consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" and w not in same_time
+                         for o in objs if o.pos_ == "NOUN"}
         sources, found_targets = self._own_arguments(syntax, trigger)
         head = framed.frame_head
         if head is not None:
@@ -90,6 +93,8 @@ class ArgumentStage(Stage):
             demanded = True
         # the act's own time words, and those of the verbs that frame it
         act_clause = syntax.time_words([tok] + ([tok.head] if tok.dep_ == "conj" else []))
+        if not act_clause:
+            act_clause = syntax.time_words(self._time_holders(syntax, tok, pattern))
         frame_clause = syntax.time_words(framed.chain[1:])
         if planned:  # the intent, appeal or threat is dated by its own words (or the document date)
             clause = frame_clause
@@ -99,6 +104,20 @@ class ArgumentStage(Stage):
                      planned, passive=feats.passive and pattern.pos == "VERB", rank=pattern.rank,
                      act_clause=act_clause, needs_target=demanded,
                      fallback=FallbackTargets(syntax, tok, framed.frame_word, self.codes[code], pattern.target))
+
+    def _time_holders(self, syntax, tok, pattern):
+        """A word with no time of its own that shares its clause's: "visiting X held talks on
+        Monday", "at the end of their meeting yesterday, they agreed"."""
+        if tok.tag_ == "VBG" and lemma(tok) in self.words.bearer_participles:
+            verb = tok.head if is_verb(tok.head) else syntax.clause_verb(tok)
+        elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "on" \
+                and lemma(tok.head.head) in self.words.journey_verbs:
+            verb = tok.head.head  # "arrived on a state visit on Sunday"
+        elif tok.pos_ == "NOUN":
+            verb = syntax.simultaneous_verb(tok)
+        else:
+            verb = None
+        return [verb] if verb is not None else []
 
     def _own_arguments(self, syntax, trigger):
         """Sources and targets as the trigger's own phrase gives them."""
@@ -111,6 +130,10 @@ class ArgumentStage(Stage):
             return sources, targets(syntax, feats, pattern)
         if pattern.pos == "NOUN":
             return noun_arguments(syntax, tok, pattern)
+        if tok.tag_ == "VBG" and lemma(tok) in self.words.bearer_participles:
+            described = participle_arguments(syntax, tok)
+            if described is not None:
+                return described
         return subject(syntax, tok, feats.passive), targets(syntax, feats, pattern)
 
     def _framed_arguments(self, syntax, framed, sources, found_targets):

@@ -18,7 +18,7 @@ from .records import Dropped
 # Actor.resolved_from values of a mention in the sentence's own words: a surname or a title the
 # document named in full before. Every other value comes from the document (an anaphor, the
 # dateline, the host, the other side of a bilateral text).
-OWN_MENTIONS = {None, "surname", "title"}
+OWN_MENTIONS = {None, "surname", "title", "counterpart"}
 # Sector codes of the actor codebook (not words), read by the kind-of-force rule beside them:
 # irregular armed actors, and the armed sectors whose killing in a fight is conventional force.
 IRREGULAR_SECTORS = {"REB", "UAF", "CRM", "IMG", "SEP", "INS"}
@@ -116,6 +116,13 @@ class Assembly(Stage):
         if isinstance(sources, str):
             return sources
         code, targets = self._implied_targets(found, sources, targets, actors)
+        sources, targets = _counterparts(sources, targets), _counterparts(targets, sources)
+        if _is_visit(code) and not targets and all(s.code.startswith("---") for s in sources):
+            return "no target"  # "the minister arrived on a working visit": no one known goes anywhere known
+        if _is_visit(code):
+            # "visiting X held talks with Y", "the visit of X to Seoul": a visit is to the host country
+            targets = [replace(t, code=t.country, sector=None) if t.country and t.code.startswith(t.country) else t
+                       for t in targets]
         if len(sources) >= 2:
             ctx.observe_group(sources)
         info = self.cameo[code]
@@ -263,6 +270,12 @@ def _is_talks(info):
     return info.plover.type == "CONSULT"
 
 
+def _is_visit(code):
+    """CAMEO 042, make a visit: its target is the country visited. No cameo.tsv column says so yet;
+    this code test is the one place that stands in for it."""
+    return code == "042"
+
+
 def _police_force(info, source):
     """Force used by the police (coerce, assault, fight: roots 17-19) is done to its own country.
     No cameo.tsv column says "force" yet; this root test is the one place that stands in for it."""
@@ -273,8 +286,9 @@ def _by_kind_of_force(code, source, target=None, killing=False):
     """CAMEO names the kind of force: an armed attack is conventional force (190) whoever makes it,
     and unconventional violence (180) is read from its weapon (data/instruments.tsv: machetes, a
     terrorist attack). A killing is the exception: armed groups' killing of anyone but fighters
-    ("gunmen killed a mayor", not "killed six people", whose victims are unknown) is unconventional, as a state's forces' generic violence is
-    conventional. The two generic codes are named here."""
+    ("gunmen killed a mayor", not "killed six people", whose victims are unknown) is
+    unconventional, as a state's forces' generic violence is conventional. The two generic codes
+    are named here."""
     if source is None or code not in ("180", "190"):
         return code
     if code == "180" and source.sector in ("MIL", "GOV") and source.country:
@@ -283,6 +297,15 @@ def _by_kind_of_force(code, source, target=None, killing=False):
             and target.sector not in ARMED_SECTORS:
         return "180"
     return code
-    if source.sector in ("MIL", "GOV") and source.country:
-        return "190"
-    return code
+
+
+def _counterparts(actors, others):
+    """"Lavrov met his Chinese military counterpart", "the governor met his counterpart": a
+    counterpart named with no sector of its own has that of the party it answers to."""
+    # (a former official's counterpart is not former too)
+    sector = next((o.sector for o in others if o.sector and o.sector != "ELI" and o.resolved_from != "counterpart"),
+                  None)
+    if sector is None or not any(a.resolved_from == "counterpart" and a.sector != sector for a in actors):
+        return actors
+    return [replace(a, code=a.country + sector, sector=sector) if a.resolved_from == "counterpart" and a.country
+            else a for a in actors]

@@ -30,6 +30,8 @@ def status_of(syntax, chain, tok, status):
                 auxiliaries.add(c.lower_)
             if c.dep_ == "mark" and c.lower_ in words.hypothetical_marks:
                 return "hypothetical"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in words.prospective_modifiers for c in tok.children):
+        return "planned"  # "Brown's upcoming visit to China"
     ancestors = list(tok.ancestors)[:4]
     if any(lemma(a) in words.history_words for a in ancestors) or (
             tok.pos_ == "NOUN" and any(lemma(c) in words.history_words for c in tok.head.children)):

@@ -108,9 +108,14 @@ def noun_arguments(syntax, tok, pattern):
     """Sources and targets of a noun pattern's trigger ("talks between", "an attack on")."""
     sources, found = [], []
     for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < tok.i):
+        if c.dep_ == "poss" and c.lower_ == "their":
+            sources.extend(_bound_plural(syntax, tok) or [c])
+        elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < tok.i):
             sources.append(c)
     sources += syntax.prep_objects(tok, ("by", "from"))
+    journey = _journey_arguments(syntax, tok)
+    if journey is not None:
+        return journey
     between = syntax.prep_objects(tok, ("between", "among"))
     if between:
         return with_conjuncts(between), []
@@ -130,3 +135,60 @@ def noun_arguments(syntax, tok, pattern):
         verb = tok.head.head
         sources = with_conjuncts(syntax.children(verb, "nsubj", "nsubjpass")) or subject(syntax, verb)
     return sources, found
+
+
+def _journey_arguments(syntax, tok):
+    """"the visit of Prime Minister Modi to Japan", "Kishida, who is on a visit to Seoul", "Ismail's
+    three-day Viet Nam visit": who makes a journey named by a noun, and where it goes; None for
+    other nouns, and when no one is named making it."""
+    words = syntax.words
+    if lemma(tok) not in words.travel_nouns:
+        return None
+    doers = [c for c in tok.children if c.dep_ == "poss"] + syntax.prep_objects(tok, ("by",))
+    if not doers:
+        doers = syntax.prep_objects(tok, ("of",))  # the visit of X: X visits
+    on_journey = tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in words.journey_verbs
+    if not doers and on_journey:
+        doers = subject(syntax, tok.head.head, False)  # "is on a visit", "arrived on a state visit"
+    if not doers:
+        return None
+    # "the visit of the crown prince to Seoul": the parser may hang the destination on the traveller
+    found = syntax.prep_objects(tok, ("to",)) or [o for d in doers for o in syntax.prep_objects(d, ("to",))]
+    # with the traveller named otherwise, a name before the noun is where it goes ("his Japan visit")
+    places = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    return with_conjuncts(doers), with_conjuncts(found) or places
+
+
+def participle_arguments(syntax, tok):
+    """"visiting Chinese Foreign Minister Yang Jiechi held talks ... in London", "held talks with his
+    visiting counterpart": a participle with no object of its own that describes a noun says what the
+    noun's bearer is doing; the host is the clause's place, else the clause's other party. None
+    when the participle is not so placed."""
+    if any(d in ("dobj", "prep", "nsubj") for d, _ in syntax.kids(tok)):
+        return None
+    if tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+        bearer = tok.head
+    elif tok.dep_ in ("csubj", "advcl", "amod") and tok.i < tok.head.i and syntax.children(tok.head, "nsubj"):
+        bearer = syntax.children(tok.head, "nsubj")[0]  # the parser hung "Visiting ..." on the verb
+    else:
+        return None
+    verb = syntax.clause_verb(bearer) or bearer
+    hosts = syntax.prep_objects(verb, ("in",)) + syntax.prep_objects(bearer, ("in",))
+    if not hosts and verb is not bearer:
+        if bearer.dep_ == "nsubj":
+            hosts = syntax.children(verb, "dobj") + syntax.prep_objects(verb, ("with",)) + [
+                o for d in syntax.children(verb, "dobj") for o in syntax.prep_objects(d, ("with",))]
+        else:
+            hosts = subject(syntax, verb, False)
+    return [bearer], with_conjuncts(hosts)
+
+
+def _bound_plural(syntax, tok):
+    """"Howard and Putin reaffirmed ... during their meeting": "their" in a phrase of a clause whose
+    subject is two or more is bound by that subject; [] when the clause has no such subject."""
+    verb = syntax.clause_verb(tok)
+    # (a relative clause's antecedent, "measures to bring ties ... during their talks", binds nothing)
+    subj = subject(syntax, verb, False) if verb is not None and verb.dep_ != "relcl" else []
+    if len(subj) >= 2 or (subj and subj[0].tag_ in ("NNS", "NNPS")):
+        return subj
+    return []

@@ -100,6 +100,30 @@ class Syntax:
                 return cur if lemma(cur) in self.words.doing_verbs else None
         return None
 
+    def clause_verb(self, tok):
+        """The verb of the clause a noun phrase (or a word describing one) sits in, up to four
+        steps up ("held talks with his visiting counterpart": held); None when there is none."""
+        cur = tok
+        for _ in range(4):
+            if cur.head.i == cur.i or cur.dep_ in ("nsubj", "nsubjpass", "dobj", "relcl", "acl"):
+                return cur.head if is_verb(cur.head) else None
+            cur = cur.head
+            if is_verb(cur):
+                return cur
+        return None
+
+    def simultaneous_verb(self, tok):
+        """"At the end of their meeting yesterday, they agreed ...", "during talks": the verb an event
+        noun's phrase hangs on through a preposition of the same time, else None."""
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ not in ("pobj", "prep") or cur.head.i == cur.i:
+                return None
+            if cur.dep_ == "prep" and is_verb(cur.head):
+                return cur.head if cur.lower_ in self.words.simultaneous_preps else None
+            cur = cur.head
+        return None
+
     def unglued(self, tok):
         """"met el-Sisi Sunday", "signed the accord Tuesday": a bare day or month that the parser
         made the head of the phrase before it stands for that phrase's last name; else `tok`."""

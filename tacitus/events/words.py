@@ -46,6 +46,11 @@ class EventWords:
     leaving_nominals: frozenset
     patient_nominals: frozenset
     object_relatives: frozenset
+    bearer_participles: frozenset
+    journey_verbs: frozenset
+    travel_nouns: frozenset
+    simultaneous_preps: frozenset
+    prospective_modifiers: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
@@ -89,4 +94,9 @@ class EventWords:
             leaving_nominals=lexicon["leaving_nominals"],
             patient_nominals=lexicon["patient_nominals"],
             object_relatives=lexicon["object_relatives"],
+            bearer_participles=lexicon["bearer_participles"],
+            journey_verbs=lexicon["journey_verbs"],
+            travel_nouns=lexicon["travel_nouns"],
+            simultaneous_preps=lexicon["simultaneous_preps"],
+            prospective_modifiers=lexicon["prospective_modifiers"],
         )
