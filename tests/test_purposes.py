@@ -278,7 +278,8 @@ def test_a_rejected_proposal_does_not_happen(coder):
 
 
 @pytest.mark.parametrize("text,code,source,target", [
-    ("Three Indian soldiers were killed in an ambush by Maoist rebels in Chhattisgarh.", "18", "IND", "IND"),
+    # an ambush of soldiers is conventional force (190) whoever lays it: the force, not the actor, names the kind
+    ("Three Indian soldiers were killed in an ambush by Maoist rebels in Chhattisgarh.", "19", "IND", "IND"),
     ("A delegation from Hamas arrived in Cairo for talks with Egyptian mediators.", "04", "PSE", "EGY"),
     ("Rwanda offered to lead a peacekeeping mission in the Central African Republic.", "0334", "RWA", None),
 ])
