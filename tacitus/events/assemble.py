@@ -88,13 +88,13 @@ class Assembly(Stage):
         actors = sent.actors
         sources = self.resolver.resolve(found.sources, actors, ctx)
         targets, stated = self._named_targets(found, sources, actors, ctx)
-        if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
-            return "no target"
         method = "frame"
         if not sources and not found.passive:
             # the frame named no doer that resolves: the actor before the trigger, as shallow coders read it
             sources = self.surface.source(found.trigger, actors, ctx, any_trigger=any_trigger)
             method = "surface" if sources else method
+        if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
+            return "no target"
         sources = self._doers(found, sources, targets, sent.sentence.start)
         if isinstance(sources, str):
             return sources

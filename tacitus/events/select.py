@@ -15,6 +15,10 @@ def select(syntax, found, consumed, cameo):
     rejected = {i for g in found if codes[g.code].rejection for i in g.consumed}
     found = [f for f in found if not (f.frame_word is not None and f.frame_word.pos_ == "NOUN"
                                       and f.frame_word.i in rejected and not codes[f.code].rejection)]
+    # "voiced its readiness to hold talks": the act the noun frames is the intent the verb voices
+    voiced = {f.frame_word.head.i: codes[f.code].root for f in found if f.frame_word is not None
+              and f.frame_word.pos_ == "NOUN" and f.frame_word.dep_ == "dobj" and f.sources}
+    found = [f for f in found if voiced.get(f.trigger.i) != codes[f.code].root or f.frame_word is not None]
     fired = {f.trigger.i: codes[f.code].root for f in found}
     for f in found:
         # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is

@@ -23,8 +23,13 @@ def subject(syntax, tok, passive=None):
         if cur.dep_ == "acl" and cur.tag_ == "VBN":
             return []  # "expelled two diplomats accused of spying": who accused them is not said
         if cur.dep_ == "acl" and syntax.infinitive(cur):
-            # "Moscow's will to agree", "Iran's efforts to mediate": the noun's owner acts
-            return with_conjuncts(syntax.children(cur.head, "poss"))
+            # "Moscow's will to agree", "Iran's efforts to mediate": the noun's owner acts; "Japan
+            # would make efforts to restore ties": who makes the effort
+            owners = syntax.children(cur.head, "poss")
+            if owners or cur.head.dep_ != "dobj" or lemma(cur.head) not in syntax.words.effort_nouns:
+                return with_conjuncts(owners)
+            cur = cur.head.head
+            continue
         if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "pobj") and cur.head.head.pos_ in ("VERB", "ADP"):
             # "published a declaration demanding ...": whoever issued the declaration demands
             holder = cur.head.head if cur.head.dep_ == "dobj" else cur.head.head.head

@@ -40,6 +40,11 @@ class EventWords:
     towards_preps: frozenset
     intransitive_nominals: frozenset
     patient_nominals: frozenset
+    effort_nouns: frozenset
+    avowing_verbs: frozenset
+    drawing_verbs: frozenset
+    stance_verbs: frozenset
+    accusing_adjectives: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
@@ -77,4 +82,9 @@ class EventWords:
             towards_preps=lexicon["towards_preps"],
             intransitive_nominals=lexicon["intransitive_nominals"],
             patient_nominals=lexicon["patient_nominals"],
+            effort_nouns=lexicon["effort_nouns"],
+            avowing_verbs=lexicon["avowing_verbs"],
+            drawing_verbs=lexicon["drawing_verbs"],
+            stance_verbs=lexicon["stance_verbs"],
+            accusing_adjectives=lexicon["accusing_adjectives"],
         )
