@@ -106,15 +106,8 @@ class ArgumentStage(Stage):
         tok, feats, pattern = trigger.token, trigger.features, trigger.pattern
         if trigger.nominal:
             sources = feats.sources
-            if not sources and tok.dep_ == "dobj" and lemma(tok.head) in self.words.drawing_verbs:
-                # "the siege has drawn condemnation from the UN": the one it comes from does it,
-                # to the one who drew it
-                drawer = [t.head.head if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" else t
-                          for t in subject(syntax, tok.head)]
-                if not drawer and tok.head.dep_ == "advcl":
-                    drawer = subject(syntax, tok.head.head)  # "held a vote ..., drawing condemnation"
-                found_targets = targets(syntax, feats, pattern) or [Deep(t) for t in drawer]
-                return with_conjuncts(syntax.prep_objects(tok.head, ("from",))), found_targets
+            if tok.dep_ == "dobj" and lemma(tok.head) in self.words.drawing_verbs:
+                return self._drawn_arguments(syntax, tok, sources, targets(syntax, feats, pattern))
             if not sources and tok.dep_ == "dobj" and lemma(tok.head) in self.words.performing_verbs:
                 # "Italy announced a suspension of air links": who announces or orders the act does it
                 sources = subject(syntax, tok.head)
@@ -124,6 +117,18 @@ class ArgumentStage(Stage):
         if self._accusation(pattern, tok):
             return self._accusation_arguments(syntax, tok)
         return subject(syntax, tok, feats.passive), targets(syntax, feats, pattern)
+
+    @staticmethod
+    def _drawn_arguments(syntax, tok, sources, own_targets):
+        """"The siege has drawn condemnation from the UN": the one it comes from does the act, to
+        the one who drew it (or the doer inside it: "Israel's expansion of settlements")."""
+        verb = tok.head
+        drawer = [t.head.head if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" else t
+                  for t in subject(syntax, verb)]
+        if not drawer and verb.dep_ == "advcl":
+            drawer = subject(syntax, verb.head)  # "passed the bill, drawing condemnation from"
+        return sources or with_conjuncts(syntax.prep_objects(verb, ("from",))), \
+            own_targets or [Deep(t) for t in drawer]
 
     def _accusation(self, pattern, tok):
         # an accusation names whom it accuses, or it is no event
@@ -135,6 +140,10 @@ class ArgumentStage(Stage):
         if lemma(tok.head) != "be":
             return [], []
         speaker = next((a for a in list(tok.ancestors)[:6] if lemma(a) in self.words.speech_lemmas), None)
+        if speaker is None:
+            # "X is culpable for the famine, a senior official said": the attribution tail
+            speaker = next((c for c in tok.sent.root.children if c.dep_ in ("ccomp", "parataxis")
+                            and c.i > tok.i and lemma(c) in self.words.speech_lemmas), None)
         accused = subject(syntax, tok)
         return (with_conjuncts(syntax.children(speaker, "nsubj")) if speaker is not None else []), accused
 

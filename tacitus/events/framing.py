@@ -91,6 +91,8 @@ class FramingStage(Stage):
             head = cur.head
         while head is not None:
             frame = self._frame_of(head)
+            if frame and head.pos_ == "NOUN" and self._doubted(head):
+                frame = "allege"  # "questioned Kenya's commitment to send police": nothing is stated
             if frame == "allege":
                 return None  # "accused X of attacking Y": the attack is alleged, not reported
             if frame:
@@ -108,6 +110,17 @@ class FramingStage(Stage):
                 continue
             break
         return _Walk(chain)
+
+    def _doubted(self, noun):
+        """The noun is what a verb of doubt takes, directly or through "the depth of", "the extent of"."""
+        cur = noun
+        for _ in range(4):
+            if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.pos_ == "VERB":
+                return lemma(cur) in self.words.doubting_verbs
+        return False
 
     def _frame_of(self, head):
         """The frame of a word: its lemma's, its phrasal verb's ("ruled out", "turned down"), or for an

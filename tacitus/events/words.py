@@ -45,6 +45,7 @@ class EventWords:
     drawing_verbs: frozenset
     stance_verbs: frozenset
     accusing_adjectives: frozenset
+    doubting_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
@@ -87,4 +88,5 @@ class EventWords:
             drawing_verbs=lexicon["drawing_verbs"],
             stance_verbs=lexicon["stance_verbs"],
             accusing_adjectives=lexicon["accusing_adjectives"],
+            doubting_verbs=lexicon["doubting_verbs"],
         )
