@@ -109,7 +109,9 @@ def noun_arguments(syntax, tok, pattern):
     """Sources and targets of a noun pattern's trigger ("talks between", "an attack on")."""
     sources, found = [], []
     for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < tok.i):
+        # "the first meeting", "annual talks": a word of order or time is no owner
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < tok.i
+                                and c.lower_ not in syntax.words.order_words and not c.text[:1].isdigit()):
             sources.append(c)
     sources += syntax.prep_objects(tok, ("by", "from"))
     between = syntax.prep_objects(tok, ("between", "among"))

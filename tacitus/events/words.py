@@ -46,6 +46,7 @@ class EventWords:
     stance_verbs: frozenset
     accusing_adjectives: frozenset
     doubting_verbs: frozenset
+    order_words: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
@@ -89,4 +90,5 @@ class EventWords:
             stance_verbs=lexicon["stance_verbs"],
             accusing_adjectives=lexicon["accusing_adjectives"],
             doubting_verbs=lexicon["doubting_verbs"],
+            order_words=lexicon["order_words"],
         )
