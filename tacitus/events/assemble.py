@@ -59,6 +59,7 @@ class Assembly(Stage):
         self.one_sided = lexicon["one_sided_commitments"]
         self.joint_verbs = lexicon["joint_verbs"]
         self.background_marks = lexicon["background_marks"]
+        self.complaint_lemmas = lexicon["complaint_lemmas"]
 
     def __call__(self, doc, sent):
         if not sent.found:
@@ -99,6 +100,11 @@ class Assembly(Stage):
         if isinstance(sources, str):
             return sources
         code, targets = self._implied_targets(found, sources, targets, actors)
+        trigger = found.trigger
+        if code == "141" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in self.complaint_lemmas \
+                and all(s.sector == "GOV" for s in sources):
+            # "China's foreign ministry protested the visit": a government's protest is a complaint
+            code = "114"
         if len(sources) >= 2:
             ctx.observe_group(sources)
         info = self.cameo[code]
