@@ -30,6 +30,7 @@ class DocumentContext:
         self.titled = {}  # "secretary", "prime minister" -> the last person named with that title
         self.home = home  # the country of the dateline's place ("WASHINGTON", "10 Downing Street")
         self.paragraph_end = -1  # where the paragraph being read ends
+        self.member_groups = {}  # "ministers" -> the organisation "Foreign Ministers from ASEAN" named
 
     # -- reading -------------------------------------------------------------------------------
     def enter_sentence(self, start, end, text):
@@ -94,6 +95,10 @@ class DocumentContext:
         if anaphor.kind == "side":
             return [self._government(anaphor.country, anaphor)]
         if anaphor.kind == "pair":
+            words = (anaphor.text or "").lower().split()
+            if words and words[-1] in self.member_groups and not {"two", "both"} & set(words):
+                # "Foreign Ministers from ASEAN ... the ministers said": the body's members, named before
+                return [self._as_mention(self.member_groups[words[-1]], anaphor)]
             pair = [k for k in self.participants() if len(k) == 3][:2]
             if len(pair) < 2:
                 return [self.locate(a) for a in anaphor.fallback]  # "the ministers" with no two sides in view
@@ -121,6 +126,8 @@ class DocumentContext:
             return self.resolve(Anaphor("pair", None, anaphor.start, anaphor.end, anaphor.text))
         if anaphor.kind == "speaker" and self.speaker is not None and self.speaker.country:
             return [self._government(self.speaker.country, anaphor)]
+        if anaphor.kind == "speaker" and self.speaker is not None and self.speaker.kind == "organisation":
+            return [self._as_mention(self.speaker, anaphor)]  # "we", said by a body's ministers: the body
         if anaphor.kind == "thing":
             # "Russia said it was ready to ...": the speaker if it is a state or body, else the last one named
             if self.speaker is not None and self.speaker.kind in ("country", "organisation"):
@@ -132,6 +139,14 @@ class DocumentContext:
             if antecedent is not None:
                 return [self._as_mention(antecedent, anaphor)]
         return []
+
+    def note_members(self, actor):
+        """"Foreign Ministers from ASEAN ... the ministers said": an organisation named by its members
+        ("ministers from", "leaders of") is what a later bare "the ministers" stands for."""
+        words = (actor.text or "").lower().split()
+        cut = next((i for i, w in enumerate(words) if w in ("from", "of")), None)
+        if actor.kind == "organisation" and cut and words[cut - 1].endswith("s") and words[cut - 1].isalpha():
+            self.member_groups[words[cut - 1]] = actor
 
     def locate(self, actor):
         """A sector with no country ("the government", "lawmakers") belongs to the document's main country."""

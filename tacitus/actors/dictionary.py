@@ -175,7 +175,8 @@ class ActorDictionary:
     def match(self, words):
         """Greedy longest matches over a list of token texts: yields (start, end, Entry)."""
         i, n = 0, len(words)
-        lowered = [w.lower() for w in words]
+        # "People’s Republic of China": a typographic apostrophe is the one the names are written with
+        lowered = [w.lower().replace("\u2019", "'") for w in words]
         while i < n:
             best = None
             for tokens, entry in self.index.get(lowered[i], ()):

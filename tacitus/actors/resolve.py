@@ -40,6 +40,7 @@ class ArgumentResolver:
         for a in actors:
             if not any(a.same_entity(u) for u in unique):
                 unique.append(a)
+            context.note_members(a)
         return unique
 
     @staticmethod

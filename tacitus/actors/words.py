@@ -43,5 +43,7 @@ class ActorWords:
     def is_people(self, tok):
         """A plural noun for people ("youths", "landowners", "Kurds"), for nationality + people."""
         lemma = tok.lemma_.lower()
+        if tok.tag_ == "NNPS" and lemma == tok.lower_ and lemma.endswith("s"):
+            lemma = lemma[:-1]  # "Foreign Ministers": a capitalised plural keeps its -s as its lemma
         return tok.tag_ in ("NNS", "NNPS") and (lemma in self.people_nouns
                                                  or lemma.endswith(("er", "ist", "ian", "ant")))

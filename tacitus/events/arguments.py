@@ -3,6 +3,7 @@ passes that code frames with no pattern of their own, the refinements of codes b
 adds (purpose, protest purpose, weapon), and the choice of which coded triggers stand."""
 from __future__ import annotations
 
+from ..actors.resolve import Deep
 from ..stages import Stage
 from .clauses import merge_tolls, share_time_clause_actors
 from .contents import framed_contents, obligations
@@ -102,7 +103,7 @@ class ArgumentStage(Stage):
             clause, act_clause = act_clause + frame_clause, []
         return Found(tok, code, pattern.id, sources, found_targets, status, framed.frame_word, clause, consumed,
                      planned, passive=feats.passive and pattern.pos == "VERB", rank=pattern.rank,
-                     act_clause=act_clause, needs_target=demanded,
+                     act_clause=act_clause, needs_target=demanded or self._accusation(pattern, tok),
                      fallback=FallbackTargets(syntax, tok, framed.frame_word, self.codes[code], pattern.target))
 
     def _time_holders(self, syntax, tok, pattern):
@@ -124,6 +125,8 @@ class ArgumentStage(Stage):
         tok, feats, pattern = trigger.token, trigger.features, trigger.pattern
         if trigger.nominal:
             sources = feats.sources
+            if tok.dep_ == "dobj" and lemma(tok.head) in self.words.drawing_verbs:
+                return self._drawn_arguments(syntax, tok, sources, targets(syntax, feats, pattern))
             if not sources and tok.dep_ == "dobj" and lemma(tok.head) in self.words.performing_verbs:
                 # "Italy announced a suspension of air links": who announces or orders the act does it
                 sources = subject(syntax, tok.head)
@@ -134,7 +137,38 @@ class ArgumentStage(Stage):
             described = participle_arguments(syntax, tok)
             if described is not None:
                 return described
+        if self._accusation(pattern, tok):
+            return self._accusation_arguments(syntax, tok)
         return subject(syntax, tok, feats.passive), targets(syntax, feats, pattern)
+
+    @staticmethod
+    def _drawn_arguments(syntax, tok, sources, own_targets):
+        """"The siege has drawn condemnation from the UN": the one it comes from does the act, to
+        the one who drew it (or the doer inside it: "Israel's expansion of settlements")."""
+        verb = tok.head
+        drawer = [t.head.head if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" else t
+                  for t in subject(syntax, verb)]
+        if not drawer and verb.dep_ == "advcl":
+            drawer = subject(syntax, verb.head)  # "passed the bill, drawing condemnation from"
+        return sources or with_conjuncts(syntax.prep_objects(verb, ("from",))), \
+            own_targets or [Deep(t) for t in drawer]
+
+    def _accusation(self, pattern, tok):
+        # an accusation names whom it accuses, or it is no event
+        return pattern.pos == "ADJ" and lemma(tok) in self.words.accusing_adjectives
+
+    def _accusation_arguments(self, syntax, tok):
+        """"The Russian state was culpable for the attack," she said: who says so accuses the one
+        the adjective is said of; said by nobody, nobody is known to accuse."""
+        if lemma(tok.head) != "be":
+            return [], []
+        speaker = next((a for a in list(tok.ancestors)[:6] if lemma(a) in self.words.speech_lemmas), None)
+        if speaker is None:
+            # "X is culpable for the famine, a senior official said": the attribution tail
+            speaker = next((c for c in tok.sent.root.children if c.dep_ in ("ccomp", "parataxis")
+                            and c.i > tok.i and lemma(c) in self.words.speech_lemmas), None)
+        accused = subject(syntax, tok)
+        return (with_conjuncts(syntax.children(speaker, "nsubj")) if speaker is not None else []), accused
 
     def _framed_arguments(self, syntax, framed, sources, found_targets):
         """Who frames the act and whom the frame addresses: the appealer is the source, the one
@@ -143,9 +177,10 @@ class ArgumentStage(Stage):
         if head.pos_ == "NOUN":
             # "an appeal from X to lay down arms": with no owner, nobody is known to appeal
             sources = NominalFeatures(head, syntax).sources
-            if not sources and head.dep_ == "dobj" and lemma(head.head) in self.words.reaching_verbs:
-                # "Israel and the Palestinians reached a consensus to exchange ...": whoever
-                # reached it holds it
+            if not sources and head.dep_ == "dobj" and (lemma(head.head) in self.words.reaching_verbs
+                                                        or lemma(head.head) in self.words.avowing_verbs):
+                # "Israel and the Palestinians reached a consensus to exchange ...", "voiced
+                # readiness to talk": whoever reached or voices it holds it
                 sources = subject(syntax, head.head)
             tgt = syntax.prep_objects(head, ("to", "on", "upon", "against", "for"))
             if frame in ("appeal", "demand") and tgt:

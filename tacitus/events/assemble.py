@@ -62,6 +62,7 @@ class Assembly(Stage):
         self.joint_verbs = lexicon["joint_verbs"]
         self.toll_verbs = lexicon["toll_verbs"]
         self.background_marks = lexicon["background_marks"]
+        self.complaint_lemmas = lexicon["complaint_lemmas"]
 
     def __call__(self, doc, sent):
         if not sent.found:
@@ -105,13 +106,13 @@ class Assembly(Stage):
         actors = sent.actors
         sources = self.resolver.resolve(found.sources, actors, ctx)
         targets, stated = self._named_targets(found, sources, actors, ctx)
-        if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
-            return "no target"
         method = "frame"
         if not sources and not found.passive:
             # the frame named no doer that resolves: the actor before the trigger, as shallow coders read it
             sources = self.surface.source(found.trigger, actors, ctx, any_trigger=any_trigger)
             method = "surface" if sources else method
+        if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
+            return "no target"
         sources = self._doers(found, sources, targets, sent.sentence.start)
         if isinstance(sources, str):
             return sources
@@ -123,6 +124,11 @@ class Assembly(Stage):
             # "visiting X held talks with Y", "the visit of X to Seoul": a visit is to the host country
             targets = [replace(t, code=t.country, sector=None) if t.country and t.code.startswith(t.country) else t
                        for t in targets]
+        trigger = found.trigger
+        if code == "141" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in self.complaint_lemmas \
+                and all(s.sector == "GOV" for s in sources):
+            # "China's foreign ministry protested the visit": a government's protest is a complaint
+            code = "114"
         if len(sources) >= 2:
             ctx.observe_group(sources)
         info = self.cameo[code]

@@ -63,7 +63,7 @@ class FramingStage(Stage):
         framed = Framed(trigger, code, act_code, code, status, walk.chain, walk.frame, walk.head,
                         walk.clause_head, walk.head)
         framed.status = status_of(syntax, walk.chain, tok, status)
-        if framed.status == "negated" and self._refuse(syntax, framed):
+        if framed.status == "negated" and (self._refuse(syntax, framed) or self._disavow(framed)):
             framed.status = "occurred"
         self._plan(syntax, framed)
         return framed
@@ -93,11 +93,18 @@ class FramingStage(Stage):
             if cur.dep_ == "acl" and cur.tag_ == "VBG" and lemma(head) in self.words.enacting_nouns:
                 break  # "signed an executive order lifting sanctions": the order lifts them
             frame = self._frame_of(head)
+            if frame and head.pos_ == "NOUN" and self._doubted(head):
+                frame = "allege"  # "questioned Kenya's commitment to send police": nothing is stated
             if frame == "allege":
                 return None  # "accused X of attacking Y": the attack is alleged, not reported
             if frame:
                 chain.append(head)
                 return _Walk(chain, frame, head, cur)
+            if head.pos_ == "NOUN" and lemma(head) in self.words.effort_nouns and head.dep_ == "dobj":
+                # "would make efforts to restore ties": the effort's verb carries the act's modal
+                chain += [head, head.head]
+                cur, head = head.head, syntax.governor(head.head)
+                continue
             if head.dep_ in ("xcomp", "acomp") or head.pos_ in ("ADJ", "AUX") or (
                     head.dep_ == "ccomp" and not syntax.children(head, "nsubj", "nsubjpass")):
                 chain.append(head)
@@ -105,6 +112,17 @@ class FramingStage(Stage):
                 continue
             break
         return _Walk(chain)
+
+    def _doubted(self, noun):
+        """The noun is what a verb of doubt takes, directly or through "the depth of", "the extent of"."""
+        cur = noun
+        for _ in range(4):
+            if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.pos_ == "VERB":
+                return lemma(cur) in self.words.doubting_verbs
+        return False
 
     def _frame_of(self, head):
         """The frame of a word: its lemma's, its phrasal verb's ("ruled out", "turned down"), or for an
@@ -151,6 +169,16 @@ class FramingStage(Stage):
             framed.frame_word = negation
             return True
         return False
+
+    def _disavow(self, framed):
+        """"Britain does not support the referendum": a stance stated as not held is disapproval
+        (CAMEO 110). Recodes `framed` and says whether it did."""
+        tok = framed.trigger.token
+        if framed.frame_word is not None or lemma(tok) not in self.words.stance_verbs or not any(
+                c.dep_ == "aux" and c.lemma_.lower() == "do" for c in tok.children):
+            return False
+        framed.code = framed.act_code = self.cameo.generic_code("disapprove")
+        return True
 
     def _plan(self, syntax, framed):
         """A stated future act is the speaker's intent or threat ("Portugal will support ...", Soares

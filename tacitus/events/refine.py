@@ -20,6 +20,24 @@ class Refiner:
         self._protests(syntax, found, consumed)
         for f in found:
             self._by_instrument(syntax, f)
+        self._outlooks(syntax, found)
+
+    def _outlooks(self, syntax, found):
+        """"Warned that the economy was close to collapse": a warning addressed to no one whose clause
+        reports no act and foretells nothing threatens nothing; it is a pessimistic comment (012)."""
+        threat = self.cameo.generic_code("threaten")
+        for f in found:
+            t = f.trigger
+            if f.code != threat or t.pos_ != "VERB" or self.frames.words.get(t.lemma_.lower()) != "threaten" \
+                    or syntax.children(t, "dobj", "dative"):
+                continue
+            clauses = syntax.children(t, "ccomp")
+            inside = {w.i for c in clauses for w in c.subtree}
+            # "warned that it would take countermeasures": a consequence foretold is a threat
+            modals = syntax.words.modal_future | syntax.words.modal_hypothetical | syntax.words.reported_future
+            foretold = any(c.dep_ == "aux" and c.lower_ in modals for cl in clauses for c in cl.children)
+            if clauses and not foretold and not any(g.trigger.i in inside for g in found):
+                f.code = self.cameo.generic_code("pessimism")
 
     def _by_purpose(self, syntax, f):
         """An appeal, intent, demand, threat or refusal coded only by its own verb ("urged Uganda to

@@ -15,6 +15,11 @@ def select(syntax, found, consumed, cameo):
     rejected = {i for g in found if codes[g.code].rejection for i in g.consumed}
     found = [f for f in found if not (f.frame_word is not None and f.frame_word.pos_ == "NOUN"
                                       and f.frame_word.i in rejected and not codes[f.code].rejection)]
+    found, consumed = _specific_frames(found, consumed, codes)
+    # "voiced its readiness to hold talks": the act the noun frames is the intent the verb voices
+    voiced = {f.frame_word.head.i: codes[f.code].root for f in found if f.frame_word is not None
+              and f.frame_word.pos_ == "NOUN" and f.frame_word.dep_ == "dobj" and f.sources}
+    found = [f for f in found if voiced.get(f.trigger.i) != codes[f.code].root or f.frame_word is not None]
     fired = {f.trigger.i: codes[f.code].root for f in found}
     protests = {f.trigger.i for f in found if codes[f.code].plover.type == "PROTEST"}
     frames = {f.frame_word.i for f in found if f.frame_word is not None and f.frame_word.pos_ == "NOUN"}
@@ -90,3 +95,22 @@ def _merge_subject_acts(found, codes):
             by_trigger[f.trigger.head.i].sources = f.sources
     merged = {id(f) for f in subject_acts}
     return [f for f in found if id(f) not in merged]
+
+
+def _specific_frames(found, consumed, codes):
+    """"Agreed to encourage progress in the consultations": where the framed act says no more than
+    its frame's generic code (030) and the frame word's own event names the kind of act (036, from
+    what the clause is about), the frame word's event stands instead."""
+    by_trigger = {f.trigger.i: f for f in found}
+    losers, freed = set(), set()
+    for f in found:
+        g = by_trigger.get(f.frame_word.i) if f.frame_word is not None else None
+        if g is not None and g is not f and codes[f.code].generic_for and g.code != f.code \
+                and codes[g.code].root == codes[f.code].root and len(g.code) >= len(f.code):
+            losers.add(id(f))
+            freed.add(g.trigger.i)
+    if not losers:
+        return found, consumed
+    found = [f for f in found if id(f) not in losers]
+    still = {i for f in found for i in f.consumed}
+    return found, (consumed - freed) | (freed & still)

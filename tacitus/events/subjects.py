@@ -23,8 +23,13 @@ def subject(syntax, tok, passive=None):
         if cur.dep_ == "acl" and cur.tag_ == "VBN":
             return []  # "expelled two diplomats accused of spying": who accused them is not said
         if cur.dep_ == "acl" and syntax.infinitive(cur):
-            # "Moscow's will to agree", "Iran's efforts to mediate": the noun's owner acts
-            return with_conjuncts(syntax.children(cur.head, "poss"))
+            # "Moscow's will to agree", "Iran's efforts to mediate": the noun's owner acts; "Japan
+            # would make efforts to restore ties": who makes the effort
+            owners = syntax.children(cur.head, "poss")
+            if owners or cur.head.dep_ != "dobj" or lemma(cur.head) not in syntax.words.effort_nouns:
+                return with_conjuncts(owners)
+            cur = cur.head.head
+            continue
         if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "pobj") and cur.head.head.pos_ in ("VERB", "ADP"):
             # "published a declaration demanding ...": whoever issued the declaration demands
             holder = cur.head.head if cur.head.dep_ == "dobj" else cur.head.head.head
@@ -110,7 +115,9 @@ def noun_arguments(syntax, tok, pattern):
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ == "their":
             sources.extend(_bound_plural(syntax, tok) or [c])
-        elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < tok.i):
+        # "the first meeting", "annual talks": a word of order or time is no owner
+        elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < tok.i
+                                  and c.lower_ not in syntax.words.order_words and not c.text[:1].isdigit()):
             sources.append(c)
     sources += syntax.prep_objects(tok, ("by", "from"))
     journey = _journey_arguments(syntax, tok)

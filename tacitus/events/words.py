@@ -51,6 +51,13 @@ class EventWords:
     travel_nouns: frozenset
     simultaneous_preps: frozenset
     prospective_modifiers: frozenset
+    effort_nouns: frozenset
+    avowing_verbs: frozenset
+    drawing_verbs: frozenset
+    stance_verbs: frozenset
+    accusing_adjectives: frozenset
+    doubting_verbs: frozenset
+    order_words: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
@@ -99,4 +106,11 @@ class EventWords:
             travel_nouns=lexicon["travel_nouns"],
             simultaneous_preps=lexicon["simultaneous_preps"],
             prospective_modifiers=lexicon["prospective_modifiers"],
+            effort_nouns=lexicon["effort_nouns"],
+            avowing_verbs=lexicon["avowing_verbs"],
+            drawing_verbs=lexicon["drawing_verbs"],
+            stance_verbs=lexicon["stance_verbs"],
+            accusing_adjectives=lexicon["accusing_adjectives"],
+            doubting_verbs=lexicon["doubting_verbs"],
+            order_words=lexicon["order_words"],
         )

@@ -19,7 +19,7 @@ ANNOUNCED_AS = ("intent", "threaten")
 # The event coder's properties, after the columns above: flags, and columns whose values are
 # checked against the choices below (a CAMEO code for `protective`, words for `fallback_preps`).
 EVENT_FLAGS = ("by_weapon", "by_reform", "doer_target")
-GENERIC_FOR = ("intent", "appeal", "demand", "threaten", "reject")  # the frames of frames.tsv that recode
+GENERIC_FOR = ("intent", "appeal", "demand", "threaten", "reject", "disapprove", "pessimism")  # recoding frames
 REFORMS = ("leadership", "policy", "rights", "institutions")  # CAMEO's four kinds of political change
 CONDITION_TARGET = ("replaces", "fallback")
 # Kinds of act the coder names by their CAMEO root, for the rules that single them out.
