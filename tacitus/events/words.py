@@ -51,6 +51,8 @@ class EventWords:
     travel_nouns: frozenset
     simultaneous_preps: frozenset
     prospective_modifiers: frozenset
+    problem_nouns: frozenset
+    message_nouns: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
@@ -99,4 +101,6 @@ class EventWords:
             travel_nouns=lexicon["travel_nouns"],
             simultaneous_preps=lexicon["simultaneous_preps"],
             prospective_modifiers=lexicon["prospective_modifiers"],
+            problem_nouns=lexicon["problem_nouns"],
+            message_nouns=lexicon["message_nouns"],
         )
