@@ -68,6 +68,11 @@ class ArgumentStage(Stage):
             same_time = self.words.simultaneous_preps
             consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" and w not in same_time
                          for o in objs if o.pos_ == "NOUN"}
+            if self.codes[pattern.code].root == "11":
+                # "accused X of violating rights, ignoring the law and jailing critics": what the
+                # accusation charges, each conjoined gerund, is its content, not a reported act
+                consumed |= {o.i for w, objs in feats.preps.items() if w in ("of", "for")
+                             for o in objs if o.dep_ in ("pcomp", "conj") and o.pos_ == "VERB"}
         sources, found_targets = self._own_arguments(syntax, trigger)
         head = framed.frame_head
         if head is not None:

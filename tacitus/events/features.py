@@ -37,7 +37,7 @@ class Features:
         self.preps = self._preps(tok, syntax)
         self.pobj_lemmas = {w: {lemma(o) for o in objs} | {lemma(c) for o in objs for d, c in kids(o)
                                                            if d in ("compound", "amod")}
-                            for w, objs in self.preps.items()}
+                            | _gerund_objects(objs, kids) for w, objs in self.preps.items()}
         self.xcomps = syntax.children(tok, "xcomp")
         self.xcomp_lemmas = {lemma(x) for x in self.xcomps}
         # "is calling on Beijing to restrain Pyongyang": the parser often hangs the complement of
@@ -88,6 +88,13 @@ class Features:
         if p.xcomp and not (self.xcomp_lemmas & p.xcomp or ("*" in p.xcomp and self.any_complement)):
             return False
         return True
+
+
+def _gerund_objects(objs, kids):
+    """"accused Russia of violating human rights", "of misusing public funds": a gerund's object
+    says what the preposition's act is about as much as the gerund does."""
+    return {lemma(x) for o in objs if o.dep_ == "pcomp" for d, c in kids(o) if d == "dobj"
+            for x in [c, *(m for e, m in kids(c) if e in ("compound", "amod"))]}
 
 
 def _gap_objects(tok, objs, syntax):

@@ -3,6 +3,8 @@ that is part of another's event (its object, its frame, its purpose, its weapon)
 its own."""
 from __future__ import annotations
 
+from .syntax import lemma
+
 
 def select(syntax, found, consumed, cameo):
     """The coded triggers that stand, in order. `consumed` holds the tokens the per-trigger pass
@@ -40,10 +42,25 @@ def select(syntax, found, consumed, cameo):
         elif codes[f.code].root == "01" and any(o.i in frames for o in syntax.children(t, "dobj")):
             # "reached a consensus to exchange information": the accord is the coded act's frame
             consumed.add(t.i)
+        elif _describes_noun(syntax, t, fired):
+            # "cooperate with inspectors probing the sites": what the noun's referent is doing
+            consumed.add(t.i)
         elif _describes_source(syntax, t):
             # "..., according to a senator who acted as a go-between": who the source is, not news
             consumed.add(t.i)
     return [f for f in found if f.trigger.i not in consumed]
+
+
+def _describes_noun(syntax, tok, fired):
+    """A present participle with no subject of its own on a noun ("inspectors probing the sites",
+    "a convoy carrying aid") describes the noun, unless the noun is a text that says what the
+    participle says ("a resolution demanding ...") or an act whose toll it counts."""
+    head, words = tok.head, syntax.words
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN") or head.i in fired:
+        return False
+    if syntax.children(tok, "nsubj") or lemma(tok) in words.toll_verbs:
+        return False
+    return not {lemma(head)} & (words.message_nouns | words.framing_nouns | words.enacting_nouns)
 
 
 def _describes_source(syntax, tok):

@@ -13,6 +13,15 @@ from .syntax import Syntax, is_verb, lemma
 # exercise") is military cooperation, aimed at the partner, not at the place it is held near.
 JOINT_FORCE = {"150": "062"}
 JOINT_TARGETS = ("prep:with", "prep:alongside", "none")
+# acts of force, which a fight "against hunger" is not
+FORCE_ROOTS = ("18", "19", "20")
+
+
+def _modifier_participle(tok):
+    """"a UN-brokered deal", "US-backed forces": a participle joined by a hyphen to its doer
+    describes the noun it modifies; it reports no act of its own."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound") and tok.i > 0 \
+        and tok.nbor(-1).text in ("-", "\u2013")
 
 
 def choose(features, candidates):
@@ -69,10 +78,20 @@ class TriggerStage(Stage):
                 nominal = bool(candidates)
             if not candidates:
                 continue
+            if _modifier_participle(tok):
+                continue
             features = NominalFeatures(tok, syntax) if nominal else Features(tok, syntax)
+            figurative = self._against_problem(features)
             out.items.extend(Trigger(tok, self._jointly(p, tok, features, syntax), features)
-                             for p in choose(features, candidates))
+                             for p in choose(features, candidates)
+                             if not (figurative and p.code[:2] in FORCE_ROOTS))
         return out
+
+    def _against_problem(self, features):
+        """Whether what the trigger acts on is only a social or natural problem ("the battle
+        against hunger", "vowed to fight corruption"): force against it is a figure of speech."""
+        heads = features.objects or [o for w in ("against", "on") for o in features.preps.get(w, [])]
+        return bool(heads) and all(lemma(o) in self.words.problem_nouns for o in heads)
 
     def _jointly(self, p, tok, features, syntax):
         """The pattern as military cooperation when its show of force is joint (JOINT_FORCE)."""

@@ -58,6 +58,8 @@ class EventWords:
     accusing_adjectives: frozenset
     doubting_verbs: frozenset
     order_words: frozenset
+    problem_nouns: frozenset
+    message_nouns: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
@@ -113,4 +115,6 @@ class EventWords:
             accusing_adjectives=lexicon["accusing_adjectives"],
             doubting_verbs=lexicon["doubting_verbs"],
             order_words=lexicon["order_words"],
+            problem_nouns=lexicon["problem_nouns"],
+            message_nouns=lexicon["message_nouns"],
         )
