@@ -58,14 +58,8 @@ def _in_condition(syntax, tok):
     the condition, whatever that verb is, unless a definite or possessive word presupposes it."""
     if any(_presupposes(c) for c in tok.children):
         return False  # "if Israel widened its offensive": the offensive is going on
-    cur = tok
-    for _ in range(4):
-        if cur.dep_ not in ("dobj", "pobj", "prep", "attr") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.pos_ == "VERB":
-            break
-    else:
+    cur = syntax.object_verb(tok)
+    if cur is None:
         return False
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head

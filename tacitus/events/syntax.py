@@ -91,13 +91,19 @@ class Syntax:
         """The verb that performs an event noun or takes part in it ("will not hold talks", "will not
         take part in new talks", "did not attend the summit"), up to two prepositions away; None for
         any other verb ("did not stop the fighting": the fighting goes on)."""
+        verb = self.object_verb(tok)
+        return verb if verb is not None and lemma(verb) in self.words.doing_verbs else None
+
+    @staticmethod
+    def object_verb(tok):
+        """The verb whose object (or object of its prepositions, up to two away) a noun is, else None."""
         cur = tok
         for _ in range(4):
             if cur.dep_ not in ("dobj", "pobj", "prep", "attr") or cur.head.i == cur.i:
                 return None
             cur = cur.head
             if cur.pos_ == "VERB":
-                return cur if lemma(cur) in self.words.doing_verbs else None
+                return cur
         return None
 
     def clause_verb(self, tok):
