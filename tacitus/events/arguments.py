@@ -90,6 +90,8 @@ class ArgumentStage(Stage):
             demanded = True
         # the act's own time words, and those of the verbs that frame it
         act_clause = syntax.time_words([tok] + ([tok.head] if tok.dep_ == "conj" else []))
+        if not syntax.dated(act_clause):
+            act_clause += syntax.setting_times(tok)
         frame_clause = syntax.time_words(framed.chain[1:])
         if planned:  # the intent, appeal or threat is dated by its own words (or the document date)
             clause = frame_clause

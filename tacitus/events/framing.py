@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..stages import Stage
 from .records import Dropped, Framed
-from .status import scheduled, status_of
+from .status import scheduled, setting_status, status_of
 from .syntax import lemma
 
 
@@ -56,13 +56,20 @@ class FramingStage(Stage):
         if walk is None:
             return None
         act_code, status = code, "occurred"
+        undaunted = walk.frame == "undaunted"
+        if undaunted:  # the frame a stated plan of this act is: a threat of force, an intent to help
+            future = any(c.dep_ == "aux" and c.lower_ in self.words.refusal_modals for c in walk.head.children)
+            walk.frame = (self.codes[code].announced_as or "intent") if future else None
+            if not future:  # "did not hesitate to condemn": it condemned
+                walk.head = walk.clause_head = None
         if walk.frame == "negate":
             status = "negated"
         elif walk.frame:
             code = self.recode(walk.frame, code)
         framed = Framed(trigger, code, act_code, code, status, walk.chain, walk.frame, walk.head,
                         walk.clause_head, walk.head)
-        framed.status = status_of(syntax, walk.chain, tok, status)
+        framed.status = status_of(syntax, walk.chain[:-1] if undaunted else walk.chain, tok, status,
+                                  framed=walk.frame is not None)
         if framed.status == "negated" and self._refuse(syntax, framed):
             framed.status = "occurred"
         self._plan(syntax, framed)
@@ -91,6 +98,8 @@ class FramingStage(Stage):
             head = cur.head
         while head is not None:
             frame = self._frame_of(head)
+            if lemma(head) in self.words.undaunted_verbs and any(c.dep_ == "neg" for c in head.children):
+                frame = "undaunted"  # "will not hesitate to strike": a warning or a pledge, not a refusal
             if frame == "allege":
                 return None  # "accused X of attacking Y": the attack is alleged, not reported
             if frame:
@@ -120,11 +129,15 @@ class FramingStage(Stage):
         object: what someone is accused of, blamed or charged for is alleged, wherever the parser
         attaches the preposition."""
         prep = tok.head
-        if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
+        while prep.dep_ == "conj" and prep.head.dep_ == "prep":
+            prep = prep.head  # "culpable for the murder and for threatening ..."
+        if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or \
+                prep.lower_ not in ("of", "for", "with", "in"):
             return False
         holder = prep.head
         verb = holder.head if holder.dep_ == "dobj" else holder
-        return verb.pos_ == "VERB" and self.frames.words.get(lemma(verb)) == "allege"
+        # "culpable for the murder": an adjective of blame holds the act as its verb does
+        return verb.pos_ in ("VERB", "ADJ") and self.frames.words.get(lemma(verb)) == "allege"
 
     def _refuse(self, syntax, framed):
         """A negated act that is a rejection (CAMEO 12). "Vowed never to hand power": a pledge not to
@@ -133,8 +146,11 @@ class FramingStage(Stage):
         chain, frame_word = framed.chain, framed.frame_word
         if frame_word is not None:
             below = chain[:chain.index(frame_word)] if frame_word in chain else []
-            if self.frames.words.get(lemma(frame_word)) == "intent" and self.codes[framed.code].intent and \
-                    any(c.dep_ == "neg" for t in below for c in t.children):
+            # "has no plans to hold talks", "no intention of returning": the intent noun itself denied
+            denied = frame_word.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
+                                                        for c in frame_word.children)
+            if self.frames.words.get(lemma(frame_word)) == "intent" and self.codes[framed.code].intent and (
+                    denied or any(c.dep_ == "neg" for t in below for c in t.children)):
                 framed.code = self.recode("reject", framed.act_code)
                 return True
             return False
@@ -158,7 +174,11 @@ class FramingStage(Stage):
         future = framed.status == "planned" or (framed.status == "hypothetical" and any(
             c.dep_ == "aux" and c.lower_ in self.words.reported_future for t in syntax.with_aspect(chain)
             for c in t.children))
-        if framed.frame_word is None and future and self._is_statement(tok) and not scheduled(self.words, chain):
+        # "whether she will attend" is only asked; "the upcoming talks" are no one's stated plan
+        asked = any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children) or (
+            tok.pos_ == "NOUN" and setting_status(self.words, tok) == "planned")
+        if framed.frame_word is None and future and not asked and self._is_statement(tok) \
+                and not scheduled(self.words, chain):
             frame = self.codes[framed.code].announced_as
             if frame:
                 framed.planned = framed.code

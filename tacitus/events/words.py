@@ -18,6 +18,15 @@ class EventWords:
     obligation_modals: frozenset
     obligation_verbs: frozenset
     history_words: frozenset
+    prospective_words: frozenset
+    prior_words: frozenset
+    failing_verbs: frozenset
+    antecedent_preps: frozenset
+    antecedent_nouns: frozenset
+    permitting_verbs: frozenset
+    purpose_passives: frozenset
+    topic_nouns: frozenset
+    undaunted_verbs: frozenset
     doing_verbs: frozenset
     toll_marks: frozenset
     schedule_words: frozenset
@@ -55,6 +64,15 @@ class EventWords:
             obligation_modals=lexicon["obligation_modals"],
             obligation_verbs=lexicon["obligation_verbs"],
             history_words=lexicon["history_words"],
+            prospective_words=lexicon["prospective_words"],
+            prior_words=lexicon["prior_words"],
+            failing_verbs=lexicon["failing_verbs"],
+            antecedent_preps=lexicon["antecedent_preps"],
+            antecedent_nouns=lexicon["antecedent_nouns"],
+            permitting_verbs=lexicon["permitting_verbs"],
+            purpose_passives=lexicon["purpose_passives"],
+            topic_nouns=lexicon["topic_nouns"],
+            undaunted_verbs=lexicon["undaunted_verbs"],
             doing_verbs=lexicon["doing_verbs"],
             toll_marks=lexicon["toll_marks"],
             schedule_words=lexicon["schedule_words"],
