@@ -19,6 +19,8 @@ class Features:
         self.particles = {c.lower_ for d, c in kids(tok)
                           if d == "prt" or (d in ("advmod", "prep") and c.lower_ in words.particles)}
         objs = syntax.children(tok, "nsubjpass") if self.passive else syntax.children(tok, "dobj", "attr")
+        if self.passive and not objs and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            objs = [tok.head]  # "the pact ratified by the Senate": the noun undergoes the act
         if tok.pos_ in ("NOUN", "PROPN"):
             objs = []
         elif not objs and not self.passive:

@@ -51,7 +51,17 @@ class Syntax:
 
     def is_passive(self, tok):
         """The verb is passive ("was expelled"): its subject undergoes the act."""
-        return any(d in ("nsubjpass", "auxpass") for d, _ in self.kids(tok))
+        if any(d in ("nsubjpass", "auxpass") for d, _ in self.kids(tok)):
+            return True
+        # "a truce brokered by Oman": a reduced passive with its doer named, unless it only describes
+        # ("troops backed by tanks") or tells how another act's object came to be ("the return of
+        # property seized by the state": background, like "the detained Americans")
+        if tok.dep_ != "acl" or tok.tag_ != "VBN" or lemma(tok) in self.words.descriptive_participles \
+                or not any(d == "agent" for d, _ in self.kids(tok)):
+            return False
+        noun = tok.head
+        event = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        return event is None or lemma(event) not in self.words.patient_nominals | self.words.intransitive_nominals
 
     def infinitive(self, tok):
         """The verb has "to" ("to demand ...", "to reinforce ..."): a purpose or a complement."""

@@ -27,6 +27,7 @@ class EventWords:
     purpose_passives: frozenset
     topic_nouns: frozenset
     undaunted_verbs: frozenset
+    descriptive_participles: frozenset
     doing_verbs: frozenset
     toll_marks: frozenset
     schedule_words: frozenset
@@ -73,6 +74,7 @@ class EventWords:
             purpose_passives=lexicon["purpose_passives"],
             topic_nouns=lexicon["topic_nouns"],
             undaunted_verbs=lexicon["undaunted_verbs"],
+            descriptive_participles=lexicon["descriptive_participles"],
             doing_verbs=lexicon["doing_verbs"],
             toll_marks=lexicon["toll_marks"],
             schedule_words=lexicon["schedule_words"],
