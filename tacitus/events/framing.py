@@ -56,9 +56,10 @@ class FramingStage(Stage):
         if walk is None:
             return None
         act_code, status = code, "occurred"
-        undaunted = walk.frame == "undaunted"
+        undaunted = walk.frame in ("undaunted", "unexcluded")
         if undaunted:  # the frame a stated plan of this act is: a threat of force, an intent to help
-            future = any(c.dep_ == "aux" and c.lower_ in self.words.refusal_modals for c in walk.head.children)
+            future = walk.frame == "unexcluded" or any(
+                c.dep_ == "aux" and c.lower_ in self.words.refusal_modals for c in walk.head.children)
             walk.frame = (self.codes[code].announced_as or "intent") if future else None
             if not future:  # "did not hesitate to condemn": it condemned
                 walk.head = walk.clause_head = None
@@ -98,8 +99,11 @@ class FramingStage(Stage):
             head = cur.head
         while head is not None:
             frame = self._frame_of(head)
-            if lemma(head) in self.words.undaunted_verbs and any(c.dep_ == "neg" for c in head.children):
-                frame = "undaunted"  # "will not hesitate to strike": a warning or a pledge, not a refusal
+            negated = any(c.dep_ == "neg" for c in head.children)
+            if negated and (lemma(head) in self.words.undaunted_verbs or frame == "reject"):
+                # "will not hesitate to strike", "did not rule out sending troops": a warning or a
+                # pledge, not a refusal
+                frame = "undaunted" if frame != "reject" else "unexcluded"
             if frame == "allege":
                 return None  # "accused X of attacking Y": the attack is alleged, not reported
             if frame:
@@ -149,9 +153,12 @@ class FramingStage(Stage):
             # "has no plans to hold talks", "no intention of returning": the intent noun itself denied
             denied = frame_word.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
                                                         for c in frame_word.children)
-            if self.frames.words.get(lemma(frame_word)) == "intent" and self.codes[framed.code].intent and (
+            # "pledged not to attack": a promise to hold force back is an intent to de-escalate
+            renounced = self.frames.recode("renounce", framed.act_code)
+            if self.frames.words.get(lemma(frame_word)) == "intent" and (
+                    self.codes[framed.code].intent or renounced) and (
                     denied or any(c.dep_ == "neg" for t in below for c in t.children)):
-                framed.code = self.recode("reject", framed.act_code)
+                framed.code = renounced or self.recode("reject", framed.act_code)
                 return True
             return False
         tok = framed.trigger.token
