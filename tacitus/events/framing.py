@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..stages import Stage
 from .records import Dropped, Framed
-from .status import scheduled, setting_status, status_of
+from .status import in_question, scheduled, setting_status, status_of
 from .syntax import lemma
 
 
@@ -52,7 +52,7 @@ class FramingStage(Stage):
         """The trigger framed, or None when the act is only alleged ("accused X of attacking Y")."""
         tok = trigger.token
         code = self._protective(syntax, tok, trigger.pattern.code)
-        walk = None if self._charged_with(tok) else self._walk(syntax, tok)
+        walk = None if self._charged_with(tok) or self._denied_report(tok) else self._walk(syntax, tok)
         if walk is None:
             return None
         act_code, status = code, "occurred"
@@ -128,6 +128,17 @@ class FramingStage(Stage):
                 return phrasal
         return words.get(lem) or (words.get(self.nominals.get(lem, "")) if head.pos_ == "NOUN" else None)
 
+    def _denied_report(self, tok):
+        """"Denied a report that Morocco had refused to receive the envoy": what a denied report
+        or claim says is hearsay, not an act reported."""
+        prev = tok
+        for a in tok.ancestors:
+            if a.pos_ == "NOUN" and a.dep_ == "dobj" and prev.dep_ in ("acl", "ccomp") \
+                    and self._frame_of(a.head) == "allege":
+                return True
+            prev = a
+        return False
+
     def _charged_with(self, tok):
         """"Blamed Russia for attacking", "accused militants of attacking" with "of" hung on the
         object: what someone is accused of, blamed or charged for is alleged, wherever the parser
@@ -165,10 +176,14 @@ class FramingStage(Stage):
         verb = syntax.verb_of_noun(tok) if tok.pos_ == "NOUN" and len(chain) == 1 else None
         # "will not take part in new talks": the noun's refusal sits on the verb that takes it
         children = [c for t in chain + ([verb] if verb is not None else []) for c in t.children]
-        negation = next((c for c in children if c.dep_ == "neg"), None)
+        # "would no longer buy": the negation sits on the adverb
+        negation = next((c for c in children + [g for c in children if c.dep_ == "advmod" for g in c.children]
+                         if c.dep_ == "neg"), None)
         if self.codes[framed.code].refusable and negation is not None and any(
                 c.dep_ == "aux" and c.lower_ in self.words.refusal_modals for c in children):
-            framed.code, framed.act_code = self.recode("reject", framed.code), framed.code
+            # "will no longer provide loans": a stop to the act (162x), else a refusal of it
+            ceased = self.frames.recode("cease", framed.code) if negation.head.dep_ == "advmod" else None
+            framed.code, framed.act_code = ceased or self.recode("reject", framed.code), framed.code
             framed.frame_word = negation
             return True
         return False
@@ -182,7 +197,7 @@ class FramingStage(Stage):
             c.dep_ == "aux" and c.lower_ in self.words.reported_future for t in syntax.with_aspect(chain)
             for c in t.children))
         # "whether she will attend" is only asked; "the upcoming talks" are no one's stated plan
-        asked = any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children) or (
+        asked = in_question(chain) or (
             tok.pos_ == "NOUN" and setting_status(self.words, tok) == "planned")
         if framed.frame_word is None and future and not asked and self._is_statement(tok) \
                 and not scheduled(self.words, chain):

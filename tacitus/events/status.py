@@ -21,14 +21,18 @@ def status_of(syntax, chain, tok, status, framed=False):
     verb = syntax.verb_of_noun(tok) if tok.pos_ == "NOUN" and len(chain) == 1 else None
     if verb is not None:
         chain.append(verb)  # "will not take part in talks": the verb's negation and modals are the noun's
+    if not framed and in_question(chain):
+        return "hypothetical"
     for t in chain:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t.pos_ == "NOUN"):
                 return "negated"
             if c.dep_ in ("aux", "auxpass"):
                 auxiliaries.add(c.lower_)
-            if c.dep_ == "mark" and (c.lower_ in words.hypothetical_marks or c.lower_ == "whether" and not framed):
-                return "hypothetical"  # "it is unclear whether she will attend": only asked
+            if c.dep_ == "mark" and c.lower_ in words.hypothetical_marks:
+                return "hypothetical"
+            if c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):
+                return "negated"  # "would no longer buy", "has not yet met"
     setting = setting_status(words, tok)
     if setting:
         return setting
@@ -50,6 +54,15 @@ def scheduled(words, chain):
     reported as planned, not announced as anyone's intent."""
     return any(lemma(t) in words.schedule_words and t.pos_ in ("ADJ", "VERB") for t in chain[1:]) or any(
         t.dep_ == "xcomp" and lemma(t.head) in words.schedule_words for t in chain)
+
+
+def in_question(chain):
+    """The act is only asked about or its sign denied: "it is unclear whether she will attend",
+    "there is no sign that the leaders will meet"."""
+    top = chain[-1]
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children) or (
+        top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN"
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in top.head.children))
 
 
 def setting_status(words, tok):
