@@ -113,6 +113,11 @@ def _noun_setting(words, phrase):
             if c.dep_ == "det" and c.lower_ == "any":
                 return "hypothetical"  # "will respond to any attack": no act in particular
     for noun in phrase:
+        head = noun.head
+        if noun.dep_ == "dobj" and lemma(head) in words.preventing_verbs and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in head.children):
+            return "hypothetical"  # "patrols launched to counter raids": the raids a purpose is against
+    for noun in phrase:
         if _antecedent(words, noun) or noun.dep_ == "nsubj" and lemma(noun.head) in words.failing_verbs and any(
                 a.dep_ == "aux" and lemma(a) == "have" for a in noun.head.children):
             return "historical"

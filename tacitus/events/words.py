@@ -28,6 +28,7 @@ class EventWords:
     topic_nouns: frozenset
     undaunted_verbs: frozenset
     descriptive_participles: frozenset
+    preventing_verbs: frozenset
     doing_verbs: frozenset
     toll_marks: frozenset
     schedule_words: frozenset
@@ -75,6 +76,7 @@ class EventWords:
             topic_nouns=lexicon["topic_nouns"],
             undaunted_verbs=lexicon["undaunted_verbs"],
             descriptive_participles=lexicon["descriptive_participles"],
+            preventing_verbs=lexicon["preventing_verbs"],
             doing_verbs=lexicon["doing_verbs"],
             toll_marks=lexicon["toll_marks"],
             schedule_words=lexicon["schedule_words"],
