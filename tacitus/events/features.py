@@ -26,6 +26,9 @@ class Features:
         elif not objs and not self.passive:
             # "hosted Prime Minister Viktor Orban Friday" parsed as a time phrase on the verb
             objs = [c for c in syntax.children(tok, "npadvmod") if syntax.unglued(c) is not c]
+            if not objs and lemma(tok) in words.permitting_verbs:
+                # "refused to allow observers to monitor the vote": whom it allows is its object
+                objs = [s for c in syntax.children(tok, "ccomp", "xcomp") for s in syntax.children(c, "nsubj")]
         self.objects = [syntax.unglued(o) for o in with_conjuncts(objs)]
         self.object_lemmas = set()
         for o in self.objects:

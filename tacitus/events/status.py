@@ -77,6 +77,10 @@ def setting_status(words, tok):
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             phrase.append(tok.head.head)  # "earlier rounds of talks", "the upcoming round of talks"
         return _noun_setting(words, phrase)
+    if lemma(tok) in words.permitting_verbs and any(
+            lemma(s) in words.document_heads or lemma(s) in words.agreement_nouns
+            for s in tok.children if s.dep_ == "nsubj"):
+        return "hypothetical"  # "the pact allows troops to train on its soil": what a text permits
     cur = tok
     for _ in range(3):
         head = cur.head

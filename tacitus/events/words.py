@@ -29,6 +29,8 @@ class EventWords:
     undaunted_verbs: frozenset
     descriptive_participles: frozenset
     preventing_verbs: frozenset
+    document_heads: frozenset
+    agreement_nouns: frozenset
     doing_verbs: frozenset
     toll_marks: frozenset
     schedule_words: frozenset
@@ -77,6 +79,8 @@ class EventWords:
             undaunted_verbs=lexicon["undaunted_verbs"],
             descriptive_participles=lexicon["descriptive_participles"],
             preventing_verbs=lexicon["preventing_verbs"],
+            document_heads=lexicon["document_heads"],
+            agreement_nouns=lexicon["agreement_nouns"],
             doing_verbs=lexicon["doing_verbs"],
             toll_marks=lexicon["toll_marks"],
             schedule_words=lexicon["schedule_words"],
