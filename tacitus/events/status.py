@@ -59,10 +59,16 @@ def scheduled(words, chain):
 def in_question(chain):
     """The act is only asked about or its sign denied: "it is unclear whether she will attend",
     "there is no sign that the leaders will meet"."""
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children):
+        return True
     top = chain[-1]
-    return any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children) or (
-        top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN"
-        and any(d.dep_ == "det" and d.lower_ == "no" for d in top.head.children))
+    for _ in range(3):  # up from an object: "no sign that Beijing would reverse its ban"
+        if top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN":
+            return any(d.dep_ == "det" and d.lower_ == "no" for d in top.head.children)
+        if top.dep_ not in ("dobj", "pobj", "prep") or top.head.i == top.i:
+            return False
+        top = top.head
+    return False
 
 
 def setting_status(words, tok):
