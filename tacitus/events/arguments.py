@@ -101,6 +101,8 @@ class ArgumentStage(Stage):
         act_clause = syntax.time_words([tok] + ([tok.head] if tok.dep_ == "conj" else []))
         if not act_clause:
             act_clause = syntax.time_words(self._time_holders(syntax, tok, pattern))
+        if not syntax.dated(act_clause):
+            act_clause += syntax.setting_times(tok)
         frame_clause = syntax.time_words(framed.chain[1:])
         if planned:  # the intent, appeal or threat is dated by its own words (or the document date)
             clause = frame_clause

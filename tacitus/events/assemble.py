@@ -63,6 +63,7 @@ class Assembly(Stage):
         self.toll_verbs = lexicon["toll_verbs"]
         self.background_marks = lexicon["background_marks"]
         self.complaint_lemmas = lexicon["complaint_lemmas"]
+        self.natural_causes = lexicon["natural_causes"]
 
     def __call__(self, doc, sent):
         if not sent.found:
@@ -158,6 +159,9 @@ class Assembly(Stage):
             unk = unknown_subject(found.sources[0], offset)
             if unk is not None:
                 sources = [unk]
+        if not sources and found.passive and found.sources and all(
+                t.lemma_.lower() in self.natural_causes for t in found.sources):
+            return "no source"  # "displaced by flooding": the doer the passive names is no one
         if not sources and found.passive and self._in_background_clause(found.trigger):
             # "a curfew in Montenegro, where 28 people have been killed": background with no doer
             return "background"

@@ -42,7 +42,8 @@ class FallbackTargets:
         holders = self._holders(heads)
         for words in self._preps():
             objs = [o for h in holders for p in syntax.children(h, "prep") if p.lower_ in words
-                    for o in syntax.children(p, "pobj") if o.lower_ not in syntax.words.date_words]
+                    for o in syntax.children(p, "pobj") if o.lower_ not in syntax.words.date_words
+                    and lemma(o) not in syntax.words.topic_nouns]  # "views on the reform of the UN"
             if objs:
                 out.append(with_conjuncts(objs))
         self._add_act_parties(out, holders)

@@ -19,11 +19,16 @@ class Features:
         self.particles = {c.lower_ for d, c in kids(tok)
                           if d == "prt" or (d in ("advmod", "prep") and c.lower_ in words.particles)}
         objs = syntax.children(tok, "nsubjpass") if self.passive else syntax.children(tok, "dobj", "attr")
+        if self.passive and not objs and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            objs = [tok.head]  # "the pact ratified by the Senate": the noun undergoes the act
         if tok.pos_ in ("NOUN", "PROPN"):
             objs = []
         elif not objs and not self.passive:
             # "hosted Prime Minister Viktor Orban Friday" parsed as a time phrase on the verb
             objs = [c for c in syntax.children(tok, "npadvmod") if syntax.unglued(c) is not c]
+            if not objs and lemma(tok) in words.permitting_verbs:
+                # "refused to allow observers to monitor the vote": whom it allows is its object
+                objs = [s for c in syntax.children(tok, "ccomp", "xcomp") for s in syntax.children(c, "nsubj")]
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             objs = _gap_objects(tok, objs, syntax)
         self.objects = [syntax.unglued(o) for o in with_conjuncts(objs)]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..stages import Stage
 from .records import Dropped, Framed
-from .status import scheduled, status_of
+from .status import in_question, scheduled, setting_status, status_of
 from .syntax import lemma
 
 
@@ -52,17 +52,25 @@ class FramingStage(Stage):
         """The trigger framed, or None when the act is only alleged ("accused X of attacking Y")."""
         tok = trigger.token
         code = self._protective(syntax, tok, trigger.pattern.code)
-        walk = None if self._charged_with(tok) else self._walk(syntax, tok)
+        walk = None if self._charged_with(tok) or self._denied_report(tok) else self._walk(syntax, tok)
         if walk is None:
             return None
         act_code, status = code, "occurred"
+        undaunted = walk.frame in ("undaunted", "unexcluded")
+        if undaunted:  # the frame a stated plan of this act is: a threat of force, an intent to help
+            future = walk.frame == "unexcluded" or any(
+                c.dep_ == "aux" and c.lower_ in self.words.refusal_modals for c in walk.head.children)
+            walk.frame = (self.codes[code].announced_as or "intent") if future else None
+            if not future:  # "did not hesitate to condemn": it condemned
+                walk.head = walk.clause_head = None
         if walk.frame == "negate":
             status = "negated"
         elif walk.frame:
             code = self.recode(walk.frame, code)
         framed = Framed(trigger, code, act_code, code, status, walk.chain, walk.frame, walk.head,
                         walk.clause_head, walk.head)
-        framed.status = status_of(syntax, walk.chain, tok, status)
+        framed.status = status_of(syntax, walk.chain[:-1] if undaunted else walk.chain, tok, status,
+                                  framed=walk.frame is not None)
         if framed.status == "negated" and (self._refuse(syntax, framed) or self._disavow(framed)):
             framed.status = "occurred"
         self._plan(syntax, framed)
@@ -95,6 +103,11 @@ class FramingStage(Stage):
             frame = self._frame_of(head)
             if frame and head.pos_ == "NOUN" and self._doubted(head):
                 frame = "allege"  # "questioned Kenya's commitment to send police": nothing is stated
+            negated = any(c.dep_ == "neg" for c in head.children)
+            if negated and (lemma(head) in self.words.undaunted_verbs or frame == "reject"):
+                # "will not hesitate to strike", "did not rule out sending troops": a warning or a
+                # pledge, not a refusal
+                frame = "undaunted" if frame != "reject" else "unexcluded"
             if frame == "allege":
                 return None  # "accused X of attacking Y": the attack is alleged, not reported
             if frame:
@@ -135,16 +148,31 @@ class FramingStage(Stage):
                 return phrasal
         return words.get(lem) or (words.get(self.nominals.get(lem, "")) if head.pos_ == "NOUN" else None)
 
+    def _denied_report(self, tok):
+        """"Denied a report that Morocco had refused to receive the envoy": what a denied report
+        or claim says is hearsay, not an act reported."""
+        prev = tok
+        for a in tok.ancestors:
+            if a.pos_ == "NOUN" and a.dep_ == "dobj" and prev.dep_ in ("acl", "ccomp") \
+                    and self._frame_of(a.head) == "allege":
+                return True
+            prev = a
+        return False
+
     def _charged_with(self, tok):
         """"Blamed Russia for attacking", "accused militants of attacking" with "of" hung on the
         object: what someone is accused of, blamed or charged for is alleged, wherever the parser
         attaches the preposition."""
         prep = tok.head
-        if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
+        while prep.dep_ == "conj" and prep.head.dep_ == "prep":
+            prep = prep.head  # "culpable for the murder and for threatening ..."
+        if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or \
+                prep.lower_ not in ("of", "for", "with", "in"):
             return False
         holder = prep.head
         verb = holder.head if holder.dep_ == "dobj" else holder
-        return verb.pos_ == "VERB" and self.frames.words.get(lemma(verb)) == "allege"
+        # "culpable for the murder": an adjective of blame holds the act as its verb does
+        return verb.pos_ in ("VERB", "ADJ") and self.frames.words.get(lemma(verb)) == "allege"
 
     def _refuse(self, syntax, framed):
         """A negated act that is a rejection (CAMEO 12). "Vowed never to hand power": a pledge not to
@@ -153,19 +181,29 @@ class FramingStage(Stage):
         chain, frame_word = framed.chain, framed.frame_word
         if frame_word is not None:
             below = chain[:chain.index(frame_word)] if frame_word in chain else []
-            if self.frames.words.get(lemma(frame_word)) == "intent" and self.codes[framed.code].intent and \
-                    any(c.dep_ == "neg" for t in below for c in t.children):
-                framed.code = self.recode("reject", framed.act_code)
+            # "has no plans to hold talks", "no intention of returning": the intent noun itself denied
+            denied = frame_word.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
+                                                        for c in frame_word.children)
+            # "pledged not to attack": a promise to hold force back is an intent to de-escalate
+            renounced = self.frames.recode("renounce", framed.act_code)
+            if self.frames.words.get(lemma(frame_word)) == "intent" and (
+                    self.codes[framed.code].intent or renounced) and (
+                    denied or any(c.dep_ == "neg" for t in below for c in t.children)):
+                framed.code = renounced or self.recode("reject", framed.act_code)
                 return True
             return False
         tok = framed.trigger.token
         verb = syntax.verb_of_noun(tok) if tok.pos_ == "NOUN" and len(chain) == 1 else None
         # "will not take part in new talks": the noun's refusal sits on the verb that takes it
         children = [c for t in chain + ([verb] if verb is not None else []) for c in t.children]
-        negation = next((c for c in children if c.dep_ == "neg"), None)
+        # "would no longer buy": the negation sits on the adverb
+        negation = next((c for c in children + [g for c in children if c.dep_ == "advmod" for g in c.children]
+                         if c.dep_ == "neg"), None)
         if self.codes[framed.code].refusable and negation is not None and any(
                 c.dep_ == "aux" and c.lower_ in self.words.refusal_modals for c in children):
-            framed.code, framed.act_code = self.recode("reject", framed.code), framed.code
+            # "will no longer provide loans": a stop to the act (162x), else a refusal of it
+            ceased = self.frames.recode("cease", framed.code) if negation.head.dep_ == "advmod" else None
+            framed.code, framed.act_code = ceased or self.recode("reject", framed.code), framed.code
             framed.frame_word = negation
             return True
         return False
@@ -188,7 +226,11 @@ class FramingStage(Stage):
         future = framed.status == "planned" or (framed.status == "hypothetical" and any(
             c.dep_ == "aux" and c.lower_ in self.words.reported_future for t in syntax.with_aspect(chain)
             for c in t.children))
-        if framed.frame_word is None and future and self._is_statement(tok) and not scheduled(self.words, chain):
+        # "whether she will attend" is only asked; "the upcoming talks" are no one's stated plan
+        asked = in_question(chain) or (
+            tok.pos_ == "NOUN" and setting_status(self.words, tok) == "planned")
+        if framed.frame_word is None and future and not asked and self._is_statement(tok) \
+                and not scheduled(self.words, chain):
             frame = self.codes[framed.code].announced_as
             if frame:
                 framed.planned = framed.code

@@ -12,7 +12,7 @@ from ..errors import DataFileError
 TARGET_RE = re.compile(r"^(dobj|iobj|poss|none|prep:[a-z]+)$")
 # A pattern's id: lowercase words and digits joined by hyphens ("040-meet-with", "0256-call-for-ceasefire").
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-FRAMES = ("intent", "appeal", "demand", "threaten", "reject", "negate", "allege")
+FRAMES = ("intent", "appeal", "demand", "threaten", "reject", "negate", "allege", "renounce", "cease")
 # The phrasing of diplomatic readouts, then the general news verbs. The order is only the order of
 # reading: which pattern wins is the tie rule (Pattern.preference), not the file or the line.
 PATTERN_FILES = ("patterns_readouts.jsonl", "patterns.jsonl")

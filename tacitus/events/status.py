@@ -5,9 +5,10 @@ from __future__ import annotations
 from .syntax import lemma
 
 
-def status_of(syntax, chain, tok, status):
+def status_of(syntax, chain, tok, status, framed=False):
     """`chain` is the trigger and the words framing it; a status already "negated" (by a negating
-    frame such as "failed to") stays so."""
+    frame such as "failed to") stays so. `framed`: the chain ends in a frame word, whose own act
+    (an appeal, a threat) a question under it ("asked whether ...") does not make hypothetical."""
     if status == "negated":
         return status
     words = syntax.words
@@ -22,6 +23,8 @@ def status_of(syntax, chain, tok, status):
         chain.append(verb)  # "will not take part in talks": the verb's negation and modals are the noun's
     if tok.pos_ == "NOUN" and _in_condition(syntax, tok):
         return "hypothetical"
+    if not framed and in_question(chain):
+        return "hypothetical"
     for t in chain:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t.pos_ == "NOUN"):
@@ -30,8 +33,11 @@ def status_of(syntax, chain, tok, status):
                 auxiliaries.add(c.lower_)
             if c.dep_ == "mark" and c.lower_ in words.hypothetical_marks:
                 return "hypothetical"
-    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in words.prospective_modifiers for c in tok.children):
-        return "planned"  # "Brown's upcoming visit to China"
+            if c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):
+                return "negated"  # "would no longer buy", "has not yet met"
+    setting = setting_status(words, tok)
+    if setting:
+        return setting
     ancestors = list(tok.ancestors)[:4]
     if any(lemma(a) in words.history_words for a in ancestors) or (
             tok.pos_ == "NOUN" and any(lemma(c) in words.history_words for c in tok.head.children)):
@@ -72,3 +78,81 @@ def _presupposes(word):
     if word.dep_ == "poss":
         return True
     return word.dep_ == "det" and (word.morph.get("Definite") == ["Def"] or word.morph.get("PronType") == ["Dem"])
+
+
+def in_question(chain):
+    """The act is only asked about or its sign denied: "it is unclear whether she will attend",
+    "there is no sign that the leaders will meet"."""
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children):
+        return True
+    top = chain[-1]
+    for _ in range(3):  # up from an object: "no sign that Beijing would reverse its ban"
+        if top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN":
+            return any(d.dep_ == "det" and d.lower_ == "no" for d in top.head.children)
+        if top.dep_ not in ("dobj", "pobj", "prep") or top.head.i == top.i:
+            return False
+        top = top.head
+    return False
+
+
+def setting_status(words, tok):
+    """The status the act's own setting gives it: "the upcoming visit", "the meeting to be held in
+    August" are planned; "in response to the attack", "despite repeated appeals", "numerous
+    mediations have failed" are background, told as history; "to allow the sides to swap
+    prisoners", "was meant to halt fighting" are only what something permits or is for."""
+    if tok.dep_ == "amod" and tok.tag_ == "VBN":
+        return "historical"  # "the detained Americans", "the kidnapped engineers": a state left by an earlier act
+    if tok.pos_ == "NOUN":
+        phrase = [tok]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            phrase.append(tok.head.head)  # "earlier rounds of talks", "the upcoming round of talks"
+        return _noun_setting(words, phrase)
+    if lemma(tok) in words.permitting_verbs and any(
+            lemma(s) in words.document_heads or lemma(s) in words.agreement_nouns
+            for s in tok.children if s.dep_ == "nsubj"):
+        return "hypothetical"  # "the pact allows troops to train on its soil": what a text permits
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+            break
+        if cur.dep_ in ("xcomp", "ccomp") and (lemma(head) in words.permitting_verbs or lemma(
+                head) in words.purpose_passives and any(a.dep_ == "auxpass" for a in head.children)):
+            return "hypothetical"
+        cur = head
+    return None
+
+
+def _antecedent(words, tok):
+    """The act is named as what came before the reported one: "after the attack", "following the
+    talks", "in retaliation for the raid", "despite a deal"."""
+    prep = tok.head
+    if tok.dep_ == "dobj" and prep.lower_ in words.antecedent_preps and prep.dep_ in ("prep", "advcl"):
+        return True  # "following" parsed as a verb
+    if tok.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    return prep.lower_ in words.antecedent_preps or (
+        prep.lower_ in ("to", "for", "of") and lemma(prep.head) in words.antecedent_nouns)
+
+
+def _noun_setting(words, phrase):
+    """An event noun's status from its modifiers, its preposition and its predicate."""
+    for noun in phrase:
+        for c in noun.children:
+            if c.dep_ in ("amod", "acl") and lemma(c) in words.prospective_words or c.dep_ == "acl" and any(
+                    a.dep_ == "auxpass" for a in c.children) and any(a.lower_ == "to" for a in c.children):
+                return "planned"
+            if c.dep_ == "amod" and (lemma(c) in words.prior_words or c.lower_ in words.prior_words):
+                return "historical"
+            if c.dep_ == "det" and c.lower_ == "any":
+                return "hypothetical"  # "will respond to any attack": no act in particular
+    for noun in phrase:
+        head = noun.head
+        if noun.dep_ == "dobj" and lemma(head) in words.preventing_verbs and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in head.children):
+            return "hypothetical"  # "patrols launched to counter raids": the raids a purpose is against
+    for noun in phrase:
+        if _antecedent(words, noun) or noun.dep_ == "nsubj" and lemma(noun.head) in words.failing_verbs and any(
+                a.dep_ == "aux" and lemma(a) == "have" for a in noun.head.children):
+            return "historical"
+    return None

@@ -55,8 +55,18 @@ class Syntax:
         ("were killed or wounded", "was arrested and charged")."""
         if any(d in ("nsubjpass", "auxpass") for d, _ in self.kids(tok)):
             return True
-        return tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and not any(
-            d in ("nsubj", "aux", "dobj") for d, _ in self.kids(tok)) and self.is_passive(tok.head)
+        if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and not any(
+            d in ("nsubj", "aux", "dobj") for d, _ in self.kids(tok)) and self.is_passive(tok.head):
+            return True
+        # "a truce brokered by Oman": a reduced passive with its doer named, unless it only describes
+        # ("troops backed by tanks") or tells how another act's object came to be ("the return of
+        # property seized by the state": background, like "the detained Americans")
+        if tok.dep_ != "acl" or tok.tag_ != "VBN" or lemma(tok) in self.words.descriptive_participles \
+                or not any(d == "agent" for d, _ in self.kids(tok)):
+            return False
+        noun = tok.head
+        event = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        return event is None or lemma(event) not in self.words.patient_nominals | self.words.intransitive_nominals
 
     def infinitive(self, tok):
         """The verb has "to" ("to demand ...", "to reinforce ..."): a purpose or a complement."""
@@ -153,7 +163,38 @@ class Syntax:
                             words.append(o)
                 elif c.dep_ in ("nummod", "compound", "amod") and holder.pos_ == "NOUN" and YEAR.fullmatch(c.text):
                     words.append(c)  # "the 1990 invasion of Kuwait"
+                elif c.dep_ == "poss" and holder.pos_ == "NOUN" and c.lower_ in self.words.date_words:
+                    words.extend(c.subtree)  # "Sunday's attack", "next week's summit"
         return words
+
+    def setting_times(self, tok):
+        """Time words of the act's setting, for an act with none of its own: an event noun's own
+        realising clause ("the meeting to be held in August"), the clause a "when" clause hangs on
+        ("ties soured in 2020 when Ankara suspended the deal"), the verb an event noun is the
+        setting of ("was used in the attack on March 4")."""
+        if tok.pos_ == "NOUN":
+            held = [c for c in tok.children if c.dep_ == "acl" and lemma(c) in self.words.doing_verbs]
+            if held:
+                return self.time_words(held)
+            prep = tok.head
+            if tok.dep_ == "pobj" and prep.lower_ in ("in", "during", "at") and prep.head.pos_ == "VERB":
+                return self.time_words([prep.head])
+            return []
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        when = any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in tok.children)
+        if when and tok.dep_ == "advcl":
+            return self.time_words([tok.head])
+        if when and tok.dep_ == "relcl" and self.dated([tok.head]):
+            # "in 2020 when Ankara suspended the deal": the parser hangs the clause on the date
+            start = min(t.i for t in tok.subtree)
+            return [t for t in tok.head.subtree if t.i < start]
+        return []
+
+    def dated(self, tokens):
+        """Some of these words name a time ("Monday", "2020", "last week")."""
+        return any(t.ent_type_ == "DATE" or t.lower_ in self.words.date_words or YEAR.fullmatch(t.text)
+                   for t in tokens)
 
     def with_aspect(self, chain):
         """The chain with the aspect verbs above it: in "would continue to cooperate" the modal sits

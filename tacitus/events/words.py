@@ -2,7 +2,7 @@
 sentence behind it, is in the lexicon's notes."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,19 @@ class EventWords:
     obligation_modals: frozenset
     obligation_verbs: frozenset
     history_words: frozenset
+    prospective_words: frozenset
+    prior_words: frozenset
+    failing_verbs: frozenset
+    antecedent_preps: frozenset
+    antecedent_nouns: frozenset
+    permitting_verbs: frozenset
+    purpose_passives: frozenset
+    topic_nouns: frozenset
+    undaunted_verbs: frozenset
+    descriptive_participles: frozenset
+    preventing_verbs: frozenset
+    document_heads: frozenset
+    agreement_nouns: frozenset
     doing_verbs: frozenset
     toll_marks: frozenset
     toll_verbs: frozenset
@@ -50,7 +63,6 @@ class EventWords:
     journey_verbs: frozenset
     travel_nouns: frozenset
     simultaneous_preps: frozenset
-    prospective_modifiers: frozenset
     effort_nouns: frozenset
     avowing_verbs: frozenset
     drawing_verbs: frozenset
@@ -63,58 +75,5 @@ class EventWords:
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
-        return cls(
-            particles=lexicon["particles"],
-            date_words=lexicon["date_words"],
-            bare_time_words=lexicon["bare_time_words"],
-            time_preps=lexicon["time_preps"],
-            modal_future=lexicon["modal_future"],
-            modal_hypothetical=lexicon["modal_hypothetical"],
-            reported_future=lexicon["reported_future"],
-            refusal_modals=lexicon["refusal_modals"],
-            obligation_modals=lexicon["obligation_modals"],
-            obligation_verbs=lexicon["obligation_verbs"],
-            history_words=lexicon["history_words"],
-            doing_verbs=lexicon["doing_verbs"],
-            toll_marks=lexicon["toll_marks"],
-            toll_verbs=lexicon["toll_verbs"],
-            schedule_words=lexicon["schedule_words"],
-            reaching_verbs=lexicon["reaching_verbs"],
-            performing_verbs=lexicon["performing_verbs"],
-            framing_nouns=lexicon["framing_nouns"],
-            participation_verbs=lexicon["participation_verbs"],
-            stative_passives=lexicon["stative_passives"],
-            expulsion_verbs=lexicon["expulsion_verbs"],
-            attack_nouns=lexicon["attack_nouns"],
-            protective_purposes=lexicon["protective_purposes"],
-            joint_modifiers=lexicon["joint_modifiers"],
-            enacting_nouns=lexicon["enacting_nouns"],
-            aspect_verbs=lexicon["aspect_verbs"],
-            speech_lemmas=lexicon["speech_lemmas"],
-            attribution_heads=lexicon["attribution_heads"],
-            obligation_speech=lexicon["obligation_speech"],
-            concluding_verbs=lexicon["concluding_verbs"],
-            condition_marks=lexicon["condition_marks"],
-            hypothetical_marks=lexicon["hypothetical_marks"],
-            opposition_nouns=lexicon["opposition_nouns"],
-            same_kind_words=lexicon["same_kind_words"],
-            towards_preps=lexicon["towards_preps"],
-            intransitive_nominals=lexicon["intransitive_nominals"],
-            leaving_nominals=lexicon["leaving_nominals"],
-            patient_nominals=lexicon["patient_nominals"],
-            object_relatives=lexicon["object_relatives"],
-            bearer_participles=lexicon["bearer_participles"],
-            journey_verbs=lexicon["journey_verbs"],
-            travel_nouns=lexicon["travel_nouns"],
-            simultaneous_preps=lexicon["simultaneous_preps"],
-            prospective_modifiers=lexicon["prospective_modifiers"],
-            effort_nouns=lexicon["effort_nouns"],
-            avowing_verbs=lexicon["avowing_verbs"],
-            drawing_verbs=lexicon["drawing_verbs"],
-            stance_verbs=lexicon["stance_verbs"],
-            accusing_adjectives=lexicon["accusing_adjectives"],
-            doubting_verbs=lexicon["doubting_verbs"],
-            order_words=lexicon["order_words"],
-            problem_nouns=lexicon["problem_nouns"],
-            message_nouns=lexicon["message_nouns"],
-        )
+        # every field is the lexicon entry of the same name
+        return cls(**{f.name: lexicon[f.name] for f in fields(cls)})

@@ -69,6 +69,9 @@ def _dated_status(status, when, precision, day):
     happened with no date of its own, or only "this year", is dated by the report's day."""
     if when is not None and day is not None and status == "occurred" and (day - when).days > HISTORICAL_DAYS:
         status = "historical"
+    elif when is not None and day is not None and status == "occurred" and when > day and (
+            precision in ("day", "week") or format_date(when, precision) > format_date(day, precision)):
+        status = "planned"  # "next Tuesday's summit", "the talks on June 27": dated after the report
     if when is None and status in ("occurred", "historical"):
         when, precision = day, "day"
     elif status == "occurred" and day is not None and precision in ROUGH \
