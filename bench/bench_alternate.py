@@ -76,6 +76,8 @@ def worker(corpus_path):
 
     coder.code_batch(read()[:2])  # warm the parser's first call
     docs = read()
+    if not docs:
+        raise SystemExit(f"{corpus_path}: no documents read")
     start, cpu = time.perf_counter(), time.process_time()
     sentences = events = 0
     for doc in coder.pipe(docs, batch_size=64):
@@ -115,7 +117,8 @@ def main():
     args.out.parent.mkdir(parents=True, exist_ok=True)
     paths = {}
     for name in args.corpus:
-        paths[name] = args.out.parent / f"corpus-{name}.jsonl"
+        # absolute: each worker runs with its own tree as working directory
+        paths[name] = (args.out.parent / f"corpus-{name}.jsonl").resolve()
         paths[name].write_text("".join(json.dumps(d) + "\n" for d in CORPORA[name]()), encoding="utf-8")
     trees = {"old": args.old.resolve(), "new": args.new.resolve()}
     runs = {name: {"old": [], "new": []} for name in args.corpus}
