@@ -101,7 +101,8 @@ class FramingStage(Stage):
             if cur.dep_ == "acl" and cur.tag_ == "VBG" and lemma(head) in self.words.enacting_nouns:
                 break  # "signed an executive order lifting sanctions": the order lifts them
             frame = self._frame_of(head)
-            if frame and head.pos_ == "NOUN" and self._doubted(head):
+            doubter = syntax.object_verb(head) if frame and head.pos_ == "NOUN" else None
+            if doubter is not None and lemma(doubter) in self.words.doubting_verbs:
                 frame = "allege"  # "questioned Kenya's commitment to send police": nothing is stated
             negated = any(c.dep_ == "neg" for c in head.children)
             if negated and (lemma(head) in self.words.undaunted_verbs or frame == "reject"):
@@ -125,17 +126,6 @@ class FramingStage(Stage):
                 continue
             break
         return _Walk(chain)
-
-    def _doubted(self, noun):
-        """The noun is what a verb of doubt takes, directly or through "the depth of", "the extent of"."""
-        cur = noun
-        for _ in range(4):
-            if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head.i == cur.i:
-                return False
-            cur = cur.head
-            if cur.pos_ == "VERB":
-                return lemma(cur) in self.words.doubting_verbs
-        return False
 
     def _frame_of(self, head):
         """The frame of a word: its lemma's, its phrasal verb's ("ruled out", "turned down"), or for an
