@@ -36,19 +36,6 @@ class Mention:
     entry: object
 
 
-def _stance_or_currency(words, start, end, lex):
-    """"An anti-Syria journalist", "pro-Moscow rebels": a stance, not a nationality; "US$50
-    million", "US $5": a currency, not the country. `words` are the sentence's token texts."""
-    if start >= 2 and words[start - 1] == "-" and words[start - 2].lower() in lex.stance_prefixes:
-        return True
-    if start >= 1 and words[start - 1].lower() in ("anti-", "pro-"):
-        return True
-    nxt = words[end] if end < len(words) else None
-    if nxt == "-" and end + 1 < len(words) and words[end + 1].lower() in lex.relation_words:
-        return True  # "the Israeli-occupied West Bank", "Iranian-backed militias": held or backed by X, not X
-    return nxt is not None and nxt.startswith("$") and words[end - 1].upper() in ("US", "U.S.")
-
-
 class SentenceActors:
     """Dictionary mentions of one parsed sentence and the actors its noun phrases stand for."""
 
@@ -61,12 +48,13 @@ class SentenceActors:
         self.day = day
         self.offset = offset  # character offset of the sentence in the document
         self.mention_at = {}
+        self._phrases = {}  # actors_of by (head, deep, skip_agents): the stages ask for a head many times
         if words is None:
             words = [t.text for t in doc]
         if matches is None:
             matches = dictionary.match(words)
         for start, end, entry in matches:
-            if _stance_or_currency(words, start, end, lex):
+            if lex.stance_or_currency(words, start, end):
                 continue
             m = Mention(start, end, entry)
             for i in range(start, end):
@@ -99,6 +87,12 @@ class SentenceActors:
 
         deep=True also looks inside the phrase's clauses ("the efforts made by China").
         """
+        key = (head.i, deep, skip_agents)
+        if key not in self._phrases:
+            self._phrases[key] = tuple(self._actors_of(head, deep, skip_agents))
+        return list(self._phrases[key])
+
+    def _actors_of(self, head, deep, skip_agents):
         found = []
         for tok in [head] + [c for c in head.conjuncts if c.i > head.i]:
             found.extend(self._phrase_actors(tok))

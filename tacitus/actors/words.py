@@ -47,3 +47,15 @@ class ActorWords:
             lemma = lemma[:-1]  # "Foreign Ministers": a capitalised plural keeps its -s as its lemma
         return tok.tag_ in ("NNS", "NNPS") and (lemma in self.people_nouns
                                                  or lemma.endswith(("er", "ist", "ian", "ant")))
+
+    def stance_or_currency(self, words, start, end):
+        """"An anti-Syria journalist", "pro-Moscow rebels": a stance, not a nationality; "US$50
+        million", "US $5": a currency, not the country. `words` are the sentence's token texts."""
+        if start >= 2 and words[start - 1] == "-" and words[start - 2].lower() in self.stance_prefixes:
+            return True
+        if start >= 1 and words[start - 1].lower() in ("anti-", "pro-"):
+            return True
+        nxt = words[end] if end < len(words) else None
+        if nxt == "-" and end + 1 < len(words) and words[end + 1].lower() in self.relation_words:
+            return True  # "the Israeli-occupied West Bank", "Iranian-backed militias": held or backed by X, not X
+        return nxt is not None and nxt.startswith("$") and words[end - 1].upper() in ("US", "U.S.")
