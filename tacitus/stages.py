@@ -215,5 +215,7 @@ def _fingerprint(value, depth=2):
         inner = tuple((k, _fingerprint(x, depth - 1)) for k, x in value.items()) if depth else ()
         return dict, id(value), len(value), inner
     if depth and hasattr(value, "__dict__") and not isinstance(value, type):
-        return type(value), id(value), tuple((k, _fingerprint(x, depth - 1)) for k, x in vars(value).items())
+        # a private attribute is the value's own cache (SentenceActors' phrases), not a field written
+        return type(value), id(value), tuple((k, _fingerprint(x, depth - 1)) for k, x in vars(value).items()
+                                             if not k.startswith("_"))
     return type(value), id(value)
