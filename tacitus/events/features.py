@@ -116,7 +116,8 @@ def _complements(tok, objects, kids):
     its "of" phrase ("rice available")."""
     out = [c for d, c in kids(tok) if d == "oprd" and c.pos_ == "ADJ"]
     for o in objects:
-        heads = [o] + [x for d, p in kids(o) if d == "prep" and p.lower_ == "of" for e, x in kids(p) if e == "pobj"]
+        heads = [o] + [x for d, p in kids(o) if d == "prep" and p.lower_ == "of"
+                       for e, x in kids(p) if e == "pobj"]
         out.extend(c for h in heads for d, c in kids(h) if d == "amod" and c.i > h.i and c.pos_ == "ADJ")
     return out
 

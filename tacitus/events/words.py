@@ -75,6 +75,7 @@ class EventWords:
     people_nouns: frozenset
     aid_vehicles: frozenset
     aid_cargo: frozenset
+    supplying_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
