@@ -80,7 +80,7 @@ class Assembly(Stage):
             # a sentence that gives no event at all reads every trigger's doer by word order
             assembled = self.assemble(found, sent, doc.context, any_trigger=True) if not out else "no source"
             self._keep(found, assembled, sent, out)
-        sent.assembled = self._without_tolls(out, sent)
+        sent.assembled = _shared_targets(self._without_tolls(out, sent), self.cameo)
 
     def _without_tolls(self, out, sent):
         """"Shelled a market, killing 20": a toll of an act of force that stands as an event is
@@ -277,6 +277,20 @@ class Assembly(Stage):
                 return True
             cur = cur.head
         return False
+
+
+def _shared_targets(assembled, cameo):
+    """"Obama lifted sanctions on Iran and the EU had lifted its sanctions as well": a concession
+    (08) that names no one it is made to is made to whom the sentence's same act is."""
+    named = {}
+    for a in assembled:
+        named.setdefault(a.code, next((p.target for p in a.pairs if p.target is not None), None))
+    for a in assembled:
+        t = named.get(a.code)
+        if t is not None and cameo[a.code].root == "08":
+            a.pairs = [replace(p, target=t) if p.target is None and p.source is not None
+                       and not p.source.same_entity(t) else p for p in a.pairs]
+    return assembled
 
 
 # -- code tests with no column of their own in cameo.tsv ---------------------------------------------
