@@ -76,6 +76,7 @@ class EventWords:
     aid_vehicles: frozenset
     aid_cargo: frozenset
     supplying_verbs: frozenset
+    command_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
