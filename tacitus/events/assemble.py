@@ -64,6 +64,7 @@ class Assembly(Stage):
         self.background_marks = lexicon["background_marks"]
         self.complaint_lemmas = lexicon["complaint_lemmas"]
         self.natural_causes = lexicon["natural_causes"]
+        self.exchange_nouns = lexicon["exchange_nouns"]
 
     def __call__(self, doc, sent):
         if not sent.found:
@@ -79,7 +80,7 @@ class Assembly(Stage):
             # a sentence that gives no event at all reads every trigger's doer by word order
             assembled = self.assemble(found, sent, doc.context, any_trigger=True) if not out else "no source"
             self._keep(found, assembled, sent, out)
-        sent.assembled = self._without_tolls(out, sent)
+        sent.assembled = _shared_targets(self._without_tolls(out, sent), self.cameo)
 
     def _without_tolls(self, out, sent):
         """"Shelled a market, killing 20": a toll of an act of force that stands as an event is
@@ -140,11 +141,12 @@ class Assembly(Stage):
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:
             # only an act that happened between both is mutual; an intent, appeal or refusal is one side's
-            mutual = info.reciprocal and found.frame_word is None and not found.planned and stated \
-                and lemma not in self.one_sided
+            done = found.frame_word is None and not found.planned
+            swap = done and info.root == "08" and self._in_exchange(found.trigger)
+            mutual = info.reciprocal and done and stated and lemma not in self.one_sided or swap
             # a protest with no stated target is aimed at the protesters' own authorities
             domestic = not targets and _is_protest(info)
-            pairs = self._directed(sources, targets, mutual, domestic)
+            pairs = self._directed(sources, targets, mutual, domestic, swap)
         if not pairs and sources:
             # the only target was the source itself ("Yugoslavia rejected ... the Yugoslav consulate")
             pairs = [(s, None) for s in sources]
@@ -152,6 +154,13 @@ class Assembly(Stage):
         return Assembled(found, code, [
             self._pair(found, sent.sentence, s, t, _by_kind_of_force(code, s, t, killing), method)
             for s, t in pairs])
+
+    def _in_exchange(self, trigger):
+        """"released four Americans in exchange for seven Iranians", "in return for": a release
+        made for one the other side makes is a swap, done by both sides."""
+        return any(p.dep_ == "prep" and o.dep_ == "pobj" and o.lemma_.lower() in self.exchange_nouns
+                   and any(f.dep_ == "prep" and f.lower_ == "for" for f in o.children)
+                   for p in trigger.children for o in p.children)
 
     def _doers(self, found, sources, targets, offset):
         """Who acts, or the reason there is no event when no one does."""
@@ -171,7 +180,7 @@ class Assembly(Stage):
             return "no source"
         return sources
 
-    def _directed(self, sources, targets, mutual, domestic):
+    def _directed(self, sources, targets, mutual, domestic, swap=False):
         pairs = []
         for s in sources or [None]:
             if domestic and s is not None and s.country:
@@ -182,7 +191,8 @@ class Assembly(Stage):
                     continue
                 pairs.append((s, t))
                 if s is not None and t is not None and mutual:
-                    pairs.append((t, s))
+                    # in a swap the people released are not who releases in return: their country is
+                    pairs.append((replace(t, code=t.country, sector=None) if swap and t.country else t, s))
         return pairs
 
     def _named_targets(self, found, sources, actors, ctx):
@@ -267,6 +277,20 @@ class Assembly(Stage):
                 return True
             cur = cur.head
         return False
+
+
+def _shared_targets(assembled, cameo):
+    """"Obama lifted sanctions on Iran and the EU had lifted its sanctions as well": a concession
+    (08) that names no one it is made to is made to whom the sentence's same act is."""
+    named = {}
+    for a in assembled:
+        named.setdefault(a.code, next((p.target for p in a.pairs if p.target is not None), None))
+    for a in assembled:
+        t = named.get(a.code)
+        if t is not None and cameo[a.code].root == "08":
+            a.pairs = [replace(p, target=t) if p.target is None and p.source is not None
+                       and not p.source.same_entity(t) else p for p in a.pairs]
+    return assembled
 
 
 # -- code tests with no column of their own in cameo.tsv ---------------------------------------------

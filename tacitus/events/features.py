@@ -5,6 +5,16 @@ from __future__ import annotations
 from .syntax import lemma, with_conjuncts
 
 
+# What a pattern's object names for any group of people ("released 19 Christians", "two Americans")
+PERSON = "person"
+
+
+def _people(tok, words):
+    """A noun for people: a people noun ("villagers", "Christians") or a capitalised plural
+    ("Iranians"), which names people of a nation or faith."""
+    return lemma(tok) in words.people_nouns or tok.tag_ == "NNPS" and tok.i > 0 and tok.text.endswith("s")
+
+
 class Features:
     """The syntactic frame of a trigger: particle, objects, prepositions, controlled verbs."""
 
@@ -35,10 +45,16 @@ class Features:
         self.object_lemmas = set()
         for o in self.objects:
             self.object_lemmas.add(lemma(o))
+            if _people(o, words):
+                self.object_lemmas.add(PERSON)
             self.object_lemmas.update(lemma(c) for d, c in kids(o) if d in ("compound", "amod", "nmod"))
             # "allow the return of inspectors", "demanded the release of prisoners": what the act is of
             self.object_lemmas.update(lemma(x) for d, p in kids(o) if d == "prep" and p.lower_ == "of"
                                       for e, x in kids(p) if e == "pobj")
+        # "made the helicopters available", "made 50 tonnes of rice available to Nepal": a predicate
+        # adjective on the verb, or after the object (or its "of" phrase), says what the act does to it
+        self.complements = _complements(tok, self.objects, kids)
+        self.object_lemmas.update(lemma(c) for c in self.complements)
         self.preps = self._preps(tok, syntax)
         self.pobj_lemmas = {w: {lemma(o) for o in objs} | {lemma(c) for o in objs for d, c in kids(o)
                                                            if d in ("compound", "amod")}
@@ -52,7 +68,7 @@ class Features:
 
     def _preps(self, tok, syntax):
         preps = {}
-        for h in [tok] + self.objects:
+        for h in [tok] + self.objects + self.complements:
             for p in syntax.children(h, "prep", "agent", "dative"):
                 pobjs = [syntax.unglued(o) for o in with_conjuncts(syntax.children(p, "pobj", "pcomp"))]
                 if pobjs and all(o.lower_ in syntax.words.date_words or o.like_num for o in pobjs):
@@ -93,6 +109,17 @@ class Features:
         if p.xcomp and not (self.xcomp_lemmas & p.xcomp or ("*" in p.xcomp and self.any_complement)):
             return False
         return True
+
+
+def _complements(tok, objects, kids):
+    """The object complements of a verb: an "oprd" adjective, or an adjective after the object or
+    its "of" phrase ("rice available")."""
+    out = [c for d, c in kids(tok) if d == "oprd" and c.pos_ == "ADJ"]
+    for o in objects:
+        heads = [o] + [x for d, p in kids(o) if d == "prep" and p.lower_ == "of"
+                       for e, x in kids(p) if e == "pobj"]
+        out.extend(c for h in heads for d, c in kids(h) if d == "amod" and c.i > h.i and c.pos_ == "ADJ")
+    return out
 
 
 def _gerund_objects(objs, kids):

@@ -62,6 +62,12 @@ class Refiner:
                            or c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "of")]
         skip = {w.i for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for w in s.subtree}
         act = self.purposes.act(frame, [w.lemma_.lower() for p in parts for w in p.subtree if w.i not in skip])
+        if act and act[:2] == "08" and frame == "demand" and not clauses \
+                and t.lemma_.lower() in syntax.words.command_verbs:
+            # "a judge ordered the release of Temer": a release ordered with no one told to do it
+            # is done by whoever orders it ("ordered the junta to release him" stays a demand)
+            f.code = act
+            return
         recoded = self.frames.recode(frame, act) if act else None
         if recoded and (not narrow or self.codes[recoded].parent == f.code != recoded):
             f.code = recoded

@@ -58,6 +58,13 @@ def _passive_agents(syntax, tok):
         # "were killed in an attack by Kurdish militants": the attack's doer
         attacks = [o for o in syntax.prep_objects(tok, ("in", "during")) if lemma(o) in words.attack_nouns]
         agents = [x for a in attacks for x in syntax.prep_objects(a, ("by",)) + syntax.children(a, "poss")]
+    if not agents and lemma(tok) in words.supplying_verbs:
+        # "two Brazilian helicopters were made available", "Japanese aid was sent": what is given
+        # is named by its giver's nationality
+        given = [tok.head if s.tag_ == "WDT" and tok.dep_ == "relcl" else s
+                 for s in syntax.children(tok, "nsubjpass")]
+        agents = [c for s in given if lemma(s) not in words.people_nouns
+                  for c in syntax.children(s, "amod") if c.text[:1].isupper()]
     if not agents and (lemma(tok) in words.participation_verbs or lemma(tok) in words.stative_passives) and \
             any(p.lower_ in ("in", "to", "into") for p in syntax.children(tok, "prep")):
         agents = syntax.children(tok, "nsubjpass")  # "were engaged in", "were involved in": a state

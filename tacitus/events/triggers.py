@@ -15,6 +15,8 @@ JOINT_FORCE = {"150": "062"}
 JOINT_TARGETS = ("prep:with", "prep:alongside", "none")
 # acts of force, which a fight "against hunger" is not
 FORCE_ROOTS = ("18", "19", "20")
+# "an aid convoy entered the town": a vehicle carrying aid that enters a place delivers aid there
+AID_DELIVERY = "073"
 
 
 def _modifier_participle(tok):
@@ -82,7 +84,9 @@ class TriggerStage(Stage):
                 continue
             features = NominalFeatures(tok, syntax) if nominal else Features(tok, syntax)
             figurative = self._against_problem(features)
-            out.items.extend(Trigger(tok, self._jointly(p, tok, features, syntax), features)
+            delivery = self._aid_vehicle(tok, syntax)
+            out.items.extend(Trigger(tok, self._jointly(self._delivered(p, delivery), tok, features, syntax),
+                                     features)
                              for p in choose(features, candidates)
                              if not (figurative and p.code[:2] in FORCE_ROOTS))
         return out
@@ -92,6 +96,19 @@ class TriggerStage(Stage):
         against hunger", "vowed to fight corruption"): force against it is a figure of speech."""
         heads = features.objects or [o for w in ("against", "on") for o in features.preps.get(w, [])]
         return bool(heads) and all(lemma(o) in self.words.problem_nouns for o in heads)
+
+    def _aid_vehicle(self, tok, syntax):
+        """Whether the trigger's subject is a vehicle carrying aid ("a convoy carrying food", "the
+        aid trucks"): its phrase names the vehicle (aid_vehicles) and what it carries (aid_cargo)."""
+        for s in syntax.children(tok, "nsubj"):
+            if lemma(s) in self.words.aid_vehicles and any(lemma(t) in self.words.aid_cargo for t in s.subtree):
+                return True
+        return False
+
+    @staticmethod
+    def _delivered(p, delivery):
+        """An incursion (192 "entered the town") by a vehicle of aid is the aid's delivery there."""
+        return replace(p, code=AID_DELIVERY) if delivery and p.code[:2] == "19" else p
 
     def _jointly(self, p, tok, features, syntax):
         """The pattern as military cooperation when its show of force is joint (JOINT_FORCE)."""

@@ -72,6 +72,11 @@ class EventWords:
     order_words: frozenset
     problem_nouns: frozenset
     message_nouns: frozenset
+    people_nouns: frozenset
+    aid_vehicles: frozenset
+    aid_cargo: frozenset
+    supplying_verbs: frozenset
+    command_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
