@@ -58,8 +58,21 @@ class ArgumentResolver:
     def _speaker_of_pronoun(self, tok):
         """"Ivory Coast rebels rejected the plan and said they opposed ...": a pronoun that opens
         what a speaker says stands for the speaker (the subject of "said", or of the verb "said"
-        joins)."""
-        if tok.lower_ not in ("they", "it", "he", "she", "we") or tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp":
+        joins); the subject of an adverbial clause stands for the main clause's."""
+        if tok.lower_ not in ("they", "it", "he", "she", "we") or tok.dep_ != "nsubj":
+            return None
+        if tok.head.dep_ == "advcl" and tok.lower_ != "we":
+            # "Iran allowed inspectors back weeks after it had threatened to ...": the subject of an
+            # adverbial clause that stands for someone is the main clause's subject, if in number
+            # and the main clause's object could not be meant ("arrested journalists after they ...")
+            main, plural = _subjects(tok.head.head), tok.lower_ == "they"
+            # ("drew criticism after it refused": a thing named as object is no "it" that acts)
+            objects = [c for c in tok.head.head.children if c.dep_ == "dobj"
+                       and _plural(c) == plural and (c.pos_ == "PROPN" or tok.lower_ != "it")]
+            if main and main[0].pos_ in ("NOUN", "PROPN") and plural == _plural(main[0]) and not objects:
+                return main[0]
+            return None
+        if tok.head.dep_ != "ccomp":
             return None
         verb = tok.head.head
         if verb.lemma_.lower() not in self.speech_lemmas:
@@ -68,6 +81,10 @@ class ArgumentResolver:
         if subject and subject[0].pos_ in ("NOUN", "PROPN"):
             return subject[0]
         return None
+
+
+def _plural(tok):
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
 
 
 def _subjects(tok):
