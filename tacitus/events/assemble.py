@@ -79,7 +79,30 @@ class Assembly(Stage):
             # a sentence that gives no event at all reads every trigger's doer by word order
             assembled = self.assemble(found, sent, doc.context, any_trigger=True) if not out else "no source"
             self._keep(found, assembled, sent, out)
+        self._shared_targets(out)
         sent.assembled = self._without_tolls(out, sent)
+
+    def _shared_targets(self, out):
+        """"Established ties with and opened an embassy in Tehran", "condemned and rejected the
+        decision by Israel": an act that names no target of its own shares that of the verb whose
+        object it shares, by the same doer; "mobilized lobby groups to help support the
+        Palestinians": or that of an act of the same kind its purpose clause names."""
+        for a in out:
+            if not a.pairs or any(p.target is not None or p.source is None for p in a.pairs):
+                continue
+            kind = self.cameo[a.code].plover.type
+            for b in out:
+                shares = _shares_object(a.found.trigger, b.found.trigger) if b is not a else None
+                if not shares or shares == "purpose" and self.cameo[b.code].plover.type != kind:
+                    continue
+                shared = [p.target for p in b.pairs if p.target is not None
+                          and any(p.source is not None and p.source.same_entity(q.source) for q in a.pairs)]
+                pairs = [replace(p, target=t, evidence=replace(p.evidence, target_span=(t.start, t.end)
+                                                               if t.start is not None else None))
+                         for p in a.pairs for t in shared if not t.same_entity(p.source)]
+                if pairs:
+                    a.pairs = pairs
+                    break
 
     def _without_tolls(self, out, sent):
         """"Shelled a market, killing 20": a toll of an act of force that stands as an event is
@@ -178,8 +201,8 @@ class Assembly(Stage):
                 pairs.append((s, self.conventions.own_government(s)))
                 continue
             for t in targets or [None]:
-                if s is not None and t is not None and s.same_entity(t):
-                    continue
+                if s is not None and t is not None and s.same_entity(t) and t.resolved_from != "domestic":
+                    continue  # (a country's act on its own ground is done to itself: "Sudan lifted ...")
                 pairs.append((s, t))
                 if s is not None and t is not None and mutual:
                     pairs.append((t, s))
@@ -230,11 +253,13 @@ class Assembly(Stage):
             # "reimposed blockades in the West Bank", "shelled positions near Kharkiv": where force
             # or pressure lands is what it is aimed at
             targets = located(found.trigger, actors)
-        if not targets and sources and sources[0].country and (
+        own = sources[0].country if sources else None
+        if own and all(t.country == own and t.code == own for t in targets) and (
                 info.domestic or (found.planned and self.cameo[found.planned].domestic)
                 or _police_force(info, sources[0])):
             # a curfew, martial law, a ban on parties, a resignation, political reform, force used by
-            # the police: with no one else named, these are done to the actor's own country
+            # the police: with no one else named, or only a place in the actor's own country ("Sudan
+            # lifted the state of emergency in Darfur"), these are done to the actor's own country
             targets = [self.conventions.own_country(sources[0])]
         return code, targets
 
@@ -262,8 +287,11 @@ class Assembly(Stage):
         was detained", "after a state of siege was declared"): background to the sentence's news."""
         cur = tok
         while cur.head.i != cur.i:
-            if cur.dep_ == "relcl" or (cur.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in self.background_marks for c in cur.children)):
+            # ("in retaliation for a raid on the city where 100 people were killed": the parser may
+            # hang the relative "where" clause as a complement)
+            if cur.dep_ == "relcl" or (cur.dep_ in ("advcl", "ccomp") and any(
+                    c.dep_ in ("mark", "advmod") and c.i < cur.i and c.lower_ in self.background_marks
+                    for c in cur.children)):
                 return True
             cur = cur.head
         return False
@@ -307,6 +335,32 @@ def _by_kind_of_force(code, source, target=None, killing=False):
             and target.sector not in ARMED_SECTORS:
         return "180"
     return code
+
+
+def _shares_object(tok, other):
+    """"object" when `other` is the verb whose object `tok` shares ("established ties with and
+    opened an embassy in", "condemned and rejected the decision"); "purpose" when it heads a
+    purpose clause of `tok` ("mobilized groups to help support"); else None."""
+    if other.dep_ == "conj" and other.head.i == tok.i and tok.i < other.i:
+        held = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        # "ties with and ...": a preposition left with no object of its own
+        dangling = any(p.dep_ == "prep" and p.i < other.i and not any(c.dep_ in ("pobj", "pcomp")
+                                                                      for c in p.children)
+                       for h in held for p in h.children)
+        # "condemned and rejected": nothing but the conjunction between the two verbs
+        bare = all(w.dep_ in ("cc", "punct", "advmod") for w in tok.doc[tok.i + 1:other.i]) and not any(
+            c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "dative", "attr") for c in tok.children)
+        return "object" if dangling or bare else None
+    cur = other
+    for _ in range(2):
+        if cur.dep_ not in ("xcomp", "advcl") or cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            return None  # only a purpose: "after they opened", "when it shelled" are acts of their own
+        cur = cur.head
+        if cur.i == tok.i:
+            return "purpose"
+    return None
 
 
 def _counterparts(actors, others):
