@@ -59,6 +59,17 @@ class ArgumentResolver:
         """"Ivory Coast rebels rejected the plan and said they opposed ...": a pronoun that opens
         what a speaker says stands for the speaker (the subject of "said", or of the verb "said"
         joins); the subject of an adverbial clause stands for the main clause's."""
+        if tok.lower_ in ("them", "him", "her") and tok.dep_ in ("dobj", "dative") \
+                and tok.head.dep_ == "advcl" and tok.head.tag_ == "VBG":
+            # "received a mission of observers, informing them of ...": the participle shares the
+            # main clause's subject, so its object pronoun is the main clause's object
+            main = tok.head.head
+            verbs = [main, main.head] if main.dep_ == "xcomp" else [main]  # "ordered X to leave, accusing"
+            objects = [c for v in verbs for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                       and (tok.lower_ == "them" or not _plural(c))]
+            # "them" is a plural first, else a group ("a mission")
+            objects.sort(key=lambda c: not _plural(c) if tok.lower_ == "them" else 0)
+            return objects[0] if objects else None
         if tok.lower_ not in ("they", "it", "he", "she", "we") or tok.dep_ != "nsubj":
             return None
         if tok.head.dep_ == "advcl" and tok.lower_ != "we":
