@@ -20,6 +20,7 @@ class ArgumentResolver:
 
     def __init__(self, lexicon):
         self.speech_lemmas = lexicon["speech_lemmas"]
+        self.ethnic_words = lexicon["ethnic_group_words"]
 
     def resolve(self, tokens, sentence_actors, context, skip_agents=False):
         """Actors for a list of argument tokens (anaphors resolved through the document context).
@@ -31,7 +32,8 @@ class ArgumentResolver:
             if deep:
                 item = item.token
             item = self._speaker_of_pronoun(item) or item
-            for a in self._found(item, deep, sentence_actors, context, skip_agents):
+            found = self._found(item, deep, sentence_actors, context, skip_agents)
+            for a in self._placed_people(item, found, sentence_actors):
                 actors.extend(context.resolve(a) if isinstance(a, Anaphor) else [a])
         named = [a for a in actors if not a.code.startswith("---")]
         # "State Councilor and Foreign Minister Wang Yi": a bare title beside a named actor adds nobody
@@ -42,6 +44,23 @@ class ArgumentResolver:
                 unique.append(a)
             context.note_members(a)
         return unique
+
+    def _placed_people(self, item, found, sentence_actors):
+        """"Ethnic Turks in Sweden", "the Albanian minority of Serbia", "the Albanians of southern
+        Serbia": a nationality naming an ethnic group, or a people "of" a country, is that
+        country's, not the nationality's."""
+        if not found or item.pos_ not in ("NOUN", "PROPN"):
+            return found
+        ethnic = lemma_of(item) in self.ethnic_words or any(
+            t.lower_ in self.ethnic_words for t in item.subtree if t.i < item.i)
+        of = any(p.dep_ == "prep" and p.lower_ == "of" for p in item.children)
+        if not ethnic and not (of and item.tag_ == "NNPS" and all(a.kind == "country" for a in found)):
+            return found
+        country = sentence_actors._place_country(item)
+        if country is None:
+            return found
+        return [replace(a, code=country + (a.sector or ""), country=country)
+                if isinstance(a, Actor) and a.country and a.country != country else a for a in found]
 
     @staticmethod
     def _found(item, deep, sentence_actors, context, skip_agents):
@@ -92,6 +111,10 @@ class ArgumentResolver:
         if subject and subject[0].pos_ in ("NOUN", "PROPN"):
             return subject[0]
         return None
+
+
+def lemma_of(tok):
+    return tok.lemma_.lower()
 
 
 def _plural(tok):
