@@ -33,7 +33,8 @@ class ArgumentResolver:
                 item = item.token
             item = self._speaker_of_pronoun(item) or item
             found = self._found(item, deep, sentence_actors, context, skip_agents)
-            for a in self._placed_people(item, found, sentence_actors):
+            found = _owned(item, self._placed_people(item, found, sentence_actors), sentence_actors)
+            for a in found:
                 actors.extend(context.resolve(a) if isinstance(a, Anaphor) else [a])
         named = [a for a in actors if not a.code.startswith("---")]
         # "State Councilor and Foreign Minister Wang Yi": a bare title beside a named actor adds nobody
@@ -111,6 +112,26 @@ class ArgumentResolver:
         if subject and subject[0].pos_ in ("NOUN", "PROPN"):
             return subject[0]
         return None
+
+
+def _owned(item, found, sentence_actors):
+    """"Pakistan urged its citizens to leave", "the rebels freed their hostages": people whose
+    owner is "its" or "their" and whose country is not named are the clause subject's own."""
+    if not found or not all(isinstance(a, Actor) and a.code.startswith("---") and a.sector for a in found) \
+            or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in item.children):
+        return found
+    verb = item.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "conj" and any(c.dep_ == "dobj" and not any(p.dep_ == "poss" and p.pos_ == "PRON"
+                                                                for p in c.children) for c in verb.head.children):
+        return found  # "seized a car carrier and took its crew hostage": the thing named before may own them
+    subjects = _subjects(verb) or (_subjects(verb.head) if verb.dep_ in ("conj", "xcomp") else [])
+    owners = [a for s in subjects[:1] for a in sentence_actors.actors_of(s) if isinstance(a, Actor) and a.country]
+    if not owners:
+        return found
+    country = owners[0].country
+    return [replace(a, code=country + a.sector, country=country) for a in found]
 
 
 def lemma_of(tok):
