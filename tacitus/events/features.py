@@ -33,6 +33,11 @@ class Features:
             if not objs and counted:
                 objs = counted
                 self.particles.discard("up")
+            if not objs:
+                # "denounced as an ugly crime Serbia's suppression of ...": the object shifted past "as"
+                objs = [a for p in syntax.children(tok, "prep") if p.lower_ == "as"
+                        for o in syntax.children(p, "pobj") for a in syntax.children(o, "appos")
+                        if a.pos_ == "NOUN"]
             if not objs and lemma(tok) in words.permitting_verbs:
                 # "refused to allow observers to monitor the vote": whom it allows is its object
                 objs = [s for c in syntax.children(tok, "ccomp", "xcomp") for s in syntax.children(c, "nsubj")]
