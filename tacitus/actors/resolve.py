@@ -20,6 +20,7 @@ class ArgumentResolver:
 
     def __init__(self, lexicon):
         self.speech_lemmas = lexicon["speech_lemmas"]
+        self.ethnic_words = lexicon["ethnic_group_words"]
 
     def resolve(self, tokens, sentence_actors, context, skip_agents=False):
         """Actors for a list of argument tokens (anaphors resolved through the document context).
@@ -31,7 +32,9 @@ class ArgumentResolver:
             if deep:
                 item = item.token
             item = self._speaker_of_pronoun(item) or item
-            for a in self._found(item, deep, sentence_actors, context, skip_agents):
+            found = self._found(item, deep, sentence_actors, context, skip_agents)
+            found = _owned(item, self._placed_people(item, found, sentence_actors), sentence_actors)
+            for a in found:
                 actors.extend(context.resolve(a) if isinstance(a, Anaphor) else [a])
         named = [a for a in actors if not a.code.startswith("---")]
         # "State Councilor and Foreign Minister Wang Yi": a bare title beside a named actor adds nobody
@@ -42,6 +45,23 @@ class ArgumentResolver:
                 unique.append(a)
             context.note_members(a)
         return unique
+
+    def _placed_people(self, item, found, sentence_actors):
+        """"Ethnic Turks in Sweden", "the Albanian minority of Serbia", "the Albanians of southern
+        Serbia": a nationality naming an ethnic group, or a people "of" a country, is that
+        country's, not the nationality's."""
+        if not found or item.pos_ not in ("NOUN", "PROPN"):
+            return found
+        ethnic = lemma_of(item) in self.ethnic_words or any(
+            t.lower_ in self.ethnic_words for t in item.subtree if t.i < item.i)
+        of = any(p.dep_ == "prep" and p.lower_ == "of" for p in item.children)
+        if not ethnic and not (of and item.tag_ == "NNPS" and all(a.kind == "country" for a in found)):
+            return found
+        country = sentence_actors._place_country(item)
+        if country is None:
+            return found
+        return [replace(a, code=country + (a.sector or ""), country=country)
+                if isinstance(a, Actor) and a.country and a.country != country else a for a in found]
 
     @staticmethod
     def _found(item, deep, sentence_actors, context, skip_agents):
@@ -58,8 +78,32 @@ class ArgumentResolver:
     def _speaker_of_pronoun(self, tok):
         """"Ivory Coast rebels rejected the plan and said they opposed ...": a pronoun that opens
         what a speaker says stands for the speaker (the subject of "said", or of the verb "said"
-        joins)."""
-        if tok.lower_ not in ("they", "it", "he", "she", "we") or tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp":
+        joins); the subject of an adverbial clause stands for the main clause's."""
+        if tok.lower_ in ("them", "him", "her") and tok.dep_ in ("dobj", "dative") \
+                and tok.head.dep_ == "advcl" and tok.head.tag_ == "VBG":
+            # "received a mission of observers, informing them of ...": the participle shares the
+            # main clause's subject, so its object pronoun is the main clause's object
+            main = tok.head.head
+            verbs = [main, main.head] if main.dep_ == "xcomp" else [main]  # "ordered X to leave, accusing"
+            objects = [c for v in verbs for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                       and (tok.lower_ == "them" or not _plural(c))]
+            # "them" is a plural first, else a group ("a mission")
+            objects.sort(key=lambda c: not _plural(c) if tok.lower_ == "them" else 0)
+            return objects[0] if objects else None
+        if tok.lower_ not in ("they", "it", "he", "she", "we") or tok.dep_ != "nsubj":
+            return None
+        if tok.head.dep_ == "advcl" and tok.lower_ != "we":
+            # "Iran allowed inspectors back weeks after it had threatened to ...": the subject of an
+            # adverbial clause that stands for someone is the main clause's subject, if in number
+            # and the main clause's object could not be meant ("arrested journalists after they ...")
+            main, plural = _subjects(tok.head.head), tok.lower_ == "they"
+            # ("drew criticism after it refused": a thing named as object is no "it" that acts)
+            objects = [c for c in tok.head.head.children if c.dep_ == "dobj"
+                       and _plural(c) == plural and (c.pos_ == "PROPN" or tok.lower_ != "it")]
+            if main and main[0].pos_ in ("NOUN", "PROPN") and plural == _plural(main[0]) and not objects:
+                return main[0]
+            return None
+        if tok.head.dep_ != "ccomp":
             return None
         verb = tok.head.head
         if verb.lemma_.lower() not in self.speech_lemmas:
@@ -68,6 +112,34 @@ class ArgumentResolver:
         if subject and subject[0].pos_ in ("NOUN", "PROPN"):
             return subject[0]
         return None
+
+
+def _owned(item, found, sentence_actors):
+    """"Pakistan urged its citizens to leave", "the rebels freed their hostages": people whose
+    owner is "its" or "their" and whose country is not named are the clause subject's own."""
+    if not found or not all(isinstance(a, Actor) and a.code.startswith("---") and a.sector for a in found) \
+            or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in item.children):
+        return found
+    verb = item.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "conj" and any(c.dep_ == "dobj" and not any(p.dep_ == "poss" and p.pos_ == "PRON"
+                                                                for p in c.children) for c in verb.head.children):
+        return found  # "seized a car carrier and took its crew hostage": the thing named before may own them
+    subjects = _subjects(verb) or (_subjects(verb.head) if verb.dep_ in ("conj", "xcomp") else [])
+    owners = [a for s in subjects[:1] for a in sentence_actors.actors_of(s) if isinstance(a, Actor) and a.country]
+    if not owners:
+        return found
+    country = owners[0].country
+    return [replace(a, code=country + a.sector, country=country) for a in found]
+
+
+def lemma_of(tok):
+    return tok.lemma_.lower()
+
+
+def _plural(tok):
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
 
 
 def _subjects(tok):

@@ -69,10 +69,7 @@ class ArgumentStage(Stage):
             consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" and w not in same_time
                          for o in objs if o.pos_ == "NOUN"}
             if self.codes[pattern.code].root == "11":
-                # "accused X of violating rights, ignoring the law and jailing critics": what the
-                # accusation charges, each conjoined gerund, is its content, not a reported act
-                consumed |= {o.i for w, objs in feats.preps.items() if w in ("of", "for")
-                             for o in objs if o.dep_ in ("pcomp", "conj") and o.pos_ == "VERB"}
+                consumed |= _charges(syntax, tok, feats)
         sources, found_targets = self._own_arguments(syntax, trigger)
         head = framed.frame_head
         if head is not None:
@@ -212,3 +209,18 @@ class ArgumentStage(Stage):
             if doer:
                 found_targets, sources = sources or found_targets, doer
         return sources, found_targets
+
+
+def _charges(syntax, tok, feats):
+    """"Accused X of violating rights, ignoring the law and jailing critics": what the accusation
+    charges, each conjoined gerund, is its content, not a reported act. The parser may hang the
+    list's later gerunds on the accusing verb; a lone "..., vowing to retaliate" is the accuser's
+    own act."""
+    out = {o.i for w, objs in feats.preps.items() if w in ("of", "for")
+           for o in objs if o.dep_ in ("pcomp", "conj") and o.pos_ == "VERB"}
+    charge = min((p.i for p in syntax.children(tok, "prep") if p.lower_ in ("of", "for")), default=None)
+    if charge is not None:
+        out |= {w.i for c in syntax.children(tok, "advcl") if c.i > charge and c.tag_ == "VBG"
+                and any(x.tag_ == "VBG" for x in syntax.children(c, "conj"))
+                for w in [c, *syntax.children(c, "conj")]}
+    return out

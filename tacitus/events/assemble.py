@@ -14,6 +14,7 @@ from ..model import METHODS, Evidence
 from ..stages import Stage
 from .clauses import FORCE_ROOTS, toll_head
 from .records import Dropped
+from .shared import same_act_targets, shared_targets
 
 # Actor.resolved_from values of a mention in the sentence's own words: a surname or a title the
 # document named in full before. Every other value comes from the document (an anaphor, the
@@ -80,7 +81,8 @@ class Assembly(Stage):
             # a sentence that gives no event at all reads every trigger's doer by word order
             assembled = self.assemble(found, sent, doc.context, any_trigger=True) if not out else "no source"
             self._keep(found, assembled, sent, out)
-        sent.assembled = _shared_targets(self._without_tolls(out, sent), self.cameo)
+        shared_targets(out, self.cameo)
+        sent.assembled = same_act_targets(self._without_tolls(out, sent), self.cameo)
 
     def _without_tolls(self, out, sent):
         """"Shelled a market, killing 20": a toll of an act of force that stands as an event is
@@ -187,8 +189,8 @@ class Assembly(Stage):
                 pairs.append((s, self.conventions.own_government(s)))
                 continue
             for t in targets or [None]:
-                if s is not None and t is not None and s.same_entity(t):
-                    continue
+                if s is not None and t is not None and s.same_entity(t) and t.resolved_from != "domestic":
+                    continue  # (a country's act on its own ground is done to itself: "Sudan lifted ...")
                 pairs.append((s, t))
                 if s is not None and t is not None and mutual:
                     # in a swap the people released are not who releases in return: their country is
@@ -240,11 +242,13 @@ class Assembly(Stage):
             # "reimposed blockades in the West Bank", "shelled positions near Kharkiv": where force
             # or pressure lands is what it is aimed at
             targets = located(found.trigger, actors)
-        if not targets and sources and sources[0].country and (
+        own = sources[0].country if sources else None
+        if own and all(t.country == own and t.code == own for t in targets) and (
                 info.domestic or (found.planned and self.cameo[found.planned].domestic)
                 or _police_force(info, sources[0])):
             # a curfew, martial law, a ban on parties, a resignation, political reform, force used by
-            # the police: with no one else named, these are done to the actor's own country
+            # the police: with no one else named, or only a place in the actor's own country ("Sudan
+            # lifted the state of emergency in Darfur"), these are done to the actor's own country
             targets = [self.conventions.own_country(sources[0])]
         return code, targets
 
@@ -272,25 +276,14 @@ class Assembly(Stage):
         was detained", "after a state of siege was declared"): background to the sentence's news."""
         cur = tok
         while cur.head.i != cur.i:
-            if cur.dep_ == "relcl" or (cur.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in self.background_marks for c in cur.children)):
+            # ("in retaliation for a raid on the city where 100 people were killed": the parser may
+            # hang the relative "where" clause as a complement)
+            if cur.dep_ == "relcl" or (cur.dep_ in ("advcl", "ccomp") and any(
+                    c.dep_ in ("mark", "advmod") and c.i < cur.i and c.lower_ in self.background_marks
+                    for c in cur.children)):
                 return True
             cur = cur.head
         return False
-
-
-def _shared_targets(assembled, cameo):
-    """"Obama lifted sanctions on Iran and the EU had lifted its sanctions as well": a concession
-    (08) that names no one it is made to is made to whom the sentence's same act is."""
-    named = {}
-    for a in assembled:
-        named.setdefault(a.code, next((p.target for p in a.pairs if p.target is not None), None))
-    for a in assembled:
-        t = named.get(a.code)
-        if t is not None and cameo[a.code].root == "08":
-            a.pairs = [replace(p, target=t) if p.target is None and p.source is not None
-                       and not p.source.same_entity(t) else p for p in a.pairs]
-    return assembled
 
 
 # -- code tests with no column of their own in cameo.tsv ---------------------------------------------

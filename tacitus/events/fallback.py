@@ -47,6 +47,15 @@ class FallbackTargets:
             if objs:
                 out.append(with_conjuncts(objs))
         self._add_act_parties(out, holders)
+        if code.protest:
+            # "threw stones during demonstrations against violations by the army": what the
+            # protest the act is part of is against
+            during = [o for p in syntax.children(tok, "prep") if p.lower_ in syntax.words.simultaneous_preps
+                      for o in syntax.children(p, "pobj")]
+            against = [o for h in during for p in syntax.children(h, "prep") if p.lower_ == "against"
+                       for o in syntax.children(p, "pobj")]
+            if against:
+                out.append([Deep(o) for o in with_conjuncts(against)])
         if tok.pos_ == "VERB":
             comp_objs = [o for h in heads[1:] for o in syntax.children(h, "dobj")]
             if comp_objs:

@@ -36,6 +36,18 @@ class Features:
         elif not objs and not self.passive:
             # "hosted Prime Minister Viktor Orban Friday" parsed as a time phrase on the verb
             objs = [c for c in syntax.children(tok, "npadvmod") if syntax.unglued(c) is not c]
+            # "kidnapped up to 16 advisers": the parser reads the quantity "up to" as particle and preposition
+            counted = [o for c in syntax.children(tok, "prt", "advmod") if c.lower_ == "up"
+                       for p in syntax.children(c, "prep") if p.lower_ == "to"
+                       for o in syntax.children(p, "pobj") if syntax.children(o, "nummod")]
+            if not objs and counted:
+                objs = counted
+                self.particles.discard("up")
+            if not objs:
+                # "denounced as an ugly crime Serbia's suppression of ...": the object shifted past "as"
+                objs = [a for p in syntax.children(tok, "prep") if p.lower_ == "as"
+                        for o in syntax.children(p, "pobj") for a in syntax.children(o, "appos")
+                        if a.pos_ == "NOUN"]
             if not objs and lemma(tok) in words.permitting_verbs:
                 # "refused to allow observers to monitor the vote": whom it allows is its object
                 objs = [s for c in syntax.children(tok, "ccomp", "xcomp") for s in syntax.children(c, "nsubj")]

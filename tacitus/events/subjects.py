@@ -133,9 +133,14 @@ def noun_arguments(syntax, tok, pattern):
     between = syntax.prep_objects(tok, ("between", "among"))
     if between:
         return with_conjuncts(between), []
+    # "launched a mediation effort on Saturday between X and Y": the phrase the noun modifies, and
+    # the verb that takes it, may hold its target
+    holders = [tok] + ([tok.head] if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else [])
+    if holders[-1].dep_ == "dobj" and is_verb(holders[-1].head):
+        holders.append(holders[-1].head)
     for spec in pattern.target:
         if spec.startswith("prep:"):
-            objs = syntax.prep_objects(tok, (spec[5:],))
+            objs = next((o for o in (syntax.prep_objects(h, (spec[5:],)) for h in holders) if o), [])
             if objs:
                 found = with_conjuncts(objs)
                 break
