@@ -58,6 +58,12 @@ def _passive_agents(syntax, tok):
         # "were killed in an attack by Kurdish militants": the attack's doer
         attacks = [o for o in syntax.prep_objects(tok, ("in", "during")) if lemma(o) in words.attack_nouns]
         agents = [x for a in attacks for x in syntax.prep_objects(a, ("by",)) + syntax.children(a, "poss")]
+    if not agents:
+        # "talks between the government and the rebels were called off": the parties to the talks
+        talks = [s for s in syntax.children(tok, "nsubjpass") if lemma(s) in words.negotiation_nouns]
+        agents = with_conjuncts([o for s in talks for o in syntax.prep_objects(s, ("between",))])
+    if not agents and lemma(tok) in words.deployment_verbs:
+        agents = syntax.children(tok, "nsubjpass")  # "police were deployed across Lima": they are posted
     if not agents and (lemma(tok) in words.participation_verbs or lemma(tok) in words.stative_passives) and \
             any(p.lower_ in ("in", "to", "into") for p in syntax.children(tok, "prep")):
         agents = syntax.children(tok, "nsubjpass")  # "were engaged in", "were involved in": a state
