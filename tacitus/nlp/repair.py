@@ -1,4 +1,4 @@
-"""Repairs of three parse shapes the small English parser gets wrong in short wire sentences, made
+"""Repairs of parse shapes the small English parser gets wrong in short wire sentences, made
 on the parsed tokens (no second parse): a sentence read as a noun phrase whose verb became a
 modifier ("Lebanese army units deployed along the border", "North Korea test-fired two missiles
 off its coast"), and a modifier of a drill read as a verb ("began snap military exercises",
@@ -7,13 +7,17 @@ from __future__ import annotations
 
 
 def repair(doc, drill_nouns):
-    """Mend `doc` in place where one of the shapes is found; return it."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    """Mend `doc` in place where one of the shapes is found; return it. One pass over the tokens,
+    attribute tests only: this runs on every parsed sentence."""
+    root = None
+    for tok in doc:
+        dep = tok.dep_
+        if dep == "ROOT" and root is None:
+            root = tok
+        elif dep in ("xcomp", "advcl") and tok.tag_ in ("VB", "VBP", "VBG", "JJ"):
+            _drill_modifier(doc, tok, drill_nouns)
     if root is not None and root.pos_ in ("NOUN", "PROPN"):
         _noun_root(doc, root)
-    for tok in doc:
-        if tok.dep_ in ("xcomp", "advcl") and tok.tag_ in ("VB", "VBP", "VBG", "JJ"):
-            _drill_modifier(doc, tok, drill_nouns)
     return doc
 
 
