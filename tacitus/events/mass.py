@@ -30,11 +30,16 @@ def mass_killings(found, words):
 
 
 def _in_fighting(tok, words):
-    """"Israeli strikes killed 30 people": a killing whose subject is an attack is that attack's
-    toll; "40 people were killed in clashes between ...": so is one in fighting between two sides.
-    (A one-sided raid in which gunmen kill 45 farmers is the massacre itself.)"""
+    """"Israeli strikes killed 30 people", "floods killed dozens": a killing whose subject is an
+    attack or a disaster is its toll; "40 people were killed in clashes between ...": so is one in
+    fighting between two sides. (A one-sided raid in which gunmen kill 45 farmers is the massacre.)"""
     fighting = words.joint_verbs | {f"{w}ing" for w in words.joint_verbs}
-    if any(lemma(c) in words.attack_nouns for c in tok.children if c.dep_ == "nsubj"):
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "relcl":
+        subjects.append(tok.head)  # "the explosion that killed 20 people"
+    tolls = words.attack_nouns | words.problem_nouns | words.disaster_nouns
+    # a plural at the head of a sentence is often tagged a name, its lemma left plural ("Landslides")
+    if any(lemma(c) in tolls or c.lower_[:-1] in tolls for c in subjects):
         return True
     phrases = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "amid")]
     return any(lemma(o) in fighting for p in phrases for o in p.children if o.dep_ == "pobj")

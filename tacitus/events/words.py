@@ -47,6 +47,7 @@ class EventWords:
     enacting_decisions: frozenset
     killing_verbs: frozenset
     victim_nouns: frozenset
+    disaster_nouns: frozenset
     people_nouns: frozenset
     joint_verbs: frozenset
     attack_nouns: frozenset
