@@ -14,13 +14,14 @@ class Parse(Stage):
     requires = ("sentence.tokens", "sentence.candidate")
     assigns = ("sentence.parsed",)
 
-    def __init__(self, nlp, batch_size: int, drill_nouns=frozenset()):
+    def __init__(self, nlp, batch_size: int, drill_nouns=frozenset(), speech_lemmas=frozenset()):
         self.nlp = nlp
         self.batch_size = batch_size
-        self.drill_nouns = drill_nouns  # the lexicon's drill_nouns, for the parse repairs
+        self.drill_nouns = drill_nouns  # the lexicon's drill_nouns and speech_lemmas, for the parse repairs
+        self.speech_lemmas = speech_lemmas
 
     def __call__(self, documents):
         candidates = [s for doc in documents for s in doc.sentences if s.candidate]
         for state, parsed in zip(candidates, self.nlp.pipe([s.tokens for s in candidates],
                                                           batch_size=self.batch_size)):
-            state.parsed = repair(parsed, self.drill_nouns)
+            state.parsed = repair(parsed, self.drill_nouns, self.speech_lemmas)

@@ -6,30 +6,43 @@ off its coast"), and a modifier of a drill read as a verb ("began snap military 
 from __future__ import annotations
 
 
-def repair(doc, drill_nouns):
+def repair(doc, drill_nouns, speech_lemmas=frozenset()):
     """Mend `doc` in place where one of the shapes is found; return it. One pass over the tokens,
     attribute tests only: this runs on every parsed sentence."""
-    root = None
+    root, subjects = None, []
     for tok in doc:
         dep = tok.dep_
         if dep == "ROOT" and root is None:
             root = tok
+        elif dep == "nsubj":
+            subjects.append(tok)
         elif dep in ("xcomp", "advcl") and tok.tag_ in ("VB", "VBP", "VBG", "JJ"):
             _drill_modifier(doc, tok, drill_nouns)
-    if root is not None and root.pos_ in ("NOUN", "PROPN"):
+    if root is None:
+        return doc
+    if root.pos_ in ("NOUN", "PROPN"):
         _noun_root(doc, root)
+        return doc
+    # "Lebanese army units deployed along the border, a military source said": a verb of saying
+    # with two subjects had the reported clause read as a noun phrase, the first of them
+    if len(subjects) < 2 or root.lemma_ not in speech_lemmas:
+        return doc
+    subjects = [s for s in subjects if s.head.i == root.i]
+    if len(subjects) > 1 and subjects[0].pos_ in ("NOUN", "PROPN"):
+        _noun_root(doc, subjects[0], root)
     return doc
 
 
-def _noun_root(doc, root):
+def _noun_root(doc, root, governor=None):
     """"Units deployed along the border": a past verb hung after the subject as a participle
     (acl) with no subject of its own is the sentence's verb. "North Korea test-fired two missiles":
     a past-tense verb (VBD, never a participle) before the noun, with a name glued to that noun
-    before it, is the verb, the name its subject and the noun its object."""
+    before it, is the verb, the name its subject and the noun its object. With a `governor` (the
+    verb of saying the noun phrase was made subject of), the verb becomes its complement clause."""
     after = [c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == root.i + 1]
     if after:
         verb = after[0]
-        _make_root(doc, verb, root, "nsubj")
+        _make_root(verb, root, "nsubj", governor)
         verb.tag_ = "VBD"
         return
     before = [c for c in root.children if c.dep_ == "amod" and c.tag_ == "VBD" and c.pos_ == "VERB"]
@@ -41,12 +54,15 @@ def _noun_root(doc, root):
     for c in list(root.children):
         if c.i > root.i and c.dep_ in ("prep", "npadvmod", "punct"):
             c.head = verb
-    _make_root(doc, verb, root, "dobj")
+    _make_root(verb, root, "dobj", governor)
     names[-1].head, names[-1].dep_ = verb, "nsubj"
 
 
-def _make_root(doc, verb, noun, dep):
-    verb.head, verb.dep_ = verb, "ROOT"
+def _make_root(verb, noun, dep, governor):
+    if governor is None:
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = governor, "ccomp"
     noun.head, noun.dep_ = verb, dep
 
 
