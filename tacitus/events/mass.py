@@ -25,6 +25,9 @@ def mass_killings(found, words):
                 or _in_fighting(tok, words):
             continue
         victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not victims and tok.dep_ == "conj":
+            # "hundreds of men were rounded up and killed": the first verb's subject or object
+            victims = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(_count(v, words) >= MASS_KILLING for v in with_conjuncts(victims)):
             f.code = "202"
 
