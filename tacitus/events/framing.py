@@ -65,8 +65,8 @@ class FramingStage(Stage):
                 walk.head = walk.clause_head = None
         if walk.frame == "negate":
             status = "negated"
-        elif self._enacted(walk, code):
-            walk = _Walk(walk.chain[:1])
+        elif self._enacted(walk, code):  # the decision is the act: no frame, the decision's time words kept
+            walk.frame, walk.head, walk.clause_head = None, None, None
         elif walk.frame:
             code = self.recode(walk.frame, code)
         framed = Framed(trigger, code, act_code, code, status, walk.chain, walk.frame, walk.head,
