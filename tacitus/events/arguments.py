@@ -10,6 +10,7 @@ from .contents import framed_contents, obligations
 from .fallback import FallbackTargets
 from .features import NominalFeatures
 from .records import Dropped, Found
+from .mass import mass_killings
 from .refine import Refiner
 from .select import select
 from .subjects import noun_arguments, participle_arguments, subject, targets
@@ -50,7 +51,9 @@ class ArgumentStage(Stage):
         if self.purposes is not None:
             found += framed_contents(syntax, triggers, found, self)
         self.refiner.refine(syntax, found, consumed)
-        sent.found = select(syntax, merge_tolls(found, self.codes, self.words.toll_verbs), consumed, self.cameo)
+        merged = merge_tolls(found, self.codes, self.words.toll_verbs)
+        mass_killings(merged, self.words)
+        sent.found = select(syntax, merged, consumed, self.cameo)
         kept = {id(f) for f in sent.found}
         sent.dropped.extend(Dropped(f.trigger, f.pattern, f.code, self.name, "part of another event")
                             for f in found if id(f) not in kept)

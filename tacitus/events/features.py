@@ -51,6 +51,8 @@ class Features:
             if not objs and lemma(tok) in words.permitting_verbs:
                 # "refused to allow observers to monitor the vote": whom it allows is its object
                 objs = [s for c in syntax.children(tok, "ccomp", "xcomp") for s in syntax.children(c, "nsubj")]
+        if not objs and not self.passive and lemma(tok) in words.deployment_verbs:
+            objs = syntax.children(tok, "nsubj")  # "army units deployed along the border": what is deployed
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             objs = _gap_objects(tok, objs, syntax)
         self.objects = [syntax.unglued(o) for o in with_conjuncts(objs)]
@@ -184,7 +186,11 @@ class NominalFeatures(Features):
         owners += [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
                    and c.pos_ in ("PROPN", "ADJ", "NOUN") and c.text[:1].isupper()]
         if not owners and of and lemma(tok) in words.intransitive_nominals:
-            owners, of = of, []
+            if lemma(tok) not in words.deployment_verbs:
+                owners, of = of, []
+            elif tok.dep_ != "dobj":
+                owners = of  # "the deployment of troops": who moves is what is posted, unless a verb's
+                # subject made it ("made a heavy deployment of riot police")
         self.sources = with_conjuncts(owners)
         self.objects = of
         self.object_lemmas = {lemma(o) for o in of} | {lemma(c) for o in of for c in o.children

@@ -65,6 +65,8 @@ class FramingStage(Stage):
                 walk.head = walk.clause_head = None
         if walk.frame == "negate":
             status = "negated"
+        elif self._enacted(walk, code):  # the decision is the act: no frame, the decision's time words kept
+            walk.frame, walk.head, walk.clause_head = None, None, None
         elif walk.frame:
             code = self.recode(walk.frame, code)
         framed = Framed(trigger, code, act_code, code, status, walk.chain, walk.frame, walk.head,
@@ -75,6 +77,13 @@ class FramingStage(Stage):
             framed.status = "occurred"
         self._plan(syntax, framed)
         return framed
+
+    def _enacted(self, walk, code):
+        """"China decided to suspend consultations with the US": a government's decision to cut or
+        suspend relations (root 16) is the cut itself, not an intent or a threat of it."""
+        head = walk.head
+        return walk.frame == "intent" and code[:2] == "16" and head.tag_ in ("VBD", "VBN") and \
+            lemma(head) in self.words.enacting_decisions
 
     def _protective(self, syntax, tok, code):
         """"Will send 100 troops to Estonia to reinforce NATO's flank": troops sent to protect an ally
@@ -222,7 +231,12 @@ class FramingStage(Stage):
         if framed.frame_word is None and future and not asked and self._is_statement(tok) \
                 and not scheduled(self.words, chain):
             frame = self.codes[framed.code].announced_as
-            if frame:
+            if frame == "threaten" and framed.code[:3] == "162" and not self._conditioned(syntax, chain):
+                # "the WFP said it would cut rations": a stated plan to reduce aid with no condition
+                # attached is a budget decision, the planned act; "would cut aid unless ..." is a
+                # threat (other announced cuts, "will withdraw inspectors", stay threats, 13x)
+                framed.planned, framed.status = framed.code, "planned"
+            elif frame:
                 framed.planned = framed.code
                 framed.code = self.recode(frame, framed.code)
                 framed.status = "occurred"
@@ -232,6 +246,11 @@ class FramingStage(Stage):
             c.dep_ == "aux" and c.lower_ in self.words.obligation_modals for t in chain for c in t.children)
         if obliged:
             framed.speech = self._speech_verb(tok)
+
+    def _conditioned(self, syntax, chain):
+        marks = self.words.condition_marks
+        return any(m.dep_ == "mark" and m.lower_ in marks for t in chain for a in syntax.children(t, "advcl")
+                   for m in a.children)
 
     def _speech_verb(self, tok):
         """The verb of saying whose reported clause holds `tok` ("X said (that) Y must ...")."""

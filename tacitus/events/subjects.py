@@ -65,6 +65,15 @@ def _passive_agents(syntax, tok):
                  for s in syntax.children(tok, "nsubjpass")]
         agents = [c for s in given if lemma(s) not in words.people_nouns
                   for c in syntax.children(s, "amod") if c.text[:1].isupper()]
+    if not agents:
+        # "talks between the government and the rebels were called off": the parties to the talks
+        talks = [s for s in syntax.children(tok, "nsubjpass") if lemma(s) in words.negotiation_nouns]
+        agents = with_conjuncts([o for s in talks for o in syntax.prep_objects(s, ("between",))])
+    if not agents and lemma(tok) in words.deployment_verbs and \
+            not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        # "police were deployed across Lima": they are posted; "troops who had been deployed there
+        # since January" is the background of another act
+        agents = syntax.children(tok, "nsubjpass")
     if not agents and (lemma(tok) in words.participation_verbs or lemma(tok) in words.stative_passives) and \
             any(p.lower_ in ("in", "to", "into") for p in syntax.children(tok, "prep")):
         agents = syntax.children(tok, "nsubjpass")  # "were engaged in", "were involved in": a state

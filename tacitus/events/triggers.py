@@ -70,6 +70,8 @@ class TriggerStage(Stage):
             if pos is None:
                 continue
             lem = lemma(tok)
+            if tok.dep_ == "compound" and lem in self.words.kind_modifiers and tok.head.pos_ == "NOUN":
+                continue  # "riot police", "strike group": a kind of unit or gear, not an event
             if tok.pos_ == "VERB":
                 out.verbs.append(tok)
                 out.verb_lemmas.append(lem)

@@ -41,6 +41,15 @@ class EventWords:
     participation_verbs: frozenset
     stative_passives: frozenset
     expulsion_verbs: frozenset
+    deployment_verbs: frozenset
+    negotiation_nouns: frozenset
+    kind_modifiers: frozenset
+    enacting_decisions: frozenset
+    killing_verbs: frozenset
+    victim_nouns: frozenset
+    disaster_nouns: frozenset
+    people_nouns: frozenset
+    joint_verbs: frozenset
     attack_nouns: frozenset
     protective_purposes: frozenset
     joint_modifiers: frozenset

@@ -3,6 +3,7 @@ lemmatizer), reusing the tokens the segment stage made."""
 from __future__ import annotations
 
 from ..stages import Stage
+from .repair import repair
 
 
 class Parse(Stage):
@@ -13,12 +14,14 @@ class Parse(Stage):
     requires = ("sentence.tokens", "sentence.candidate")
     assigns = ("sentence.parsed",)
 
-    def __init__(self, nlp, batch_size: int):
+    def __init__(self, nlp, batch_size: int, drill_nouns=frozenset(), speech_lemmas=frozenset()):
         self.nlp = nlp
         self.batch_size = batch_size
+        self.drill_nouns = drill_nouns  # the lexicon's drill_nouns and speech_lemmas, for the parse repairs
+        self.speech_lemmas = speech_lemmas
 
     def __call__(self, documents):
         candidates = [s for doc in documents for s in doc.sentences if s.candidate]
         for state, parsed in zip(candidates, self.nlp.pipe([s.tokens for s in candidates],
                                                           batch_size=self.batch_size)):
-            state.parsed = parsed
+            state.parsed = repair(parsed, self.drill_nouns, self.speech_lemmas)

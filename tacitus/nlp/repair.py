@@ -1,0 +1,95 @@
+"""Repairs of parse shapes the small English parser gets wrong in short wire sentences, made
+on the parsed tokens (no second parse): a sentence read as a noun phrase whose verb became a
+modifier ("Lebanese army units deployed along the border", "North Korea test-fired two missiles
+off its coast"), and a modifier of a drill read as a verb ("began snap military exercises",
+"carried out missile firing drills")."""
+from __future__ import annotations
+
+
+def repair(doc, drill_nouns, speech_lemmas=frozenset()):
+    """Mend `doc` in place where one of the shapes is found; return it. One pass over the tokens,
+    attribute tests only: this runs on every parsed sentence."""
+    root, subjects = None, []
+    for tok in doc:
+        dep = tok.dep_
+        if dep == "ROOT" and root is None:
+            root = tok
+        elif dep == "nsubj":
+            subjects.append(tok)
+        elif dep in ("xcomp", "advcl") and tok.tag_ in ("VB", "VBP", "VBG", "JJ"):
+            _drill_modifier(doc, tok, drill_nouns)
+    if root is None:
+        return doc
+    if root.pos_ in ("NOUN", "PROPN"):
+        _noun_root(doc, root)
+        return doc
+    # "Lebanese army units deployed along the border, a military source said": a verb of saying
+    # with two subjects had the reported clause read as a noun phrase, the first of them
+    if len(subjects) < 2 or root.lemma_ not in speech_lemmas:
+        return doc
+    subjects = [s for s in subjects if s.head.i == root.i]
+    if len(subjects) > 1 and subjects[0].pos_ in ("NOUN", "PROPN"):
+        _noun_root(doc, subjects[0], root)
+    return doc
+
+
+def _noun_root(doc, root, governor=None):
+    """"Units deployed along the border": a past verb hung after the subject as a participle
+    (acl) with no subject of its own is the sentence's verb. "North Korea test-fired two missiles":
+    a past-tense verb (VBD, never a participle) before the noun, with a name glued to that noun
+    before it, is the verb, the name its subject and the noun its object. With a `governor` (the
+    verb of saying the noun phrase was made subject of), the verb becomes its complement clause."""
+    after = [c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == root.i + 1]
+    if after:
+        verb = after[0]
+        _make_root(verb, root, "nsubj", governor)
+        verb.tag_ = "VBD"
+        return
+    before = [c for c in root.children if c.dep_ == "amod" and c.tag_ == "VBD" and c.pos_ == "VERB"]
+    names = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and before and c.i < before[0].i]
+    if not before or not names:
+        return
+    verb = before[0]
+    for c in list(root.children):
+        if c.i > root.i and c.dep_ in ("prep", "npadvmod", "punct"):
+            c.head = verb
+    _make_root(verb, root, "dobj", governor)
+    names[-1].head, names[-1].dep_ = verb, "nsubj"
+
+
+def _make_root(verb, noun, dep, governor):
+    if governor is None:
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = governor, "ccomp"
+    noun.head, noun.dep_ = verb, dep
+
+
+def _drill_modifier(doc, tok, drill_nouns):
+    """"Began snap military exercises", "carried out missile firing drills": a bare or -ing verb
+    right after the verb (or its particle), with no "to", mark or subject pronoun of its own, whose
+    object is a drill (`drill_nouns`) that follows it with nothing but modifiers between, modifies
+    that drill, and the drill is the verb's object."""
+    head = tok.head
+    if head.i == tok.i or head.pos_ != "VERB" or any(c.dep_ == "dobj" for c in head.children):
+        return
+    if any(c.dep_ in ("aux", "mark", "nsubjpass") or (c.dep_ == "nsubj" and c.pos_ == "PRON")
+           for c in tok.children):
+        return
+    between = doc[head.i + 1:tok.i]
+    if any(not (t.dep_ == "prt" and t.head.i == head.i) and t.head.i != tok.i for t in between):
+        return
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in drill_nouns or obj.i < tok.i or \
+            any(t.dep_ not in ("amod", "compound", "nmod") for t in doc[tok.i + 1:obj.i]):
+        return
+    for c in list(tok.children):
+        if c.i == obj.i:
+            continue
+        if c.i < tok.i:
+            c.head, c.dep_ = obj, "compound"  # "missile firing drills"
+        else:
+            c.head = head  # "near the Polish border", "on Tuesday"
+    obj.head, obj.dep_ = head, "dobj"
+    tok.head, tok.dep_ = obj, "amod"
