@@ -3,6 +3,7 @@ lemmatizer), reusing the tokens the segment stage made."""
 from __future__ import annotations
 
 from ..stages import Stage
+from .repair import repair
 
 
 class Parse(Stage):
@@ -21,4 +22,4 @@ class Parse(Stage):
         candidates = [s for doc in documents for s in doc.sentences if s.candidate]
         for state, parsed in zip(candidates, self.nlp.pipe([s.tokens for s in candidates],
                                                           batch_size=self.batch_size)):
-            state.parsed = parsed
+            state.parsed = repair(parsed)

@@ -72,6 +72,58 @@ def dateline_place(text: str):
     return None
 
 
+# The lead-in of wire copy before its first sentence: "HANOI, Vietnam, May 23, 2005 (VNA) —",
+# "KABUL (Reuters) -", "GENEVA, May 23 --", "NEW DELHI (Sputnik - 10th September, 2020) -".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_WORDS = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|del|el|al|la|es|upon|on))*?"
+_LEAD_IN = re.compile(
+    rf"(?P<place>{_WORDS})(?:,\s*{_WORDS}){{0,2}}"
+    rf"(?P<date>,\s*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|[A-Z][a-z]+day))?"
+    r"(?P<agency>\s*\([^()]{1,60}\))?\s*(?:—|–|--|-)\s*(?=[\"“‘'A-Z0-9])")
+
+
+def lead_in_end(sentence: str) -> int:
+    """Where the sentence proper begins after a wire dateline, or 0 when it opens with none. A
+    capitalised word before a dash ("Russia — the country that ...") is only a dateline when it is in
+    capitals, or a date or an agency in brackets follows it."""
+    m = _LEAD_IN.match(sentence)
+    if not m or m.end() >= len(sentence):
+        return 0
+    place = m.group("place")
+    if not (m.group("date") or m.group("agency") or (place.isupper() and len(place) > 1)):
+        return 0
+    return m.end()
+
+
+def without_lead_in(text: str, spans):
+    """Sentence spans with the wire dateline cut from the one it opens, so that the parser reads the
+    first sentence like any other; offsets still point into `text`. Only a sentence at the start of
+    one of the document's first lines is read."""
+    spans = list(spans)
+    heads = _line_starts(text, 4)
+    for i, (start, end) in enumerate(spans):
+        if start > heads[-1]:
+            break
+        if start in heads:
+            cut = lead_in_end(text[start:end])
+            if cut:
+                spans[i] = (start + cut, end)
+                break
+    return spans
+
+
+def _line_starts(text, n):
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            starts.append(pos + len(line) - len(line.lstrip()))
+            if len(starts) == n:
+                break
+        pos += len(line) + 1
+    return starts or [0]
+
+
 def read_dateline(doc):
     """Fill the document date from the dateline when metadata gave none, and say where it came from."""
     if doc.published:
