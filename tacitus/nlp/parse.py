@@ -3,7 +3,7 @@ lemmatizer), reusing the tokens the segment stage made."""
 from __future__ import annotations
 
 from ..stages import Stage
-from .repair import repair
+from .conjuncts import mend_conjuncts
 
 
 class Parse(Stage):
@@ -22,4 +22,4 @@ class Parse(Stage):
         candidates = [s for doc in documents for s in doc.sentences if s.candidate]
         for state, parsed in zip(candidates, self.nlp.pipe([s.tokens for s in candidates],
                                                           batch_size=self.batch_size)):
-            state.parsed = repair(parsed)
+            state.parsed = mend_conjuncts(parsed)

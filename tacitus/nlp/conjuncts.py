@@ -1,5 +1,5 @@
-"""Repairs of parser misreadings that cost the coder its actors, made on the parsed sentence before
-anyone reads it. Each looks only at a few tokens around a telling word, so the cost is one pass.
+"""Possessive conjuncts the parser misreads, mended on the parsed sentence before anyone reads it. It
+looks only at a few tokens around each possessive, so the cost is one pass.
 
   "Minister A of Viet Nam and Sudan's Minister B agreed": the parser reads "Viet Nam and Sudan" as
   one object of "of" and hangs A on B; it is A and B, B being Sudan's.
@@ -9,7 +9,7 @@ from __future__ import annotations
 _POSSESSIVE = ("'s", "’s")
 
 
-def repair(doc):
+def mend_conjuncts(doc):
     """Mend `doc` in place; returns it."""
     for tok in doc:
         if tok.dep_ == "case" and tok.lower_ in _POSSESSIVE:
