@@ -51,6 +51,13 @@ def dateline_date(text: str):
                     d = parse_date_text(found, date(int(year.group(1)), 12, 31))
             if d is not None:
                 return d, found
+        lead = _lead_in(line)  # "Beirut, March 3 (Reuters) -": its date, in the year the text names
+        if lead and lead.group("date") and not lead.group("date").strip(", ").endswith("day"):
+            year = _YEAR.search(text[:2000])
+            found = lead.group("date").strip(", ")
+            d = parse_date_text(found, date(int(year.group(1)), 12, 31)) if year else parse_date_text(found)
+            if d is not None:
+                return d, found
     # readouts that sign off with the place and date ("Moscow\nMarch 21, 2023")
     for line in [x for x in text.strip().splitlines()[-3:] if x.strip()]:
         if _DATE_ONLY.match(line):
@@ -69,6 +76,9 @@ def dateline_place(text: str):
             if rx.match(line):
                 m = _PLACE.match(line)
                 return m.group("p").strip() if m else None
+        lead = _lead_in(line)  # "KHARTOUM (AP) —": a wire dateline with no date
+        if lead:
+            return lead.group("place")
     return None
 
 
@@ -83,17 +93,23 @@ _LEAD_IN = re.compile(
     r"(?P<agency>\s*\([^()]{1,60}\))?\s*(?:—|–|--|-)\s*(?=[\"“‘'A-Z0-9])")
 
 
-def lead_in_end(sentence: str) -> int:
-    """Where the sentence proper begins after a wire dateline, or 0 when it opens with none. A
-    capitalised word before a dash ("Russia — the country that ...") is only a dateline when it is in
-    capitals, or a date or an agency in brackets follows it."""
+def _lead_in(sentence: str):
+    """The match of a wire dateline opening `sentence`, or None. A capitalised word before a dash
+    ("Russia — the country that ...") is only a dateline when it is in capitals, or a date or an
+    agency in brackets follows it."""
     m = _LEAD_IN.match(sentence)
     if not m or m.end() >= len(sentence):
-        return 0
+        return None
     place = m.group("place")
     if not (m.group("date") or m.group("agency") or (place.isupper() and len(place) > 1)):
-        return 0
-    return m.end()
+        return None
+    return m
+
+
+def lead_in_end(sentence: str) -> int:
+    """Where the sentence proper begins after a wire dateline, or 0 when it opens with none."""
+    m = _lead_in(sentence)
+    return m.end() if m else 0
 
 
 def without_lead_in(text: str, spans):
@@ -114,13 +130,15 @@ def without_lead_in(text: str, spans):
 
 
 def _line_starts(text, n):
+    """Offsets of the first `n` non-blank lines' first characters (the text is not split whole)."""
     starts, pos = [], 0
-    for line in text.split("\n"):
+    while pos < len(text) and len(starts) < n:
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        line = text[pos:nl]
         if line.strip():
             starts.append(pos + len(line) - len(line.lstrip()))
-            if len(starts) == n:
-                break
-        pos += len(line) + 1
+        pos = nl + 1
     return starts or [0]
 
 
