@@ -64,3 +64,13 @@ def test_readout_we_is_its_own_government(coder):
 def test_bare_title_without_readout_or_home_keeps_the_sentences_country(coder):
     events = _coded(coder, "Kenyan officials said the President met opposition leaders on Monday.")
     assert all(s != "GBRGOV" for _, s, _, _ in events)
+
+
+def test_readout_sides_discuss_a_summit_with_each_other(coder):
+    text = ("Readout of the Prime Minister's call with President Okafor of Nigeria\n"
+            "10 Downing Street\n"
+            "The Prime Minister spoke to President Okafor of Nigeria this afternoon. "
+            "The two leaders discussed preparations for the Commonwealth summit in Kigali.\n")
+    events = _coded(coder, text)
+    talks = {(s, t) for c, s, t, n in events if c == "040" and n == 3}
+    assert talks == {("GBRGOV", "NGAGOV"), ("NGAGOV", "GBRGOV")}, events
