@@ -11,7 +11,8 @@ from .recognize import Anaphor
 class DocumentContext:
     """What a reader keeps in mind while reading one document, updated as sentences are read."""
 
-    def __init__(self, countries: dict, titles=frozenset(), country_level=frozenset(), home=None):
+    def __init__(self, countries: dict, titles=frozenset(), country_level=frozenset(), home=None,
+                 holds_office=None, readout=False):
         self.countries = countries  # code -> Country, to name actors made from a country code
         self.titles = titles  # the lexicon's bare_titles: "the Secretary" stands for someone named before
         self.country_level = country_level  # "both countries" is the countries, "both sides" their governments
@@ -29,6 +30,8 @@ class DocumentContext:
         self.sentence_countries = []  # (offset, country) named in the sentence being read, in order
         self.titled = {}  # "secretary", "prime minister" -> the last person named with that title
         self.home = home  # the country of the dateline's place ("WASHINGTON", "10 Downing Street")
+        self.holds_office = holds_office or (lambda country, title: True)  # no "Prime Minister" of the US
+        self.readout = readout  # an official readout: its bare titles are its own side's office-holders
         self.paragraph_end = -1  # where the paragraph being read ends
         self.member_groups = {}  # "ministers" -> the organisation "Foreign Ministers from ASEAN" named
 
@@ -89,6 +92,13 @@ class DocumentContext:
         """Countries and organisations in order of prominence: mentions, then first appearance."""
         return sorted(self.count, key=lambda k: (-self.count[k], self.first[k]))
 
+    def sides(self):
+        """The document's two main countries; a readout's own country is always one of them."""
+        ranked = [k for k in self.participants() if len(k) == 3]
+        if self.readout and self.home:
+            ranked = [self.home] + [k for k in ranked if k != self.home]
+        return ranked[:2]
+
     # -- resolving -----------------------------------------------------------------------------
     def resolve(self, anaphor: Anaphor):
         """The actors an anaphor stands for (may be empty when the document has not said)."""
@@ -99,7 +109,7 @@ class DocumentContext:
             if words and words[-1] in self.member_groups and not {"two", "both"} & set(words):
                 # "Foreign Ministers from ASEAN ... the ministers said": the body's members, named before
                 return [self._as_mention(self.member_groups[words[-1]], anaphor)]
-            pair = [k for k in self.participants() if len(k) == 3][:2]
+            pair = self.sides()
             if len(pair) < 2:
                 return [self.locate(a) for a in anaphor.fallback]  # "the ministers" with no two sides in view
             if anaphor.sector not in (None, "GOV"):  # "soldiers from both countries"
@@ -128,6 +138,8 @@ class DocumentContext:
             return [self._government(self.speaker.country, anaphor)]
         if anaphor.kind == "speaker" and self.speaker is not None and self.speaker.kind == "organisation":
             return [self._as_mention(self.speaker, anaphor)]  # "we", said by a body's ministers: the body
+        if anaphor.kind == "speaker" and self.speaker is None and self.readout and self.home:
+            return [self._government(self.home, anaphor)]  # a readout's own "we": the government it is from
         if anaphor.kind == "thing":
             # "Russia said it was ready to ...": the speaker if it is a state or body, else the last one named
             if self.speaker is not None and self.speaker.kind in ("country", "organisation"):
@@ -157,16 +169,22 @@ class DocumentContext:
             # "the Secretary", "the Prime Minister": the person the document named with that title
             return replace(self.titled[title], start=actor.start, end=actor.end, text=actor.text,
                            resolved_from="title")
-        if title and self.home:
+        if title and self.home and self.holds_office(self.home, title):
             # else the dateline's country: a readout's own side
             return replace(actor, code=self.home + actor.sector, country=self.home, resolved_from="dateline")
         # the country named in the same sentence first ("South Korean prosecutors ... lawmakers"),
-        # else the document's main country; a bare title never takes a country named after it
-        # ("The Prime Minister met President Ruto of Kenya")
+        # else the document's main country, else the dateline's ("ANTANANARIVO (Reuters) -
+        # Protesters marched"); a bare title never takes a country named after it ("The Prime
+        # Minister met President Ruto of Kenya"), nor, in a readout, one the sentence names (its
+        # guest), nor one whose government has no such office (a President of the UK)
         before = [c for pos, c in self.sentence_countries if actor.start is None or pos < actor.start]
-        after = [] if title else [c for pos, c in self.sentence_countries
-                                  if actor.start is not None and pos >= actor.start]
-        main = before[-1:] or after[:1] or [k for k in self.participants() if len(k) == 3][:1]
+        ranked = [k for k in self.participants() if len(k) == 3]
+        if title:
+            guests = {c for _, c in self.sentence_countries} if self.readout else ()
+            main = [c for c in before[-1:] + ranked if c not in guests and self.holds_office(c, title)][:1]
+        else:
+            after = [c for pos, c in self.sentence_countries if actor.start is not None and pos >= actor.start]
+            main = before[-1:] or after[:1] or ranked[:1] or ([self.home] if self.home else [])
         if not main:
             return actor
         return replace(actor, code=main[0] + actor.sector, country=main[0], resolved_from="context")
@@ -193,7 +211,8 @@ class DocumentContext:
         """The title, when a phrase is a title and nothing else: "The Secretary" -> "secretary"."""
         if not text:
             return None
-        low = " ".join(w for w in text.lower().replace("'s", "").split() if w not in ("the", "a", "our", "their"))
+        words = text.lower().replace("'s", "").replace("’s", "").split()  # "The President’s call"
+        low = " ".join(w for w in words if w not in ("the", "a", "our", "their"))
         return low if low in self.titles else None
 
     @staticmethod

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..datafiles import read_tsv
 from ..model import Actor
 
 # dictionary entry kinds that name a country or a place in one
@@ -24,6 +25,15 @@ class Conventions:
         self.dictionary = dictionary
         self.tokenize = tokenize  # text -> token texts, as the dictionary was indexed
         self.locative_preps = lexicon["locative_preps"]
+        # offices.tsv: title -> (countries without it, the only countries with it)
+        self.offices = {row["title"]: (frozenset(filter(None, row["except"].split("|"))),
+                                       frozenset(filter(None, row["only"].split("|"))))
+                        for _, row in read_tsv("offices.tsv", ("title", "except", "only"), key="title")}
+
+    def holds_office(self, country, title):
+        """Whether `country`'s government has the office `title` names ("prime minister": not the US)."""
+        without, only = self.offices.get(title, ((), ()))
+        return country not in without and (not only or country in only)
 
     def country_name(self, code):
         country = self.dictionary.countries.get(code)

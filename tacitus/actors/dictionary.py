@@ -169,7 +169,7 @@ class ActorDictionary:
             if row["kind"] not in ("title", "noun"):
                 raise DataFileError(f"kind must be title or noun, not {row['kind']!r}", where=where)
             self._add(row["phrase"], Entry(row["kind"] if row["kind"] == "title" else "sector",
-                                           row["sector"], False), where)
+                                           row["sector"], _is_abbreviation(row["phrase"])), where)
 
     # -- matching ------------------------------------------------------------------------------
     def match(self, words):

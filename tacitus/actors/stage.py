@@ -7,6 +7,8 @@ from ..time.dateline import dateline_place
 from .context import DocumentContext
 from .recognize import SentenceActors
 
+QUOTED = frozenset('"“”')
+
 
 class Actors(Stage):
     """Dictionary mentions of each sentence assembled into actors along its noun phrases, and the
@@ -60,18 +62,39 @@ class Context(Stage):
 
     name = "context"
     level = "document"
-    requires = ("document.document",)
+    requires = ("document.document", "sentence.words", "sentence.matches")
     assigns = ("document.context",)
+    HEAD = 4  # the sentences (headings, the first lines) that say whether a text is a readout
 
     def __init__(self, conventions, lexicon):
         self.conventions = conventions
         self.countries = conventions.dictionary.countries
         self.titles = lexicon["bare_titles"]
         self.country_level = lexicon["country_level_words"]
+        self.readout_marks = lexicon["readout_marks"]
 
     def __call__(self, doc):
         home = self.conventions.home_country(dateline_place(doc.document.text))
-        doc.context = DocumentContext(self.countries, self.titles, self.country_level, home=home)
+        heads = doc.sentences[:self.HEAD]
+        # lookups on the first sentences' words alone ("Readout of ...", "our"), quotes left out:
+        # a quoted "we" is the speaker's, not the text's
+        readout = any(w.lower() in self.readout_marks for s in heads if not QUOTED & set(s.sentence.text)
+                      for w in s.words)
+        if home is None and readout:
+            home = self._heading_home(heads)
+        doc.context = DocumentContext(self.countries, self.titles, self.country_level, home=home,
+                                      holds_office=self.conventions.holds_office, readout=readout)
+
+    @staticmethod
+    def _heading_home(heads):
+        """A readout's country from a heading line that is only a seat of government or an office
+        ("Office of the Press Secretary", "The Kremlin"), or None."""
+        for s in heads:
+            for start, end, entry in s.matches:
+                code = getattr(entry.value, "code", None) or getattr(entry.value, "country", None)
+                if entry.kind == "capital" and code and end == len(s.words) and start <= 1:
+                    return code
+        return None
 
 
 class Reading(Stage):

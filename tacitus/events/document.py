@@ -39,7 +39,7 @@ class DocumentRules(Stage):
 
     def _bilateral_targets(self, events, ctx, n_sentences):
         """In a bilateral document, support or intent with no stated target is meant for the other side."""
-        parts = [k for k in ctx.participants() if len(k) == 3][:2]
+        parts = ctx.sides()
         if n_sentences < MIN_SENTENCES or len(parts) < 2:
             return events
         out = []

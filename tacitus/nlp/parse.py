@@ -3,6 +3,7 @@ lemmatizer), reusing the tokens the segment stage made."""
 from __future__ import annotations
 
 from ..stages import Stage
+from .conjuncts import mend_conjuncts
 from .repair import repair
 
 
@@ -24,4 +25,4 @@ class Parse(Stage):
         candidates = [s for doc in documents for s in doc.sentences if s.candidate]
         for state, parsed in zip(candidates, self.nlp.pipe([s.tokens for s in candidates],
                                                           batch_size=self.batch_size)):
-            state.parsed = repair(parsed, self.drill_nouns, self.speech_lemmas)
+            state.parsed = repair(mend_conjuncts(parsed), self.drill_nouns, self.speech_lemmas)

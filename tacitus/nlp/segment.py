@@ -6,6 +6,7 @@ import re
 
 from ..model import Sentence
 from ..stages import SentenceState, Stage
+from ..time.dateline import without_lead_in
 from .normalise import analysis_text
 from .sentences import SentenceSplitter
 
@@ -31,8 +32,9 @@ class Segment(Stage):
         states, analysed = [], []
         for doc in documents:
             text = doc.document.text
+            # wire copy's dateline ("KABUL (Reuters) -") is cut from the sentence it opens
             doc.sentences = [SentenceState(Sentence(i, start, end, text[start:end]))
-                             for i, (start, end) in enumerate(self.split(text))]
+                             for i, (start, end) in enumerate(without_lead_in(text, self.split(text)))]
             states.extend(doc.sentences)
             # the words are read with invisible and control characters as spaces, one for one, so
             # that "Russia\u200b" is Russia and every offset still points into the original text

@@ -51,6 +51,13 @@ def dateline_date(text: str):
                     d = parse_date_text(found, date(int(year.group(1)), 12, 31))
             if d is not None:
                 return d, found
+        lead = _lead_in(line)  # "Beirut, March 3 (Reuters) -": its date, in the year the text names
+        if lead and lead.group("date") and not lead.group("date").strip(", ").endswith("day"):
+            year = _YEAR.search(text[:2000])
+            found = lead.group("date").strip(", ")
+            d = parse_date_text(found, date(int(year.group(1)), 12, 31)) if year else parse_date_text(found)
+            if d is not None:
+                return d, found
     # readouts that sign off with the place and date ("Moscow\nMarch 21, 2023")
     for line in [x for x in text.strip().splitlines()[-3:] if x.strip()]:
         if _DATE_ONLY.match(line):
@@ -69,7 +76,70 @@ def dateline_place(text: str):
             if rx.match(line):
                 m = _PLACE.match(line)
                 return m.group("p").strip() if m else None
+        lead = _lead_in(line)  # "KHARTOUM (AP) —": a wire dateline with no date
+        if lead:
+            return lead.group("place")
     return None
+
+
+# The lead-in of wire copy before its first sentence: "HANOI, Vietnam, May 23, 2005 (VNA) —",
+# "KABUL (Reuters) -", "GENEVA, May 23 --", "NEW DELHI (Sputnik - 10th September, 2020) -".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_WORDS = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|del|el|al|la|es|upon|on))*?"
+_LEAD_IN = re.compile(
+    rf"(?P<place>{_WORDS})(?:,\s*{_WORDS}){{0,2}}"
+    rf"(?P<date>,\s*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|[A-Z][a-z]+day))?"
+    r"(?P<agency>\s*\([^()]{1,60}\))?\s*(?:—|–|--|-)\s*(?=[\"“‘'A-Z0-9])")
+
+
+def _lead_in(sentence: str):
+    """The match of a wire dateline opening `sentence`, or None. A capitalised word before a dash
+    ("Russia — the country that ...") is only a dateline when it is in capitals, or a date or an
+    agency in brackets follows it."""
+    m = _LEAD_IN.match(sentence)
+    if not m or m.end() >= len(sentence):
+        return None
+    place = m.group("place")
+    if not (m.group("date") or m.group("agency") or (place.isupper() and len(place) > 1)):
+        return None
+    return m
+
+
+def lead_in_end(sentence: str) -> int:
+    """Where the sentence proper begins after a wire dateline, or 0 when it opens with none."""
+    m = _lead_in(sentence)
+    return m.end() if m else 0
+
+
+def without_lead_in(text: str, spans):
+    """Sentence spans with the wire dateline cut from the one it opens, so that the parser reads the
+    first sentence like any other; offsets still point into `text`. Only a sentence at the start of
+    one of the document's first lines is read."""
+    spans = list(spans)
+    heads = _line_starts(text, 4)
+    for i, (start, end) in enumerate(spans):
+        if start > heads[-1]:
+            break
+        if start in heads:
+            cut = lead_in_end(text[start:end])
+            if cut:
+                spans[i] = (start + cut, end)
+                break
+    return spans
+
+
+def _line_starts(text, n):
+    """Offsets of the first `n` non-blank lines' first characters (the text is not split whole)."""
+    starts, pos = [], 0
+    while pos < len(text) and len(starts) < n:
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        line = text[pos:nl]
+        if line.strip():
+            starts.append(pos + len(line) - len(line.lstrip()))
+        pos = nl + 1
+    return starts or [0]
 
 
 def read_dateline(doc):

@@ -1,0 +1,40 @@
+"""Possessive conjuncts the parser misreads, mended on the parsed sentence before anyone reads it. It
+looks only at a few tokens around each possessive, so the cost is one pass.
+
+  "Minister A of Viet Nam and Sudan's Minister B agreed": the parser reads "Viet Nam and Sudan" as
+  one object of "of" and hangs A on B; it is A and B, B being Sudan's.
+"""
+from __future__ import annotations
+
+_POSSESSIVE = ("'s", "’s")
+
+
+def mend_conjuncts(doc):
+    """Mend `doc` in place; returns it."""
+    for tok in doc:
+        if tok.dep_ == "case" and tok.lower_ in _POSSESSIVE:
+            _possessive_conjunct(tok.head)
+    return doc
+
+
+def _possessive_conjunct(owner):
+    """`owner` ("Sudan" of "Sudan's") was read as a conjunct inside an "of" phrase of A, and A as a
+    modifier of B, the noun right after "Sudan's", or B as A's apposition: make A and B the
+    conjuncts, Sudan B's owner."""
+    first, doc = owner.head, owner.doc
+    if owner.dep_ != "conj" or first.dep_ != "pobj" or first.head.lower_ != "of" or owner.i + 2 >= len(doc):
+        return
+    a, b = first.head.head, doc[owner.i + 2]
+    while b.dep_ in ("compound", "flat") and b.head.i > b.i:
+        b = b.head  # the names and titles after "Sudan's" up to the noun they name
+    if a.pos_ not in ("PROPN", "NOUN") or b.pos_ not in ("PROPN", "NOUN"):
+        return
+    if a.dep_ == "nmod" and a.head.i == b.i:
+        a.head, a.dep_ = (b.head if b.head.i != b.i else a), b.dep_
+    elif not (b.dep_ == "appos" and b.head.i == a.i):
+        return
+    cc = [c for c in first.children if c.dep_ == "cc" and first.i < c.i < owner.i]
+    b.head, b.dep_ = a, "conj"
+    owner.head, owner.dep_ = b, "poss"
+    for c in cc:
+        c.head = a
