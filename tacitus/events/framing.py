@@ -161,6 +161,8 @@ class FramingStage(Stage):
             return False
         holder = prep.head
         verb = holder.head if holder.dep_ == "dobj" else holder
+        if lemma(verb) in self.words.claiming_verbs and holder is not verb:
+            return False  # "claimed responsibility for the bombing": the claimant owns the act
         # "culpable for the murder": an adjective of blame holds the act as its verb does
         return verb.pos_ in ("VERB", "ADJ") and self.frames.words.get(lemma(verb)) == "allege"
 

@@ -72,6 +72,7 @@ class EventWords:
     order_words: frozenset
     problem_nouns: frozenset
     message_nouns: frozenset
+    claiming_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
