@@ -9,6 +9,7 @@ from .clauses import merge_tolls, share_claimed_acts, share_time_clause_actors
 from .contents import framed_contents, obligations
 from .fallback import FallbackTargets
 from .features import NominalFeatures
+from .labels import labelled_crimes
 from .records import Dropped, Found
 from .refine import Refiner
 from .select import select
@@ -50,11 +51,23 @@ class ArgumentStage(Stage):
         found += obligations(syntax, triggers, found, self.cameo)
         if self.purposes is not None:
             found += framed_contents(syntax, triggers, found, self)
+        labels = labelled_crimes(syntax, found, self.codes)
+        if labels:
+            found, consumed = self._relabel(found, labels, consumed)
         self.refiner.refine(syntax, found, consumed)
         sent.found = select(syntax, merge_tolls(found, self.codes, self.words.toll_verbs), consumed, self.cameo)
         kept = {id(f) for f in sent.found}
         sent.dropped.extend(Dropped(f.trigger, f.pattern, f.code, self.name, "part of another event")
                             for f in found if id(f) not in kept)
+
+    def _relabel(self, found, labels, consumed):
+        """"Ukraine called the Russian strike a war crime": a verb that labels an act a crime codes the
+        accusation only ("called a strike" is no strike called), and what it took in is free again."""
+        verbs = {f.frame_word.i for f in labels if lemma(f.frame_word) in self.words.labelling_verbs}
+        kept = [f for f in found if f.trigger.i not in verbs]
+        freed = set().union(*(f.consumed for f in found if f.trigger.i in verbs))
+        freed -= set().union(*(f.consumed for f in kept))
+        return kept + labels, consumed - freed
 
     def recode(self, frame, code):
         return self.frames.recode(frame, code) or self.cameo.generic_code(frame)

@@ -88,7 +88,8 @@ def toll_head(tok, toll_verbs):
 def share_claimed_acts(syntax, found, consumed, codes, claiming):
     """"Al-Shabaab claimed the attack on the hotel", "claimed responsibility for the bombing", "ten
     were killed in an ambush claimed by the rebels": whoever claims an act of force did it. The
-    claimed act stands as an event of its own with the claimant as its doer; the claim (015) is the claimant's statement, not the act."""
+    claimed act stands as an event of its own with the claimant as its doer; the claim (015) is
+    the claimant's statement, not the act."""
     by_token = {}  # one trigger may code several events ("killed two soldiers and a contractor")
     for f in found:
         by_token.setdefault(f.trigger.i, []).append(f)

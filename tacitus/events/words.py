@@ -73,6 +73,10 @@ class EventWords:
     problem_nouns: frozenset
     message_nouns: frozenset
     claiming_verbs: frozenset
+    crime_labels: frozenset
+    war_crime_words: frozenset
+    labelling_verbs: frozenset
+    equating_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
