@@ -117,7 +117,9 @@ class ArgumentStage(Stage):
             act_clause = syntax.time_words(self._time_holders(syntax, tok, pattern))
         if not syntax.dated(act_clause):
             act_clause += syntax.setting_times(tok)
-        frame_clause = syntax.time_words(framed.chain[1:])
+        # "held talks on Friday and agreed to step up cooperation": a conjoined frame shares its time
+        frame_clause = syntax.time_words(framed.chain[1:] + [t.head for t in framed.chain[-1:]
+                                                             if len(framed.chain) > 1 and t.dep_ == "conj"])
         if planned:  # the intent, appeal or threat is dated by its own words (or the document date)
             clause = frame_clause
         else:
@@ -223,6 +225,11 @@ class ArgumentStage(Stage):
         if framed.trigger.nominal and head.pos_ != "NOUN" and frame != "negate":
             # "refused to respond to a demand from the US": the refusal is the subject's
             doer = with_conjuncts(syntax.children(head, "nsubj")) or subject(syntax, head)
-            if doer:
+            # "agreed to step up cooperation", "urged Japan to step up its support": the noun's act is
+            # the framed one, whose doer is the frame's subject, or the one appealed to
+            furthered = len(framed.chain) > 2 and lemma(framed.chain[1]) in self.words.furthering_verbs
+            if doer and furthered:
+                sources = sources if frame in ("appeal", "demand") else doer
+            elif doer:
                 found_targets, sources = sources or found_targets, doer
         return sources, found_targets

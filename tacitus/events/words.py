@@ -73,6 +73,7 @@ class EventWords:
     problem_nouns: frozenset
     message_nouns: frozenset
     claiming_verbs: frozenset
+    furthering_verbs: frozenset
     crime_labels: frozenset
     war_crime_words: frozenset
     labelling_verbs: frozenset
