@@ -121,6 +121,8 @@ def _claim(syntax, tok, by_token, consumed, codes, taken):
         claimant = [s for s in syntax.children(tok, "nsubj") if s.dep_ != "expl"]
         objs = syntax.children(tok, "dobj")
         acts = objs + [o for h in [tok] + objs for o in syntax.prep_objects(h, ("for",))]
+        if len(acts) == len(objs) and tok.dep_ == "conj":
+            acts.append(tok.head)  # "a bomber killed 12 officers, and the Taliban claimed responsibility"
     if not claimant or any(c.lower_ == "no" for s in claimant for c in s.children if c.dep_ == "det"):
         return  # "no group has claimed the attack": nobody is known to have done it
     for a in acts:
