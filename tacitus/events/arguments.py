@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from ..actors.resolve import Deep
 from ..stages import Stage
-from .clauses import merge_tolls, share_time_clause_actors
+from .clauses import merge_tolls, share_claimed_acts, share_time_clause_actors
 from .contents import framed_contents, obligations
 from .fallback import FallbackTargets
 from .features import NominalFeatures
+from .labels import labelled_crimes
 from .records import Dropped, Found
 from .mass import mass_killings
 from .refine import Refiner
@@ -47,9 +48,17 @@ class ArgumentStage(Stage):
             found.append(f)
             consumed |= f.consumed
         share_time_clause_actors(syntax, found, self.codes, self.toll_marks)
+        share_claimed_acts(syntax, found, consumed, self.codes, self.words.claiming_verbs)
         found += obligations(syntax, triggers, found, self.cameo)
         if self.purposes is not None:
             found += framed_contents(syntax, triggers, found, self)
+        labels = labelled_crimes(syntax, found, self.codes)
+        # "called the strike a war crime" is no strike called; "was met with condemnation", no meeting
+        verbs = {f.frame_word.i for f in labels if lemma(f.frame_word) in self.words.labelling_verbs}
+        verbs |= {v.i for v in (self._received(syntax, f.trigger) for f in found) if v is not None}
+        if verbs:
+            found, consumed = self._without_verbs(found, verbs, consumed)
+        found += labels
         self.refiner.refine(syntax, found, consumed)
         merged = merge_tolls(found, self.codes, self.words.toll_verbs)
         mass_killings(merged, self.words)
@@ -57,6 +66,30 @@ class ArgumentStage(Stage):
         kept = {id(f) for f in sent.found}
         sent.dropped.extend(Dropped(f.trigger, f.pattern, f.code, self.name, "part of another event")
                             for f in found if id(f) not in kept)
+
+    @staticmethod
+    def _without_verbs(found, verbs, consumed):
+        """The coded triggers less those of `verbs`, which code no act of their own; what those took
+        in is free again."""
+        kept = [f for f in found if f.trigger.i not in verbs]
+        freed = set().union(*(f.consumed for f in found if f.trigger.i in verbs))
+        freed -= set().union(*(f.consumed for f in kept))
+        return kept, consumed - freed
+
+    def _reaction_verb(self, syntax, tok):
+        """The verb that draws an event noun ("drew criticism") or receives it ("met with criticism")."""
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and lemma(tok.head) in self.words.drawing_verbs:
+            return tok.head
+        return self._received(syntax, tok)
+
+    def _received(self, syntax, tok):
+        """"The test was met with condemnation from Japan", "the plan met with criticism": the verb an
+        event noun is received with, else None."""
+        verb = tok.head.head
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "with" and verb.pos_ == "VERB" \
+                and lemma(verb) in self.words.drawing_verbs:
+            return verb
+        return None
 
     def recode(self, frame, code):
         return self.frames.recode(frame, code) or self.cameo.generic_code(frame)
@@ -101,9 +134,14 @@ class ArgumentStage(Stage):
         act_clause = syntax.time_words([tok] + ([tok.head] if tok.dep_ == "conj" else []))
         if not act_clause:
             act_clause = syntax.time_words(self._time_holders(syntax, tok, pattern))
+        elif not syntax.dated(act_clause) and self._reaction_verb(syntax, tok) is not None:
+            # "met with criticism from the Commission on Friday": the reaction came then
+            act_clause += syntax.time_words([self._reaction_verb(syntax, tok)])
         if not syntax.dated(act_clause):
             act_clause += syntax.setting_times(tok)
-        frame_clause = syntax.time_words(framed.chain[1:])
+        # "held talks on Friday and agreed to step up cooperation": a conjoined frame shares its time
+        frame_clause = syntax.time_words(framed.chain[1:] + [t.head for t in framed.chain[-1:]
+                                                             if len(framed.chain) > 1 and t.dep_ == "conj"])
         if planned:  # the intent, appeal or threat is dated by its own words (or the document date)
             clause = frame_clause
         else:
@@ -121,6 +159,8 @@ class ArgumentStage(Stage):
         elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "on" \
                 and lemma(tok.head.head) in self.words.journey_verbs:
             verb = tok.head.head  # "arrived on a state visit on Sunday"
+        elif self._reaction_verb(syntax, tok) is not None:
+            verb = self._reaction_verb(syntax, tok)  # "drew criticism from Turkey on Monday"
         elif tok.pos_ == "NOUN":
             verb = syntax.simultaneous_verb(tok)
         else:
@@ -134,6 +174,9 @@ class ArgumentStage(Stage):
             sources = feats.sources
             if tok.dep_ == "dobj" and lemma(tok.head) in self.words.drawing_verbs:
                 return self._drawn_arguments(syntax, tok, sources, targets(syntax, feats, pattern))
+            received = self._received(syntax, tok)
+            if received is not None:
+                return self._drawn_arguments(syntax, tok, sources, targets(syntax, feats, pattern), received)
             if not sources and tok.dep_ == "dobj" and lemma(tok.head) in self.words.performing_verbs:
                 # "Italy announced a suspension of air links": who announces or orders the act does it
                 sources = subject(syntax, tok.head)
@@ -149,12 +192,13 @@ class ArgumentStage(Stage):
         return subject(syntax, tok, feats.passive), targets(syntax, feats, pattern)
 
     @staticmethod
-    def _drawn_arguments(syntax, tok, sources, own_targets):
+    def _drawn_arguments(syntax, tok, sources, own_targets, received=None):
         """"The siege has drawn condemnation from the UN": the one it comes from does the act, to
-        the one who drew it (or the doer inside it: "Israel's expansion of settlements")."""
-        verb = tok.head
-        drawer = [t.head.head if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" else t
-                  for t in subject(syntax, verb)]
+        the one who drew it (or the doer inside it: "Israel's expansion of settlements"); so for
+        what is met with it."""
+        verb = received if received is not None else tok.head
+        drawn = syntax.children(verb, "nsubjpass") or subject(syntax, verb)
+        drawer = [t.head.head if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" else t for t in drawn]
         if not drawer and verb.dep_ == "advcl":
             drawer = subject(syntax, verb.head)  # "passed the bill, drawing condemnation from"
         return sources or with_conjuncts(syntax.prep_objects(verb, ("from",))), \
@@ -209,7 +253,12 @@ class ArgumentStage(Stage):
         if framed.trigger.nominal and head.pos_ != "NOUN" and frame != "negate":
             # "refused to respond to a demand from the US": the refusal is the subject's
             doer = with_conjuncts(syntax.children(head, "nsubj")) or subject(syntax, head)
-            if doer:
+            # "agreed to step up cooperation", "urged Japan to step up its support": the noun's act is
+            # the framed one, whose doer is the frame's subject, or the one appealed to
+            furthered = len(framed.chain) > 2 and lemma(framed.chain[1]) in self.words.furthering_verbs
+            if doer and furthered:
+                sources = sources if frame in ("appeal", "demand") else doer
+            elif doer:
                 found_targets, sources = sources or found_targets, doer
         return sources, found_targets
 

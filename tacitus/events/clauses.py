@@ -83,3 +83,51 @@ def toll_head(tok, toll_verbs):
     if any(c.dep_ in ("nsubj", "mark") for c in first.children):
         return None
     return first.head.i
+
+
+def share_claimed_acts(syntax, found, consumed, codes, claiming):
+    """"Al-Shabaab claimed the attack on the hotel", "claimed responsibility for the bombing", "ten
+    were killed in an ambush claimed by the rebels": whoever claims an act of force did it. The
+    claimed act stands as an event of its own with the claimant as its doer; the claim (015) is
+    the claimant's statement, not the act."""
+    by_token = {}  # one trigger may code several events ("killed two soldiers and a contractor")
+    for f in found:
+        by_token.setdefault(f.trigger.i, []).append(f)
+    for f in [f for f in found if f.trigger.lemma_.lower() in claiming]:
+        _claim(syntax, f.trigger, by_token, consumed, codes, f.consumed)
+    for tok in syntax.doc:  # a passive claim ("claimed by the rebels") codes nothing of its own
+        if tok.lemma_.lower() in claiming and tok.i not in by_token and _passive_claim(syntax, tok):
+            _claim(syntax, tok, by_token, consumed, codes, set())
+
+
+def _passive_claim(syntax, tok):
+    """A participle claim on the act it follows: "an ambush claimed by the rebels" (the parser may
+    tag the participle as a past tense when it hangs it as a clause)."""
+    return tok.dep_ in ("acl", "advcl") and not syntax.children(tok, "nsubj") and (
+        tok.tag_ == "VBN" or bool(syntax.children(tok, "agent")))
+
+
+def _claim(syntax, tok, by_token, consumed, codes, taken):
+    if any(c.dep_ == "neg" for c in tok.children):
+        return
+    if _passive_claim(syntax, tok):
+        # the act it hangs on, the acts that noun names, and the killing done in it ("killed in an
+        # ambush claimed by"); what it hangs on is no part of the claim
+        claimant, head, taken = syntax.prep_objects(tok, ("by",)), tok.head, set()
+        acts = [head] + [o for p in syntax.children(head, "prep") for o in syntax.children(p, "pobj")]
+        if head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
+            acts.append(head.head.head)
+    else:
+        claimant = [s for s in syntax.children(tok, "nsubj") if s.dep_ != "expl"]
+        objs = syntax.children(tok, "dobj")
+        acts = objs + [o for h in [tok] + objs for o in syntax.prep_objects(h, ("for",))]
+        if len(acts) == len(objs) and tok.dep_ == "conj":
+            acts.append(tok.head)  # "a bomber killed 12 officers, and the Taliban claimed responsibility"
+    if not claimant or any(c.lower_ == "no" for s in claimant for c in s.children if c.dep_ == "det"):
+        return  # "no group has claimed the attack": nobody is known to have done it
+    for a in acts:
+        acts_found = [g for g in by_token.get(a.i, ()) if a.i != tok.i and codes[g.code].root in FORCE_ROOTS]
+        for g in acts_found:
+            g.sources = list(claimant)  # "claimed the rocket attack": the claimant, not the weapon
+        if acts_found and a.i in taken:  # the claim's object is the act, not a part of the claim
+            consumed.discard(a.i)

@@ -122,7 +122,14 @@ class Features:
             return False
         if p.xcomp and not (self.xcomp_lemmas & p.xcomp or ("*" in p.xcomp and self.any_complement)):
             return False
+        if p.xcomp and "*" in p.xcomp and "none" not in p.target and not self._addressee(p):
+            return False  # "asked Kenya to ..." appeals to Kenya; "who asked not to be named", to no one
         return True
+
+    def _addressee(self, p):
+        """Whether a slot of the pattern's target holds a word."""
+        return any(spec == "dobj" and self.objects or spec.startswith("prep:") and self.preps.get(spec[5:])
+                   for spec in p.target)
 
 
 def _complements(tok, objects, kids):

@@ -99,7 +99,15 @@ class FramingStage(Stage):
         another speaker's clause ("X offered ... that Y believed could lead to an agreement"), to the
         first word with a frame; None if that frame is an allegation."""
         chain, cur = [tok], tok
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.dep_ in ("xcomp", "advcl") \
+                and lemma(tok.head) in self.words.furthering_verbs:
+            # "urged Japan to step up its support": the noun's act is what the frame asks for
+            chain.append(tok.head)
+            cur = tok.head
         head = syntax.governor(cur)
+        if head is None and cur.i != tok.i and cur.dep_ == "advcl" and syntax.infinitive(cur) \
+                and self._frame_of(cur.head) in ("appeal", "demand"):
+            head = cur.head  # "called on Germany on Friday to speed up ...": the parser's adverbial clause
         if head is None and cur.dep_ == "advcl" and cur.tag_ == "VBG" and self._frame_of(cur.head) \
                 and not any(c.dep_ == "mark" for c in cur.children) \
                 and not any(t.is_punct for t in cur.doc[cur.head.i + 1:cur.i]):
@@ -170,6 +178,8 @@ class FramingStage(Stage):
             return False
         holder = prep.head
         verb = holder.head if holder.dep_ == "dobj" else holder
+        if lemma(verb) in self.words.claiming_verbs and holder is not verb:
+            return False  # "claimed responsibility for the bombing": the claimant owns the act
         # "culpable for the murder": an adjective of blame holds the act as its verb does
         return verb.pos_ in ("VERB", "ADJ") and self.frames.words.get(lemma(verb)) == "allege"
 

@@ -86,6 +86,12 @@ class EventWords:
     aid_cargo: frozenset
     supplying_verbs: frozenset
     command_verbs: frozenset
+    claiming_verbs: frozenset
+    furthering_verbs: frozenset
+    crime_labels: frozenset
+    war_crime_words: frozenset
+    labelling_verbs: frozenset
+    equating_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
