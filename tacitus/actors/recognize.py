@@ -41,16 +41,14 @@ class SentenceActors:
 
     def __init__(self, doc, dictionary: ActorDictionary, lex: ActorWords, day: date | None, offset: int,
                  matches=None, words=None):
-        self.doc = doc
-        self.lex = lex
-        self.text = doc.text  # spaCy joins the tokens on every .text: read it once
-        self.dictionary = dictionary
-        self.day = day
+        self.doc, self.lex, self.dictionary, self.day = doc, lex, dictionary, day
+        self._joined = None  # the sentence's text, joined by spaCy on first use (it is dear)
         self.offset = offset  # character offset of the sentence in the document
         self.mention_at = {}
         self._phrases = {}  # actors_of by (head, deep, skip_agents): the stages ask for a head many times
         if words is None:
             words = [t.text for t in doc]
+        self.words, self._lower_words = words, None
         if matches is None:
             matches = dictionary.match(words)
         for start, end, entry in matches:
@@ -59,6 +57,16 @@ class SentenceActors:
             m = Mention(start, end, entry)
             for i in range(start, end):
                 self.mention_at[i] = m
+
+    @property
+    def text(self):
+        self._joined = self._joined or self.doc.text
+        return self._joined
+
+    def has_word(self, words):
+        """Some token of the sentence is one of these words in lower case: a cheap test before a scan."""
+        self._lower_words = self._lower_words or {w.lower() for w in self.words}
+        return not self._lower_words.isdisjoint(words)
 
     # -- noun phrases --------------------------------------------------------------------------
     def np_tokens(self, head):
@@ -131,7 +139,6 @@ class SentenceActors:
                 if m is not None and m.entry.kind in ("country", "capital", "place", "adjective"):
                     return m.entry.value.code
         return None
-
 
     def _phrase_actors(self, head):
         lex = self.lex

@@ -52,7 +52,7 @@ class ArgumentResolver:
         country's, not the nationality's."""
         if not found or item.pos_ not in ("NOUN", "PROPN"):
             return found
-        ethnic = lemma_of(item) in self.ethnic_words or any(
+        ethnic = lemma_of(item) in self.ethnic_words or sentence_actors.has_word(self.ethnic_words) and any(
             t.lower_ in self.ethnic_words for t in item.subtree if t.i < item.i)
         of = any(p.dep_ == "prep" and p.lower_ == "of" for p in item.children)
         if not ethnic and not (of and item.tag_ == "NNPS" and all(a.kind == "country" for a in found)):

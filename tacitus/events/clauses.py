@@ -96,7 +96,8 @@ def share_claimed_acts(syntax, found, consumed, codes, claiming):
     for f in [f for f in found if f.trigger.lemma_.lower() in claiming]:
         _claim(syntax, f.trigger, by_token, consumed, codes, f.consumed)
     for tok in syntax.doc:  # a passive claim ("claimed by the rebels") codes nothing of its own
-        if tok.lemma_.lower() in claiming and tok.i not in by_token and _passive_claim(syntax, tok):
+        if tok.dep_ in ("acl", "advcl") and tok.lemma_.lower() in claiming and tok.i not in by_token \
+                and _passive_claim(syntax, tok):
             _claim(syntax, tok, by_token, consumed, codes, set())
 
 

@@ -236,9 +236,9 @@ class FramingStage(Stage):
             c.dep_ == "aux" and c.lower_ in self.words.reported_future for t in syntax.with_aspect(chain)
             for c in t.children))
         # "whether she will attend" is only asked; "the upcoming talks" are no one's stated plan
-        asked = in_question(chain) or (
+        asked = in_question(chain, syntax) or (
             tok.pos_ == "NOUN" and setting_status(self.words, tok) == "planned")
-        if framed.frame_word is None and future and not asked and self._is_statement(tok) \
+        if framed.frame_word is None and future and not asked and self._is_statement(syntax, tok) \
                 and not scheduled(self.words, chain):
             frame = self.codes[framed.code].announced_as
             if frame == "threaten" and framed.code[:3] == "162" and not self._conditioned(syntax, chain):
@@ -275,6 +275,6 @@ class FramingStage(Stage):
             cur = head
         return None
 
-    def _is_statement(self, tok):
+    def _is_statement(self, syntax, tok):
         """The trigger sits in reported speech: the sentence has a verb of saying or announcing."""
-        return any(t.lemma_.lower() in self.words.speech_lemmas and t.pos_ == "VERB" for t in tok.sent)
+        return syntax.has_lemma(self.words.speech_lemmas) and any(t.lemma_.lower() in self.words.speech_lemmas and t.pos_ == "VERB" for t in tok.sent)

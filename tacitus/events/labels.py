@@ -16,6 +16,8 @@ def labelled_crimes(syntax, found, codes):
     "described the shelling as genocide", "may constitute crimes against humanity", X said): the
     labeller or speaker is the source, the doer of the act labelled the target."""
     words = syntax.words
+    if not syntax.has_lemma(words.crime_labels):
+        return []
     by_token = {}
     for f in found:
         by_token.setdefault(f.trigger.i, f)

@@ -23,17 +23,17 @@ def status_of(syntax, chain, tok, status, framed=False):
         chain.append(verb)  # "will not take part in talks": the verb's negation and modals are the noun's
     if tok.pos_ == "NOUN" and _in_condition(syntax, tok):
         return "hypothetical"
-    if not framed and in_question(chain):
+    if not framed and in_question(chain, syntax):
         return "hypothetical"
     for t in chain:
-        for c in t.children:
-            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t.pos_ == "NOUN"):
+        for dep, c in syntax.kids(t):
+            if dep == "neg" or (dep == "det" and c.lower_ == "no" and t.pos_ == "NOUN"):
                 return "negated"
-            if c.dep_ in ("aux", "auxpass"):
+            if dep in ("aux", "auxpass"):
                 auxiliaries.add(c.lower_)
-            if c.dep_ == "mark" and c.lower_ in words.hypothetical_marks:
+            if dep == "mark" and c.lower_ in words.hypothetical_marks:
                 return "hypothetical"
-            if c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):
+            if dep == "advmod" and any(d == "neg" for d, _ in syntax.kids(c)):
                 return "negated"  # "would no longer buy", "has not yet met"
     setting = setting_status(words, tok)
     if setting:
@@ -62,15 +62,16 @@ def _in_condition(syntax, tok):
     """"will withdraw unless the president arranged a ceasefire and held elections": an event
     noun that is the object of the verb of an "if"/"unless" clause (or of its conjuncts) is only
     the condition, whatever that verb is, unless a definite or possessive word presupposes it."""
-    if any(_presupposes(c) for c in tok.children):
-        return False  # "if Israel widened its offensive": the offensive is going on
     cur = syntax.object_verb(tok)
     if cur is None:
         return False
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
-    return cur.pos_ == "VERB" and any(
-        c.dep_ == "mark" and c.lower_ in syntax.words.hypothetical_marks for c in cur.children)
+    marks = syntax.words.hypothetical_marks
+    if cur.pos_ != "VERB" or not any(d == "mark" and c.lower_ in marks for d, c in syntax.kids(cur)):
+        return False
+    # "if Israel widened its offensive": the offensive is going on (read last: morphology is dear)
+    return not any(_presupposes(c) for _, c in syntax.kids(tok))
 
 
 def _presupposes(word):
@@ -80,10 +81,10 @@ def _presupposes(word):
     return word.dep_ == "det" and (word.morph.get("Definite") == ["Def"] or word.morph.get("PronType") == ["Dem"])
 
 
-def in_question(chain):
+def in_question(chain, syntax):
     """The act is only asked about or its sign denied: "it is unclear whether she will attend",
     "there is no sign that the leaders will meet"."""
-    if any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children):
+    if any(d == "mark" and c.lower_ == "whether" for t in chain for d, c in syntax.kids(t)):
         return True
     top = chain[-1]
     for _ in range(3):  # up from an object: "no sign that Beijing would reverse its ban"

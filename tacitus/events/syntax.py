@@ -38,6 +38,13 @@ class Syntax:
         self.doc = doc
         self.words = words  # EventWords
         self._kids = {}
+        # the lemmas of every noun, verb and predicate adjective, as the triggers stage read them
+        self.content_lemmas = set()
+
+    def has_lemma(self, words):
+        """Some noun, verb or predicate adjective of the sentence has one of these lemmas: a cheap
+        test before a scan for them (filled by the triggers stage, which reads every token)."""
+        return not self.content_lemmas.isdisjoint(words)
 
     def kids(self, tok):
         """All of the token's (dependency, child) pairs, in order, read once."""
@@ -153,17 +160,17 @@ class Syntax:
         """The words of these tokens' time modifiers, to date the event by."""
         words = []
         for holder in holders:
-            for c in holder.children:
-                if c.dep_ in ("npadvmod", "tmod", "advmod") or (c.dep_ == "prep" and c.lower_ in self.words.time_preps):
+            for dep, c in self.kids(holder):
+                if dep in ("npadvmod", "tmod", "advmod") or (dep == "prep" and c.lower_ in self.words.time_preps):
                     words.extend(c.subtree)
-                elif c.dep_ in ("dobj", "prep"):
+                elif dep in ("dobj", "prep"):
                     # a bare time glued to the object or to a preposition's object ("met el-Sisi Sunday")
-                    for o in ([c] if c.dep_ == "dobj" else self.children(c, "pobj")):
+                    for o in ([c] if dep == "dobj" else self.children(c, "pobj")):
                         if self.unglued(o) is not o:
                             words.append(o)
-                elif c.dep_ in ("nummod", "compound", "amod") and holder.pos_ == "NOUN" and YEAR.fullmatch(c.text):
+                elif dep in ("nummod", "compound", "amod") and holder.pos_ == "NOUN" and YEAR.fullmatch(c.text):
                     words.append(c)  # "the 1990 invasion of Kuwait"
-                elif c.dep_ == "poss" and holder.pos_ == "NOUN" and c.lower_ in self.words.date_words:
+                elif dep == "poss" and holder.pos_ == "NOUN" and c.lower_ in self.words.date_words:
                     words.extend(c.subtree)  # "Sunday's attack", "next week's summit"
         return words
 

@@ -63,6 +63,7 @@ class TriggerStage(Stage):
     def find(self, doc) -> Triggers:
         syntax = Syntax(doc, self.words)
         out = Triggers(syntax)
+        seen = syntax.content_lemmas
         for tok in doc:
             # the part of speech a pattern names for the token (inline: this runs on every token)
             pos = ("VERB" if is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN")
@@ -70,6 +71,7 @@ class TriggerStage(Stage):
             if pos is None:
                 continue
             lem = lemma(tok)
+            seen.add(lem)
             if tok.dep_ == "compound" and lem in self.words.kind_modifiers and tok.head.pos_ == "NOUN":
                 continue  # "riot police", "strike group": a kind of unit or gear, not an event
             if tok.pos_ == "VERB":

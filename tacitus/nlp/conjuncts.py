@@ -6,14 +6,19 @@ looks only at a few tokens around each possessive, so the cost is one pass.
 """
 from __future__ import annotations
 
+from spacy.attrs import DEP, LOWER
+
 _POSSESSIVE = ("'s", "’s")
 
 
 def mend_conjuncts(doc):
-    """Mend `doc` in place; returns it."""
-    for tok in doc:
-        if tok.dep_ == "case" and tok.lower_ in _POSSESSIVE:
-            _possessive_conjunct(tok.head)
+    """Mend `doc` in place; returns it. The labels are read as an array: this runs on every parsed
+    sentence, and the mending never relabels a possessive marker."""
+    strings = doc.vocab.strings
+    case_id, possessive_ids = strings["case"], {strings[w] for w in _POSSESSIVE}
+    for i, (dep, lower) in enumerate(doc.to_array([DEP, LOWER]).tolist()):
+        if dep == case_id and lower in possessive_ids:
+            _possessive_conjunct(doc[i].head)
     return doc
 
 

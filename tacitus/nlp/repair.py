@@ -5,19 +5,26 @@ off its coast"), and a modifier of a drill read as a verb ("began snap military 
 "carried out missile firing drills")."""
 from __future__ import annotations
 
+from spacy.attrs import DEP, TAG
+
+_DRILL_TAGS = ("VB", "VBP", "VBG", "JJ")
+
 
 def repair(doc, drill_nouns, speech_lemmas=frozenset()):
-    """Mend `doc` in place where one of the shapes is found; return it. One pass over the tokens,
-    attribute tests only: this runs on every parsed sentence."""
+    """Mend `doc` in place where one of the shapes is found; return it. One pass over the labels
+    read as an array (no Token objects but for the few it needs): this runs on every parsed
+    sentence."""
+    strings = doc.vocab.strings
+    root_id, subject_id = strings["ROOT"], strings["nsubj"]
+    clause_ids, tag_ids = {strings["xcomp"], strings["advcl"]}, {strings[t] for t in _DRILL_TAGS}
     root, subjects = None, []
-    for tok in doc:
-        dep = tok.dep_
-        if dep == "ROOT" and root is None:
-            root = tok
-        elif dep == "nsubj":
-            subjects.append(tok)
-        elif dep in ("xcomp", "advcl") and tok.tag_ in ("VB", "VBP", "VBG", "JJ"):
-            _drill_modifier(doc, tok, drill_nouns)
+    for i, (dep, tag) in enumerate(doc.to_array([DEP, TAG]).tolist()):
+        if dep == root_id and root is None:
+            root = doc[i]
+        elif dep == subject_id:
+            subjects.append(doc[i])
+        elif dep in clause_ids and tag in tag_ids:
+            _drill_modifier(doc, doc[i], drill_nouns)
     if root is None:
         return doc
     if root.pos_ in ("NOUN", "PROPN"):
