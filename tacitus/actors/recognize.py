@@ -40,9 +40,9 @@ class SentenceActors:
     """Dictionary mentions of one parsed sentence and the actors its noun phrases stand for."""
 
     def __init__(self, doc, dictionary: ActorDictionary, lex: ActorWords, day: date | None, offset: int,
-                 matches=None, words=None):
+                 matches=None, words=None, text=None):
         self.doc, self.lex, self.dictionary, self.day = doc, lex, dictionary, day
-        self._joined = None  # the sentence's text, joined by spaCy on first use (it is dear)
+        self._joined = text  # the text the tokens were made from, else joined by spaCy on first use
         self.offset = offset  # character offset of the sentence in the document
         self.mention_at = {}
         self._phrases = {}  # actors_of by (head, deep, skip_agents): the stages ask for a head many times

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..stages import Stage
+from ..nlp.normalise import analysis_text
 from ..time.dateline import dateline_place
 from .context import DocumentContext
 from .recognize import SentenceActors
@@ -25,8 +26,9 @@ class Actors(Stage):
         self.actor_words = actor_words
 
     def __call__(self, doc, sent):
+        # the tokens were made from the sentence's analysis text (nlp/segment.py): spaCy need not join them
         actors = SentenceActors(sent.doc, self.dictionary, self.actor_words, doc.day, sent.sentence.start,
-                                sent.matches, sent.words)
+                                sent.matches, sent.words, analysis_text(sent.sentence.text))
         sent.actors = actors
         sent.mentioned, sent.groups = self.mentioned(actors)
 
