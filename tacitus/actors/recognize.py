@@ -142,8 +142,11 @@ class SentenceActors:
 
     def _phrase_actors(self, head):
         lex = self.lex
-        if head.lower_ in lex.relative_pronouns and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
-            # "the correspondent ..., who was detained": the relative pronoun is its antecedent
+        if head.head.dep_ == "relcl" and head.head.head.i != head.head.i and (
+                head.lower_ in lex.relative_pronouns
+                or head.lower_ in lex.actor_relatives and head.head.head.i in self.mention_at):
+            # "the correspondent ..., who was detained", "Egypt, which has mediated": the relative
+            # pronoun is its antecedent
             return self._phrase_actors(head.head.head)
         if head.lemma_.lower() in lex.quantity_heads:
             # "thousands of Iraqi Kurds", "a group of Chechen refugees": the people counted act

@@ -19,6 +19,7 @@ class ActorWords:
     former_words: frozenset
     group_heads: frozenset
     relative_pronouns: frozenset
+    actor_relatives: frozenset
     quantity_heads: frozenset
     people_nouns: frozenset
     delegate_nouns: frozenset
@@ -33,7 +34,7 @@ class ActorWords:
     def from_lexicon(cls, lexicon):
         classes = {name: lexicon[name] for name in (
             "pair_heads", "person_pronouns", "plural_pronouns", "speaker_pronouns", "thing_pronouns",
-            "place_heads", "former_words", "group_heads", "relative_pronouns", "quantity_heads",
+            "place_heads", "former_words", "group_heads", "relative_pronouns", "actor_relatives", "quantity_heads",
             "people_nouns", "delegate_nouns", "stance_prefixes", "capital_place_preps", "document_heads",
             "generic_role_heads", "relation_words", "counterpart_heads")}
         pronouns = (classes["person_pronouns"] | classes["plural_pronouns"] | classes["speaker_pronouns"]

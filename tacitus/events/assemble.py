@@ -66,6 +66,7 @@ class Assembly(Stage):
         self.complaint_lemmas = lexicon["complaint_lemmas"]
         self.natural_causes = lexicon["natural_causes"]
         self.exchange_nouns = lexicon["exchange_nouns"]
+        self.span_words = lexicon["date_words"] | lexicon["span_units"]
 
     def __call__(self, doc, sent):
         if not sent.found:
@@ -273,17 +274,29 @@ class Assembly(Stage):
 
     def _in_background_clause(self, tok):
         """The token sits in a relative or adverbial clause ("..., where 28 people were killed", "who
-        was detained", "after a state of siege was declared"): background to the sentence's news."""
+        was detained for a day", "after a state of siege was declared"): background to the sentence's news."""
         cur = tok
         while cur.head.i != cur.i:
             # ("in retaliation for a raid on the city where 100 people were killed": the parser may
             # hang the relative "where" clause as a complement)
-            if cur.dep_ == "relcl" or (cur.dep_ in ("advcl", "ccomp") and any(
-                    c.dep_ in ("mark", "advmod") and c.i < cur.i and c.lower_ in self.background_marks
-                    for c in cur.children)):
+            if (cur.dep_ == "relcl" and not self._said_of_antecedent(cur)) or (
+                    cur.dep_ in ("advcl", "ccomp") and any(
+                        c.dep_ in ("mark", "advmod") and c.i < cur.i and c.lower_ in self.background_marks
+                        for c in cur.children)):
                 return True
             cur = cur.head
         return False
+
+    def _said_of_antecedent(self, relcl):
+        """"The former minister, who was arrested last month": a passive relative clause whose subject
+        is the relative pronoun tells what was done to the one it describes, an act of its own; "the
+        town, where 28 people were killed" is background, and so is a state told by its span ("who
+        was detained for 23 hours", "troops who had been deployed there since January")."""
+        if not any(c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") for c in relcl.children):
+            return False
+        return not any(p.dep_ == "prep" and p.lower_ in ("for", "since") and any(
+            o.dep_ == "pobj" and (o.lemma_.lower() in self.span_words or o.lower_ in self.span_words)
+            for o in p.children) for p in relcl.children)
 
 
 # -- code tests with no column of their own in cameo.tsv ---------------------------------------------

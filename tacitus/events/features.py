@@ -192,6 +192,9 @@ class NominalFeatures(Features):
                    if p.lower_ == "by" or p.lower_ == "from" and not leaving for o in syntax.children(p, "pobj")]
         owners += [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
                    and c.pos_ in ("PROPN", "ADJ", "NOUN") and c.text[:1].isupper()]
+        if not owners and tok.dep_ == "nsubjpass":
+            # "a pledge of aid was made by the EU": the doer of the verb the noun undergoes makes it
+            owners = syntax.prep_objects(tok.head, ("by",), deps=("agent",))
         if not owners and of and lemma(tok) in words.intransitive_nominals:
             if lemma(tok) not in words.deployment_verbs:
                 owners, of = of, []

@@ -128,6 +128,8 @@ class FramingStage(Stage):
                 frame = "undaunted" if frame != "reject" else "unexcluded"
             if frame == "allege":
                 return None  # "accused X of attacking Y": the attack is alleged, not reported
+            if frame == "intent" and self._timetable(head):
+                frame = None  # "is expected to sign", "plans to visit": the act is on a timetable, planned
             if frame:
                 chain.append(head)
                 return _Walk(chain, frame, head, cur)
@@ -143,6 +145,13 @@ class FramingStage(Stage):
                 continue
             break
         return _Walk(chain)
+
+    def _timetable(self, head):
+        """A verb that puts the act under it on a timetable: "plans to", or a schedule word in the
+        passive ("is expected to"); "Algeria expects to allow ..." is its intent."""
+        lem = lemma(head)
+        return head.pos_ == "VERB" and (lem in self.words.timetable_verbs or lem in self.words.schedule_words
+                                        and any(c.dep_ == "auxpass" for c in head.children))
 
     def _frame_of(self, head):
         """The frame of a word: its lemma's, its phrasal verb's ("ruled out", "turned down"), or for an

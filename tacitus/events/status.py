@@ -54,8 +54,9 @@ def status_of(syntax, chain, tok, status, framed=False):
 def scheduled(words, chain):
     """"Is due to visit", "are set to sign", "is expected to arrive": the act is on a timetable,
     reported as planned, not announced as anyone's intent."""
-    return any(lemma(t) in words.schedule_words and t.pos_ in ("ADJ", "VERB") for t in chain[1:]) or any(
-        t.dep_ == "xcomp" and lemma(t.head) in words.schedule_words for t in chain)
+    timetable = words.schedule_words | words.timetable_verbs  # "plans to visit" too
+    return any(lemma(t) in timetable and t.pos_ in ("ADJ", "VERB") for t in chain[1:]) or any(
+        t.dep_ == "xcomp" and lemma(t.head) in timetable for t in chain)
 
 
 def _in_condition(syntax, tok):

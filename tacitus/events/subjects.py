@@ -51,6 +51,9 @@ def _passive_agents(syntax, tok):
         # "were detained and questioned by police": the agent after the last conjunct is each one's
         agents = [a for c in syntax.children(tok, "conj") if c.tag_ == "VBN"
                   for a in syntax.prep_objects(c, ("by",), deps=("agent",))]
+    if not agents:
+        # "joint patrols by Cameroonian and Nigerian troops were launched": the subject's own doer
+        agents = [a for s in syntax.children(tok, "nsubjpass") for a in syntax.prep_objects(s, ("by",))]
     if not agents and lemma(tok) in words.expulsion_verbs:
         # "the ambassador was expelled from Azerbaijan": the country expelling
         agents = syntax.prep_objects(tok, ("from",))

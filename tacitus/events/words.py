@@ -35,6 +35,7 @@ class EventWords:
     toll_marks: frozenset
     toll_verbs: frozenset
     schedule_words: frozenset
+    timetable_verbs: frozenset
     reaching_verbs: frozenset
     performing_verbs: frozenset
     framing_nouns: frozenset
