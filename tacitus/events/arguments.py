@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..actors.resolve import Deep
 from ..stages import Stage
 from .clauses import merge_tolls, share_claimed_acts, share_time_clause_actors
-from .contents import framed_contents, obligations
+from .contents import framed_contents, obligations, refusals
 from .fallback import FallbackTargets
 from .features import NominalFeatures
 from .labels import labelled_crimes
@@ -52,6 +52,7 @@ class ArgumentStage(Stage):
         found += obligations(syntax, triggers, found, self.cameo)
         if self.purposes is not None:
             found += framed_contents(syntax, triggers, found, self)
+            found += refusals(syntax, triggers, found, self)
         labels = labelled_crimes(syntax, found, self.codes)
         # "called the strike a war crime" is no strike called; "was met with condemnation", no meeting
         verbs = {f.frame_word.i for f in labels if lemma(f.frame_word) in self.words.labelling_verbs}
@@ -113,7 +114,9 @@ class ArgumentStage(Stage):
             sources, found_targets = self._framed_arguments(syntax, framed, sources, found_targets)
         if not sources and tok.dep_ in ("pcomp", "pobj") and head is not None:
             # "Australia is committed to deepening ...": the framed subject, passive or not
-            sources = with_conjuncts(syntax.children(head, "nsubj", "nsubjpass")) or subject(syntax, head)
+            # "Egypt has no intention of returning to talks": who has the intention
+            holder = head.head if head.pos_ == "NOUN" and head.dep_ == "dobj" else head
+            sources = with_conjuncts(syntax.children(holder, "nsubj", "nsubjpass")) or subject(syntax, holder)
         if self.codes[framed.framed_code].condition_target == "replaces":
             # "threatened to ban voting in East Jerusalem if Hamas ran": the one whose act the
             # threat is conditioned on is its target

@@ -217,8 +217,13 @@ class FramingStage(Stage):
         # "would no longer buy": the negation sits on the adverb
         negation = next((c for c in children + [g for c in children if c.dep_ == "advmod" for g in c.children]
                          if c.dep_ == "neg"), None)
-        if self.codes[framed.code].refusable and negation is not None and any(
-                c.dep_ == "aux" and c.lower_ in self.words.refusal_modals for c in children):
+        modal = any(c.dep_ == "aux" and c.lower_ in self.words.refusal_modals for c in children)
+        if negation is not None and modal and any(
+                c.dep_ == "advmod" and c.lower_ in self.words.idle_adverbs for c in children):
+            # "will not stand idly by": a warning of action, not a refusal of support
+            framed.code = framed.act_code = self.cameo.generic_code("threaten")
+            return True
+        if self.codes[framed.code].refusable and negation is not None and modal:
             # "will no longer provide loans": a stop to the act (162x), else a refusal of it
             ceased = self.frames.recode("cease", framed.code) if negation.head.dep_ == "advmod" else None
             framed.code, framed.act_code = ceased or self.recode("reject", framed.code), framed.code

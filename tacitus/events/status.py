@@ -15,7 +15,10 @@ def status_of(syntax, chain, tok, status, framed=False):
     auxiliaries = set()
     chain = syntax.with_aspect(chain)
     first = chain[0]
-    while first.dep_ == "conj" and first.head.i != first.i:
+    # "would not seek a third term and would hand over power": a conjunct with its own modal has
+    # its own status, not the negation of the verb it is joined to
+    while first.dep_ == "conj" and first.head.i != first.i and not any(
+            c.dep_ == "aux" for c in first.children):
         first = first.head
         chain.append(first)
     verb = syntax.verb_of_noun(tok) if tok.pos_ == "NOUN" and len(chain) == 1 else None

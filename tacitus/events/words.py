@@ -27,6 +27,9 @@ class EventWords:
     purpose_passives: frozenset
     topic_nouns: frozenset
     undaunted_verbs: frozenset
+    refused_acts: frozenset
+    reticent_verbs: frozenset
+    idle_adverbs: frozenset
     descriptive_participles: frozenset
     preventing_verbs: frozenset
     document_heads: frozenset
