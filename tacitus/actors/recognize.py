@@ -43,11 +43,9 @@ class SentenceActors:
                  matches=None, words=None, text=None):
         self.doc, self.lex, self.dictionary, self.day = doc, lex, dictionary, day
         self._joined = text  # the text the tokens were made from, else joined by spaCy on first use
-        self.offset = offset  # character offset of the sentence in the document
-        self.mention_at = {}
+        self.offset, self.mention_at = offset, {}  # offset: of the sentence in the document, in characters
         self._phrases = {}  # actors_of by (head, deep, skip_agents): the stages ask for a head many times
-        if words is None:
-            words = [t.text for t in doc]
+        words = [t.text for t in doc] if words is None else words
         self.words, self._lower_words = words, None
         if matches is None:
             matches = dictionary.match(words)
