@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 
+ACCORD = "019"  # express accord
+
+
 class Refiner:
     def __init__(self, frames, cameo, instruments, purposes):
         self.frames = frames
@@ -14,6 +17,7 @@ class Refiner:
 
     def refine(self, syntax, found, consumed):
         """Refine the codes of `found` in place; a protest's demand joins `consumed`."""
+        self._accords(syntax, found)
         if self.purposes is not None:
             for f in found:
                 self._by_purpose(syntax, f)
@@ -38,6 +42,24 @@ class Refiner:
             foretold = any(c.dep_ == "aux" and c.lower_ in modals for cl in clauses for c in cl.children)
             if clauses and not foretold and not any(g.trigger.i in inside for g in found):
                 f.code = self.cameo.generic_code("pessimism")
+
+    def _accords(self, syntax, found):
+        """"Agreed that a political solution was the only way": an intent of a verb of agreeing whose
+        clause only says what is so (a form of 'be', no act foretold or owed) expresses accord (019),
+        whatever acts the clause names as its topic ("that a freeze on settlements was needed")."""
+        words = syntax.words
+        intent = self.cameo.generic_code("intent")
+        for f in found:
+            t = f.trigger
+            if f.code != intent or t.lemma_.lower() not in words.accord_verbs or syntax.children(t, "xcomp"):
+                continue
+            clauses = syntax.children(t, "ccomp")
+            modals = words.modal_future | words.modal_hypothetical | words.reported_future | words.obligation_modals
+            # "agreed that the talks were to resume" (a plan: 'be to') stays an intent
+            if clauses and not any(c.lemma_.lower() != "be" or any(
+                    a.dep_ == "aux" and a.lower_ in modals or a.dep_ == "xcomp" for a in c.children)
+                    for c in clauses):
+                f.code = ACCORD
 
     def _by_purpose(self, syntax, f):
         """An appeal, intent, demand, threat or refusal coded only by its own verb ("urged Uganda to

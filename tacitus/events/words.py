@@ -80,6 +80,7 @@ class EventWords:
     avowing_verbs: frozenset
     drawing_verbs: frozenset
     stance_verbs: frozenset
+    accord_verbs: frozenset
     accusing_adjectives: frozenset
     doubting_verbs: frozenset
     order_words: frozenset
