@@ -51,6 +51,7 @@ class Features:
             if not objs and lemma(tok) in words.permitting_verbs:
                 # "refused to allow observers to monitor the vote": whom it allows is its object
                 objs = [s for c in syntax.children(tok, "ccomp", "xcomp") for s in syntax.children(c, "nsubj")]
+            objs = objs or [s for c in _small_clauses(tok, kids) for s in syntax.children(c, "nsubj")]
         if not objs and not self.passive and lemma(tok) in words.deployment_verbs:
             objs = syntax.children(tok, "nsubj")  # "army units deployed along the border": what is deployed
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -135,12 +136,19 @@ class Features:
 def _complements(tok, objects, kids):
     """The object complements of a verb: an "oprd" adjective, or an adjective after the object or
     its "of" phrase ("rice available")."""
-    out = [c for d, c in kids(tok) if d == "oprd" and c.pos_ == "ADJ"]
+    out = [c for d, c in kids(tok) if d == "oprd" and c.pos_ == "ADJ"] + _small_clauses(tok, kids)
     for o in objects:
         heads = [o] + [x for d, p in kids(o) if d == "prep" and p.lower_ == "of"
                        for e, x in kids(p) if e == "pobj"]
         out.extend(c for h in heads for d, c in kids(h) if d == "amod" and c.i > h.i and c.pos_ == "ADJ")
     return out
+
+
+def _small_clauses(tok, kids):
+    """"found the minister guilty of fraud": the parser reads the object and its predicate adjective
+    as a verbless clause; its subject is the verb's object, the adjective its complement."""
+    return [c for d, c in kids(tok) if d == "ccomp" and c.pos_ == "ADJ" and tok.pos_ == "VERB"
+            and any(e == "nsubj" for e, _ in kids(c)) and not any(e in ("aux", "cop") for e, _ in kids(c))]
 
 
 def _gerund_objects(objs, kids):
