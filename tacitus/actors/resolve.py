@@ -34,6 +34,7 @@ class ArgumentResolver:
             item = self._speaker_of_pronoun(item) or item
             found = self._found(item, deep, sentence_actors, context, skip_agents)
             found = _owned(item, self._placed_people(item, found, sentence_actors), sentence_actors)
+            found = _listed_places(item, found, sentence_actors)
             for a in found:
                 actors.extend(context.resolve(a) if isinstance(a, Anaphor) else [a])
         named = [a for a in actors if not a.code.startswith("---")]
@@ -132,6 +133,28 @@ def _owned(item, found, sentence_actors):
         return found
     country = owners[0].country
     return [replace(a, code=country + a.sector, country=country) for a in found]
+
+
+def _listed_places(item, found, sentence_actors):
+    """"Police in Kenya, Uganda and Tanzania", "security chiefs from Ghana, Togo and Benin": people
+    of the first of listed countries are the people of each of them."""
+    if len(found) != 1 or item.pos_ != "NOUN" or not isinstance(found[0], Actor) or not found[0].country:
+        return found
+    first = found[0]
+    places = [o for p in item.children if p.dep_ == "prep" and p.lower_ in ("in", "from", "of")
+              for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    if len(places) != 1 or not any(isinstance(a, Actor) and a.country == first.country
+                                   for a in sentence_actors.actors_of(places[0])[:1]):
+        return found
+    out = [first]
+    for c in places[0].conjuncts:
+        if c.i < places[0].i:
+            continue
+        named = [a for a in sentence_actors.actors_of(c) if isinstance(a, Actor) and a.kind == "country"]
+        # each listed name is its own country (actors_of gives a conjunct's own phrase first)
+        if named and named[0].country and named[0].country != first.country and not named[0].sector:
+            out.append(replace(named[0], code=named[0].country + (first.sector or ""), sector=first.sector))
+    return out
 
 
 def lemma_of(tok):

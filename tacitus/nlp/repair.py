@@ -47,6 +47,8 @@ def _noun_root(doc, root, governor=None):
     before it, is the verb, the name its subject and the noun its object. With a `governor` (the
     verb of saying the noun phrase was made subject of), the verb becomes its complement clause."""
     after = [c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == root.i + 1]
+    if not after:
+        after = _after_appositive(doc, root)
     if after:
         verb = after[0]
         _make_root(verb, root, "nsubj", governor)
@@ -63,6 +65,29 @@ def _noun_root(doc, root, governor=None):
             c.head = verb
     _make_root(verb, root, "dobj", governor)
     names[-1].head, names[-1].dep_ = verb, "nsubj"
+
+
+_APPOSITIVE_ENDS = (",", "\u2014", "\u2013", "-", "--", ")")
+
+
+def _after_appositive(doc, root):
+    """"Japan, the largest donor, handed over ...", "Norway \u2014 long a broker \u2014 offered ...": a
+    past verb hung as a modifier (acl) on the noun or on its appositive, right after the punctuation
+    that closes the appositive, with no subject or agent of its own, is the sentence's verb. Any
+    of the noun's own children after the verb go with it."""
+    appos = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+    if not appos:
+        return []
+    for owner in (root, *appos):
+        for c in owner.children:
+            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i > appos[0].i \
+                    and doc[c.i - 1].text in _APPOSITIVE_ENDS \
+                    and not any(k.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for k in c.children):
+                for k in list(root.children):
+                    if k.i > c.i:
+                        k.head = c
+                return [c]
+    return []
 
 
 def _make_root(verb, noun, dep, governor):
