@@ -50,6 +50,24 @@ def _pattern_parts(doc):
             yield i, "ADJ"
 
 
+def _month_date(tok, syntax):
+    """"on March 19", "in March", "last March", "March 2021": a capitalised month name in a date is
+    a time, not the event word it is spelt like ("the March 8 march" keeps its second word)."""
+    if not tok.text[:1].isupper():
+        return False
+    words = syntax.words
+    kids = syntax.kids(tok)
+    # "in March", not "took part in the March for Peace"
+    if tok.dep_ == "pobj" and tok.head.lower_ in words.time_preps and not any(
+            d == "det" and c.lower_ not in words.date_modifiers for d, c in kids) or tok.dep_ == "npadvmod":
+        return True
+    doc = tok.doc
+    # a day number or year beside it ("March 19", "19 March", "March 2021"), however it was parsed
+    if any(0 <= j < len(doc) and doc[j].like_num for j in (tok.i - 1, tok.i + 1)):
+        return True
+    return any(d in ("amod", "det", "nummod") and c.lower_ in words.date_modifiers for d, c in kids)
+
+
 def choose(features, candidates):
     """The best pattern for the frame, and for each conjoined object's view of it: most constraints
     first, then the one naming more of the object ("continued their hunger strike"), then the rank;
@@ -92,6 +110,8 @@ class TriggerStage(Stage):
             tok = doc[i]
             lem = lemma(tok)
             seen.add(lem)
+            if lem in self.words.month_words and _month_date(tok, syntax):
+                continue
             if tok.dep_ == "compound" and lem in self.words.kind_modifiers and tok.head.pos_ == "NOUN":
                 continue  # "riot police", "strike group": a kind of unit or gear, not an event
             if tok.pos_ == "VERB":

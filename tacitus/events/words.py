@@ -97,6 +97,8 @@ class EventWords:
     war_crime_words: frozenset
     labelling_verbs: frozenset
     equating_verbs: frozenset
+    month_words: frozenset
+    date_modifiers: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
