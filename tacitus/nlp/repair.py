@@ -6,7 +6,7 @@ off its coast"), and a modifier of a drill read as a verb ("began snap military 
 from __future__ import annotations
 
 
-def repair(doc, drill_nouns, speech_lemmas=frozenset()):
+def repair(doc, drill_nouns, speech_lemmas=frozenset(), bearers=frozenset()):
     """Mend `doc` in place where one of the shapes is found; return it. One pass over the tokens,
     attribute tests only: this runs on every parsed sentence."""
     root, subjects = None, []
@@ -18,6 +18,8 @@ def repair(doc, drill_nouns, speech_lemmas=frozenset()):
             subjects.append(tok)
         elif dep in ("xcomp", "advcl") and tok.tag_ in ("VB", "VBP", "VBG", "JJ"):
             _drill_modifier(doc, tok, drill_nouns)
+        elif dep == "pcomp" and tok.tag_ == "VBG" and tok.lemma_ in bearers:
+            _bearer_participle(tok)
     if root is None:
         return doc
     if root.pos_ in ("NOUN", "PROPN"):
@@ -92,4 +94,15 @@ def _drill_modifier(doc, tok, drill_nouns):
         else:
             c.head = head  # "near the Polish border", "on Tuesday"
     obj.head, obj.dep_ = head, "dobj"
+    tok.head, tok.dep_ = obj, "amod"
+
+
+def _bearer_participle(tok):
+    """"Held talks with visiting Egyptian Foreign Minister X": a participle of a visit (`bearers`)
+    read as the preposition's clause, its guest as the object, modifies the guest, who is the
+    preposition's object ("with his visiting counterpart")."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
+    if obj is None or tok.head.dep_ != "prep" or any(c.dep_ == "prep" for c in tok.children):
+        return
+    obj.head, obj.dep_ = tok.head, "pobj"
     tok.head, tok.dep_ = obj, "amod"
