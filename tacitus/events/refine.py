@@ -3,6 +3,12 @@
 (data/instruments.tsv)."""
 from __future__ import annotations
 
+ACCORD = "019"  # CAMEO's "express accord": agreement on a view, not on an act
+
+
+def lemma_of(tok):
+    return tok.lemma_.lower()
+
 
 class Refiner:
     def __init__(self, frames, cameo, instruments, purposes):
@@ -21,6 +27,25 @@ class Refiner:
         for f in found:
             self._by_instrument(syntax, f)
         self._outlooks(syntax, found)
+        self._accords(syntax, found)
+
+    def _accords(self, syntax, found):
+        """"Agreed that a political solution was the only way forward": an intent made by a verb of
+        agreeing whose clause only says what something is (a verb like "be", no modal) and holds no
+        coded act is accord on a view (019); "agreed that teams would resume work" stays an intent."""
+        words = syntax.words
+        intent = self.cameo.generic_code("intent")
+        for f in found:
+            t = f.trigger
+            if f.code != intent or t.pos_ != "VERB" or t.lemma_.lower() not in words.accord_verbs:
+                continue
+            clauses = syntax.children(t, "ccomp")
+            if not clauses or any(lemma_of(c) not in words.equating_verbs or any(
+                    d == "aux" for d, _ in syntax.kids(c)) for c in clauses):
+                continue
+            inside = {w.i for c in clauses for w in c.subtree}
+            if not any(g.trigger.i in inside for g in found):
+                f.code = ACCORD
 
     def _outlooks(self, syntax, found):
         """"Warned that the economy was close to collapse": a warning addressed to no one whose clause

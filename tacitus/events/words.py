@@ -92,6 +92,7 @@ class EventWords:
     war_crime_words: frozenset
     labelling_verbs: frozenset
     equating_verbs: frozenset
+    accord_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
