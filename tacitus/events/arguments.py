@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..actors.resolve import Deep
 from ..stages import Stage
-from .clauses import merge_tolls, share_claimed_acts, share_time_clause_actors
+from .clauses import merge_tolls, share_claimed_acts, share_meeting_actors, share_time_clause_actors
 from .contents import framed_contents, obligations
 from .fallback import FallbackTargets
 from .features import NominalFeatures
@@ -49,6 +49,7 @@ class ArgumentStage(Stage):
             consumed |= f.consumed
         share_time_clause_actors(syntax, found, self.codes, self.toll_marks)
         share_claimed_acts(syntax, found, consumed, self.codes, self.words.claiming_verbs)
+        share_meeting_actors(syntax, found, self.codes)
         found += obligations(syntax, triggers, found, self.cameo)
         if self.purposes is not None:
             found += framed_contents(syntax, triggers, found, self)

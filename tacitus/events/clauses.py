@@ -4,6 +4,9 @@ the clause that says when it happened names who attacked, and the attack's objec
 belongs to those killed."""
 from __future__ import annotations
 
+from .subjects import subject
+from .syntax import with_conjuncts
+
 FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence: the acts a toll is counted for
 
 
@@ -25,6 +28,34 @@ def share_time_clause_actors(syntax, found, codes, marks):
             if f.targets and all(_owned_by_pronoun(t) for t in g.targets):
                 g.targets = list(f.targets)
             break
+
+
+def share_meeting_actors(syntax, found, codes):
+    """"Conveyed his concerns to his Chinese counterpart during the talks", "following the talks,
+    the two ministers signed ...": a meeting noun with no owner, at the time of a verb
+    (`simultaneous_preps`), was held by that verb's subject, with whom the verb addresses ("to",
+    "with") when the meeting names no one; not when the verb is an act of conflict ("clashed with
+    police during the summit"). Only a meeting with an article ("the talks", "a courtesy call"):
+    one the report is about."""
+    by_token = None
+    for f in found:
+        t = f.trigger
+        if f.sources or t.pos_ != "NOUN" or not codes[f.code].needs_partner:
+            continue
+        if not any(d == "det" for d, _ in syntax.kids(t)):
+            continue  # "after negotiations over many months": no meeting the report is about
+        verb = syntax.simultaneous_verb(t)
+        if verb is None:
+            continue
+        if by_token is None:
+            by_token = {g.trigger.i: g for g in found}
+        g = by_token.get(verb.i)
+        if g is not None and not codes[g.code].cooperative:
+            continue
+        f.sources = list(g.sources) if g is not None and g.sources else subject(syntax, verb)
+        if not f.targets:
+            f.targets = with_conjuncts([o for p in syntax.children(verb, "prep", "dative")
+                                        if p.lower_ in ("to", "with") for o in syntax.children(p, "pobj")])
 
 
 def _owned_by_pronoun(tok):
