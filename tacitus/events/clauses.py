@@ -58,6 +58,22 @@ def share_meeting_actors(syntax, found, codes):
                                         if p.lower_ in ("to", "with") for o in syntax.children(p, "pobj")])
 
 
+def aim_concessions(syntax, found, codes):
+    """"Ethiopia went ahead with the filling despite objections from Egypt", "despite warnings from
+    Washington, Israeli forces launched ...": a conflictual act named after a concessive
+    preposition (`concessive_preps`) with no target is aimed at the doer of the act it is against."""
+    words = syntax.words
+    for f in found:
+        t = f.trigger
+        prep = t.head
+        if f.targets or t.pos_ != "NOUN" or t.dep_ != "pobj" or prep.lower_ not in words.concessive_preps \
+                or codes[f.code].cooperative:
+            continue
+        verb = prep.head
+        if prep.dep_ == "prep" and verb.i != prep.i and verb.pos_ in ("VERB", "AUX"):
+            f.targets = subject(syntax, verb)
+
+
 def _owned_by_pronoun(tok):
     """"their base", "its convoy": a thing whose owner is a pronoun, or the pronoun itself."""
     tok = getattr(tok, "token", tok)  # an actors.resolve.Deep argument holds its token

@@ -93,6 +93,7 @@ class EventWords:
     labelling_verbs: frozenset
     equating_verbs: frozenset
     accord_verbs: frozenset
+    concessive_preps: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
