@@ -50,7 +50,7 @@ class ArgumentStage(Stage):
             consumed |= f.consumed
         share_time_clause_actors(syntax, found, self.codes, self.toll_marks)
         share_claimed_acts(syntax, found, consumed, self.codes, self.words.claiming_verbs)
-        share_meeting_actors(syntax, found, self.codes)
+        consumed -= share_meeting_actors(syntax, found, self.codes)
         aim_concessions(syntax, found, self.codes)
         found += obligations(syntax, triggers, found, self.cameo)
         if self.purposes is not None:

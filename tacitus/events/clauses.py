@@ -36,15 +36,19 @@ def share_meeting_actors(syntax, found, codes):
     (`simultaneous_preps`), was held by that verb's subject, with whom the verb addresses ("to",
     "with") when the meeting names no one; not when the verb is an act of conflict ("clashed with
     police during the summit"). Only a meeting with an article ("the talks", "a courtesy call"):
-    one the report is about."""
-    by_token = None
+    one the report is about. So for the talks a speaker tells of ("the ministry said of the talks with
+    Kyrgyzstan"), and for a meeting the act was done in that names its partner ("discussed Ukraine
+    in a call with Macron"), which is then an event of its own. Returns the meetings so freed."""
+    by_token, freed = None, set()
     for f in found:
         t = f.trigger
-        if f.sources or t.pos_ != "NOUN" or not codes[f.code].needs_partner:
-            continue
+        code = codes[f.code]
+        if f.sources or t.pos_ != "NOUN" or code.root != "04" or not code.reciprocal:
+            continue  # a meeting, talks or a call, held by both sides
         if not any(d == "det" for d, _ in syntax.kids(t)):
             continue  # "after negotiations over many months": no meeting the report is about
-        verb = syntax.simultaneous_verb(t)
+        held_in = _held_in(syntax, t)
+        verb = syntax.simultaneous_verb(t) or _spoken_of(syntax, t) or held_in
         if verb is None:
             continue
         if by_token is None:
@@ -56,6 +60,29 @@ def share_meeting_actors(syntax, found, codes):
         if not f.targets:
             f.targets = with_conjuncts([o for p in syntax.children(verb, "prep", "dative")
                                         if p.lower_ in ("to", "with") for o in syntax.children(p, "pobj")])
+        if held_in is not None:
+            freed.add(t.i)
+    for g in found if freed else ():
+        g.consumed -= freed
+    return freed
+
+
+def _held_in(syntax, tok):
+    """The verb of an act done in a meeting that names its partner ("in a call with X"), else None."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "in" and prep.dep_ == "prep" and prep.head.pos_ == "VERB" \
+            and syntax.prep_objects(tok, ("with",)):
+        return prep.head
+    return None
+
+
+def _spoken_of(syntax, tok):
+    """The verb of saying that `tok` is what is told of ("said of the talks"), else None."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i and \
+            prep.head.lemma_.lower() in syntax.words.speech_lemmas:
+        return prep.head
+    return None
 
 
 def aim_concessions(syntax, found, codes):
