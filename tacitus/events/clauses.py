@@ -57,7 +57,8 @@ def share_meeting_actors(syntax, found, codes):
         if g is not None and not codes[g.code].cooperative:
             continue
         f.sources = list(g.sources) if g is not None and g.sources else subject(syntax, verb)
-        if not f.targets:
+        # ("following the talks, the two met with journalists": who is met after is no party to them)
+        if not f.targets and t.head.lower_ not in syntax.words.antecedent_preps:
             f.targets = with_conjuncts([o for p in syntax.children(verb, "prep", "dative")
                                         if p.lower_ in ("to", "with") for o in syntax.children(p, "pobj")])
         if held_in is not None:

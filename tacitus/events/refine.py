@@ -20,6 +20,7 @@ class Refiner:
 
     def refine(self, syntax, found, consumed):
         """Refine the codes of `found` in place; a protest's demand joins `consumed`."""
+        self._accords(syntax, found)  # before purposes: a view agreed on is about no act
         if self.purposes is not None:
             for f in found:
                 self._by_purpose(syntax, f)
@@ -27,7 +28,6 @@ class Refiner:
         for f in found:
             self._by_instrument(syntax, f)
         self._outlooks(syntax, found)
-        self._accords(syntax, found)
 
     def _accords(self, syntax, found):
         """"Agreed that a political solution was the only way forward": an intent made by a verb of
