@@ -78,7 +78,8 @@ class Coder:
         return [
             Segment(self.nlp.tokenizer, self.dictionary, lexicon),
             Filter(self.trigger_forms, lexicon),
-            Parse(self.nlp, self.batch_size, lexicon["drill_nouns"], lexicon["speech_lemmas"]),
+            Parse(self.nlp, self.batch_size, lexicon["drill_nouns"], lexicon["speech_lemmas"],
+                  lexicon["bearer_participles"]),
             Context(self.conventions, lexicon),
             Actors(self.dictionary, ActorWords.from_lexicon(lexicon)),
             Reading(Speakers(lexicon, self.resolver)),

@@ -180,7 +180,8 @@ class DocumentContext:
         before = [c for pos, c in self.sentence_countries if actor.start is None or pos < actor.start]
         ranked = [k for k in self.participants() if len(k) == 3]
         if title:
-            guests = {c for _, c in self.sentence_countries} if self.readout else ()
+            guests = {c for _, c in self.sentence_countries} if self.readout else \
+                {c for _, c in self.sentence_countries} - set(before)
             main = [c for c in before[-1:] + ranked if c not in guests and self.holds_office(c, title)][:1]
         else:
             after = [c for pos, c in self.sentence_countries if actor.start is not None and pos >= actor.start]

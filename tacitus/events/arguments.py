@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ..actors.resolve import Deep
 from ..stages import Stage
-from .clauses import merge_tolls, share_claimed_acts, share_time_clause_actors
+from .clauses import (aim_concessions, merge_tolls, share_claimed_acts, share_meeting_actors,
+                      share_time_clause_actors)
 from .contents import framed_contents, obligations, refusals
 from .fallback import FallbackTargets
 from .features import NominalFeatures
@@ -49,6 +50,8 @@ class ArgumentStage(Stage):
             consumed |= f.consumed
         share_time_clause_actors(syntax, found, self.codes, self.toll_marks)
         share_claimed_acts(syntax, found, consumed, self.codes, self.words.claiming_verbs)
+        consumed -= share_meeting_actors(syntax, found, self.codes)
+        aim_concessions(syntax, found, self.codes)
         found += obligations(syntax, triggers, found, self.cameo)
         if self.purposes is not None:
             found += framed_contents(syntax, triggers, found, self)
@@ -102,8 +105,9 @@ class ArgumentStage(Stage):
         consumed = {o.i for o in feats.objects if o.pos_ == "NOUN"}
         if pattern.pos == "VERB":
             # ("praised the ties during their meeting": a meeting at the time of the act is its own event)
-            same_time = self.words.simultaneous_preps
-            consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" and w not in same_time
+            # (nor is "despite objections from Egypt": what it went ahead against)
+            own = self.words.simultaneous_preps | self.words.concessive_preps
+            consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" and w not in own
                          for o in objs if o.pos_ == "NOUN"}
             if self.codes[pattern.code].root == "11":
                 consumed |= _charges(syntax, tok, feats)

@@ -4,6 +4,9 @@ the clause that says when it happened names who attacked, and the attack's objec
 belongs to those killed."""
 from __future__ import annotations
 
+from .subjects import subject
+from .syntax import with_conjuncts
+
 FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence: the acts a toll is counted for
 
 
@@ -25,6 +28,78 @@ def share_time_clause_actors(syntax, found, codes, marks):
             if f.targets and all(_owned_by_pronoun(t) for t in g.targets):
                 g.targets = list(f.targets)
             break
+
+
+def share_meeting_actors(syntax, found, codes):
+    """"Conveyed his concerns to his Chinese counterpart during the talks", "following the talks,
+    the two ministers signed ...": a meeting noun with no owner, at the time of a verb
+    (`simultaneous_preps`), was held by that verb's subject, with whom the verb addresses ("to",
+    "with") when the meeting names no one; not when the verb is an act of conflict ("clashed with
+    police during the summit"). Only a meeting with an article ("the talks", "a courtesy call"):
+    one the report is about. So for the talks a speaker tells of ("the ministry said of the talks with
+    Kyrgyzstan"), and for a meeting the act was done in that names its partner ("discussed Ukraine
+    in a call with Macron"), which is then an event of its own. Returns the meetings so freed."""
+    by_token, freed = None, set()
+    for f in found:
+        t = f.trigger
+        code = codes[f.code]
+        if f.sources or t.pos_ != "NOUN" or code.root != "04" or not code.reciprocal:
+            continue  # a meeting, talks or a call, held by both sides
+        if not any(d == "det" for d, _ in syntax.kids(t)):
+            continue  # "after negotiations over many months": no meeting the report is about
+        held_in = _held_in(syntax, t)
+        verb = syntax.simultaneous_verb(t) or _spoken_of(syntax, t) or held_in
+        if verb is None:
+            continue
+        if by_token is None:
+            by_token = {g.trigger.i: g for g in found}
+        g = by_token.get(verb.i)
+        if g is not None and not codes[g.code].cooperative:
+            continue
+        f.sources = list(g.sources) if g is not None and g.sources else subject(syntax, verb)
+        # ("following the talks, the two met with journalists": who is met after is no party to them)
+        if not f.targets and t.head.lower_ not in syntax.words.antecedent_preps:
+            f.targets = with_conjuncts([o for p in syntax.children(verb, "prep", "dative")
+                                        if p.lower_ in ("to", "with") for o in syntax.children(p, "pobj")])
+        if held_in is not None:
+            freed.add(t.i)
+    for g in found if freed else ():
+        g.consumed -= freed
+    return freed
+
+
+def _held_in(syntax, tok):
+    """The verb of an act done in a meeting that names its partner ("in a call with X"), else None."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "in" and prep.dep_ == "prep" and prep.head.pos_ == "VERB" \
+            and syntax.prep_objects(tok, ("with",)):
+        return prep.head
+    return None
+
+
+def _spoken_of(syntax, tok):
+    """The verb of saying that `tok` is what is told of ("said of the talks"), else None."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i and \
+            prep.head.lemma_.lower() in syntax.words.speech_lemmas:
+        return prep.head
+    return None
+
+
+def aim_concessions(syntax, found, codes):
+    """"Ethiopia went ahead with the filling despite objections from Egypt", "despite warnings from
+    Washington, Israeli forces launched ...": a conflictual act named after a concessive
+    preposition (`concessive_preps`) with no target is aimed at the doer of the act it is against."""
+    words = syntax.words
+    for f in found:
+        t = f.trigger
+        prep = t.head
+        if f.targets or t.pos_ != "NOUN" or t.dep_ != "pobj" or prep.lower_ not in words.concessive_preps \
+                or codes[f.code].cooperative:
+            continue
+        verb = prep.head
+        if prep.dep_ == "prep" and verb.i != prep.i and verb.pos_ in ("VERB", "AUX"):
+            f.targets = subject(syntax, verb)
 
 
 def _owned_by_pronoun(tok):

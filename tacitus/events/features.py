@@ -7,6 +7,7 @@ from .syntax import lemma, with_conjuncts
 
 # What a pattern's object names for any group of people ("released 19 Christians", "two Americans")
 PERSON = "person"
+MODIFIERS = ("compound", "amod", "nmod")  # the dependencies of an object's words a pattern may name
 
 
 def _people(tok, words):
@@ -62,7 +63,8 @@ class Features:
             self.object_lemmas.add(lemma(o))
             if _people(o, words):
                 self.object_lemmas.add(PERSON)
-            self.object_lemmas.update(lemma(c) for d, c in kids(o) if d in ("compound", "amod", "nmod"))
+            # "in-depth discussions": a preposition glued on by a hyphen says nothing of the object
+            self.object_lemmas.update(lemma(c) for d, c in kids(o) if d in MODIFIERS and c.pos_ != "ADP")
             # "allow the return of inspectors", "demanded the release of prisoners": what the act is of
             self.object_lemmas.update(lemma(x) for d, p in kids(o) if d == "prep" and p.lower_ == "of"
                                       for e, x in kids(p) if e == "pobj")

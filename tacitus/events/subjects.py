@@ -143,6 +143,12 @@ def noun_arguments(syntax, tok, pattern):
     if journey is not None:
         return journey
     between = syntax.prep_objects(tok, ("between", "among"))
+    # "the signing of memoranda of understanding between Malaysia and Brunei": the parties of
+    # what the act is of, up to two "of" away
+    held = [tok]
+    for _ in range(2):
+        held = [o for h in held for o in syntax.prep_objects(h, ("of",))]
+        between = between or [o for h in held for o in syntax.prep_objects(h, ("between", "among"))]
     if between:
         return with_conjuncts(between), []
     # "launched a mediation effort on Saturday between X and Y": the phrase the noun modifies, and

@@ -99,6 +99,7 @@ class EventWords:
     equating_verbs: frozenset
     month_words: frozenset
     date_modifiers: frozenset
+    concessive_preps: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:

@@ -10,12 +10,12 @@ from spacy.attrs import DEP, TAG
 _DRILL_TAGS = ("VB", "VBP", "VBG", "JJ")
 
 
-def repair(doc, drill_nouns, speech_lemmas=frozenset()):
+def repair(doc, drill_nouns, speech_lemmas=frozenset(), bearers=frozenset()):
     """Mend `doc` in place where one of the shapes is found; return it. One pass over the labels
     read as an array (no Token objects but for the few it needs): this runs on every parsed
     sentence."""
     strings = doc.vocab.strings
-    root_id, subject_id = strings["ROOT"], strings["nsubj"]
+    root_id, subject_id, pcomp_id, vbg_id = strings["ROOT"], strings["nsubj"], strings["pcomp"], strings["VBG"]
     clause_ids, tag_ids = {strings["xcomp"], strings["advcl"]}, {strings[t] for t in _DRILL_TAGS}
     root, subjects = None, []
     for i, (dep, tag) in enumerate(doc.to_array([DEP, TAG]).tolist()):
@@ -25,6 +25,8 @@ def repair(doc, drill_nouns, speech_lemmas=frozenset()):
             subjects.append(doc[i])
         elif dep in clause_ids and tag in tag_ids:
             _drill_modifier(doc, doc[i], drill_nouns)
+        elif dep == pcomp_id and tag == vbg_id and doc[i].lemma_ in bearers:
+            _bearer_participle(doc[i])
     if root is None:
         return doc
     if root.pos_ in ("NOUN", "PROPN"):
@@ -124,4 +126,15 @@ def _drill_modifier(doc, tok, drill_nouns):
         else:
             c.head = head  # "near the Polish border", "on Tuesday"
     obj.head, obj.dep_ = head, "dobj"
+    tok.head, tok.dep_ = obj, "amod"
+
+
+def _bearer_participle(tok):
+    """"Held talks with visiting Egyptian Foreign Minister X": a participle of a visit (`bearers`)
+    read as the preposition's clause, its guest as the object, modifies the guest, who is the
+    preposition's object ("with his visiting counterpart")."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
+    if obj is None or tok.head.dep_ != "prep" or any(c.dep_ == "prep" for c in tok.children):
+        return
+    obj.head, obj.dep_ = tok.head, "pobj"
     tok.head, tok.dep_ = obj, "amod"
