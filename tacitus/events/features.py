@@ -58,16 +58,7 @@ class Features:
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             objs = _gap_objects(tok, objs, syntax)
         self.objects = [syntax.unglued(o) for o in with_conjuncts(objs)]
-        self.object_lemmas = set()
-        for o in self.objects:
-            self.object_lemmas.add(lemma(o))
-            if _people(o, words):
-                self.object_lemmas.add(PERSON)
-            # "in-depth discussions": a preposition glued on by a hyphen says nothing of the object
-            self.object_lemmas.update(lemma(c) for d, c in kids(o) if d in MODIFIERS and c.pos_ != "ADP")
-            # "allow the return of inspectors", "demanded the release of prisoners": what the act is of
-            self.object_lemmas.update(lemma(x) for d, p in kids(o) if d == "prep" and p.lower_ == "of"
-                                      for e, x in kids(p) if e == "pobj")
+        self.object_lemmas = _object_lemmas(self.objects, words, kids)
         # "made the helicopters available", "made 50 tonnes of rice available to Nepal": a predicate
         # adjective on the verb, or after the object (or its "of" phrase), says what the act does to it
         self.complements = _complements(tok, self.objects, kids)
@@ -133,6 +124,22 @@ class Features:
         """Whether a slot of the pattern's target holds a word."""
         return any(spec == "dobj" and self.objects or spec.startswith("prep:") and self.preps.get(spec[5:])
                    for spec in p.target)
+
+
+def _object_lemmas(objects, words, kids):
+    """The lemmas a pattern's object constraint is checked against: each object's, PERSON for a
+    noun of people, its modifiers' and what it is "of"."""
+    out = set()
+    for o in objects:
+        out.add(lemma(o))
+        if _people(o, words):
+            out.add(PERSON)
+        # "in-depth discussions": a preposition glued on by a hyphen says nothing of the object
+        out.update(lemma(c) for d, c in kids(o) if d in MODIFIERS and c.pos_ != "ADP")
+        # "allow the return of inspectors", "demanded the release of prisoners": what the act is of
+        out.update(lemma(x) for d, p in kids(o) if d == "prep" and p.lower_ == "of"
+                   for e, x in kids(p) if e == "pobj")
+    return out
 
 
 def _complements(tok, objects, kids):
