@@ -13,6 +13,9 @@ def status_of(syntax, chain, tok, status, framed=False):
         return status
     words = syntax.words
     auxiliaries = set()
+    # "agreed that their countries should cooperate": a modal under the frame word is the framed
+    # content's, not the status of the agreement (or appeal, threat) itself
+    content = {t.i for t in chain[:-1]} if framed else ()
     chain = syntax.with_aspect(chain)
     first = chain[0]
     # "would not seek a third term and would hand over power": a conjunct with its own modal has
@@ -32,7 +35,7 @@ def status_of(syntax, chain, tok, status, framed=False):
         for dep, c in syntax.kids(t):
             if dep == "neg" or (dep == "det" and c.lower_ == "no" and t.pos_ == "NOUN"):
                 return "negated"
-            if dep in ("aux", "auxpass"):
+            if dep in ("aux", "auxpass") and t.i not in content:
                 auxiliaries.add(c.lower_)
             if dep == "mark" and c.lower_ in words.hypothetical_marks:
                 return "hypothetical"
