@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.attrs import DEP, POS, TAG
-from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
-
 from ..stages import Stage
 from .features import Features, NominalFeatures
 from .records import Trigger, Triggers
-from .syntax import Syntax, lemma
+from .syntax import Syntax, is_verb, lemma
 
 # A show of force done together ("held a joint naval drill", "Indian and Mongolian troops began an
 # exercise") is military cooperation, aimed at the partner, not at the place it is held near.
@@ -27,27 +24,6 @@ def _modifier_participle(tok):
     describes the noun it modifies; it reports no act of its own."""
     return tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound") and tok.i > 0 \
         and tok.nbor(-1).text in ("-", "\u2013")
-
-
-_VERB_TAGS: dict = {}  # tag hash -> whether it is a verb's tag (VB, VBD, ...)
-
-
-def _pattern_parts(doc):
-    """(index, part of speech a pattern names) for the tokens that may be triggers: verbs (`is_verb`),
-    nouns and names, and predicate adjectives. Read from the label arrays, since this looks at every
-    token, and only those it yields become Token objects."""
-    strings = doc.vocab.strings
-    adj_deps = (strings["acomp"], strings["ROOT"])
-    for i, (pos, tag, dep) in enumerate(doc.to_array([POS, TAG, DEP]).tolist()):
-        verb_tag = _VERB_TAGS.get(tag)
-        if verb_tag is None:
-            verb_tag = _VERB_TAGS[tag] = strings[tag].startswith("VB")
-        if pos == VERB or (verb_tag and pos != AUX):
-            yield i, "VERB"
-        elif pos == NOUN or pos == PROPN:
-            yield i, "NOUN"
-        elif pos == ADJ and dep in adj_deps:
-            yield i, "ADJ"
 
 
 def _month_date(tok, syntax):
@@ -106,8 +82,12 @@ class TriggerStage(Stage):
         syntax = Syntax(doc, self.words)
         out = Triggers(syntax)
         seen = syntax.content_lemmas
-        for i, pos in _pattern_parts(doc):
-            tok = doc[i]
+        for tok in doc:
+            # the part of speech a pattern names for the token (inline: this runs on every token)
+            pos = ("VERB" if is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN")
+                   else "ADJ" if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") else None)
+            if pos is None:
+                continue
             lem = lemma(tok)
             seen.add(lem)
             if lem in self.words.month_words and _month_date(tok, syntax):
