@@ -128,10 +128,7 @@ def _refusal(syntax, tok, lem, stage):
 def _frame(syntax, tok, lem, frames):
     """The frame of a verb, or of its phrasal verb ("rule out", "turn down")."""
     frame = frames.words.get(lem)
-    if frame is None:
-        particles = [c.lower_ for c in syntax.children(tok, "prt")]
-        frame = next((frames.words[f"{lem} {p}"] for p in particles if f"{lem} {p}" in frames.words), None)
-    return frame
+    return frame if frame is not None else frames.phrasal(lem, [c.lower_ for c in syntax.children(tok, "prt")])
 
 
 def _generic(syntax, clause):

@@ -158,8 +158,7 @@ class FramingStage(Stage):
         event noun its verb's ("an appeal" as "appeal")."""
         words, lem = self.frames.words, lemma(head)
         if head.pos_ == "VERB":
-            particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
-            phrasal = next((words[f"{lem} {p}"] for p in particles if f"{lem} {p}" in words), None)
+            phrasal = self.frames.phrasal(lem, [c.lower_ for c in head.children if c.dep_ == "prt"])
             if phrasal:
                 return phrasal
         return words.get(lem) or (words.get(self.nominals.get(lem, "")) if head.pos_ == "NOUN" else None)
@@ -291,4 +290,5 @@ class FramingStage(Stage):
 
     def _is_statement(self, syntax, tok):
         """The trigger sits in reported speech: the sentence has a verb of saying or announcing."""
-        return syntax.has_lemma(self.words.speech_lemmas) and any(t.lemma_.lower() in self.words.speech_lemmas and t.pos_ == "VERB" for t in tok.sent)
+        speech = self.words.speech_lemmas
+        return syntax.has_lemma(speech) and any(t.lemma_.lower() in speech and t.pos_ == "VERB" for t in tok.sent)

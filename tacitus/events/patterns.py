@@ -217,6 +217,11 @@ class Frames:
                 raise DataFileError(f"CAMEO code {row['code']!r} does not exist", where=where)
             self.codes[(row["frame"], row["act"])] = row["code"]
 
+    def phrasal(self, lem, particles):
+        """The frame of the phrasal verb `lem` makes with one of its particles ("rule out", "turn
+        down"), else None."""
+        return next((self.words[f"{lem} {p}"] for p in particles if f"{lem} {p}" in self.words), None)
+
     def recode(self, frame, code):
         """The code of `code` under `frame`, from the most specific row (0311 before 031 before 03)."""
         for k in (4, 3, 2):
