@@ -63,3 +63,30 @@ def test_rules_outside_the_table_still_apply_in_the_stock_order():
     [doc] = nlp.pipe([text])
     assert [(t.pos_, t.lemma_, str(t.morph)) for t in doc] == stock
     assert stock[1] == ("VERB", "peace talk", "Foreign=No") and stock[4] == ("VERB", "talk", "Foreign=No")
+
+
+def test_the_longer_patterns_matcher_runs_only_where_a_token_may_start_a_match():
+    import spacy
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "peace"}, {"LOWER": "talks"}]], {"LEMMA": "peace talk"})
+    ruler.add([[{"LOWER": {"REGEX": "^ceasefire"}}, {"IS_SPACE": False}]], {"LEMMA": "truce"})
+    table = TableRules.install(ruler)
+    calls = []
+    matcher = table.rest
+    table.rest = lambda doc, **kw: calls.append(doc.text) or matcher(doc, **kw)
+    texts = ["Peace talks began.", "The ceasefires held.", "Nothing was agreed."]
+    docs = list(nlp.pipe(texts))
+    assert calls == texts[:2]  # the third has neither "talks" nor a word that the regex finds
+    assert docs[0][0].lemma_ == "peace talk" and docs[1][1].lemma_ == "truce"
+
+
+def test_a_longer_pattern_with_no_cue_always_goes_to_the_matcher():
+    import spacy
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": {"NOT_IN": ["x"]}}, {"IS_SPACE": False}]], {"MORPH": "Foreign=No"})
+    table = TableRules.install(ruler)
+    assert table.cues is None
+    [doc] = nlp.pipe(["Talks began."])
+    assert str(doc[0].morph) == "Foreign=No"

@@ -12,6 +12,7 @@ a pattern of another shape keeps the stock component. Only `nlp.pipe` goes this 
 """
 from __future__ import annotations
 
+import re
 from itertools import product
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
@@ -26,9 +27,12 @@ SETTABLE = {POS, TAG, MORPH, LEMMA, DEP}  # token attributes only: nothing that 
 class TableRules:
     LIMIT = 200_000  # remembered combinations before the memory starts afresh
 
-    def __init__(self, ruler, table, rest):
+    def __init__(self, ruler, table, rest, cues=None):
         self.ruler, self.table, self.rest = ruler, table, rest
         self.memory, self.merged = {}, {}  # row -> rule indices; rule indices -> attributes
+        # one test per pattern left to the Matcher, which some token of its match must pass ("gon"
+        # of "gon na"): a sentence with no token passing any is not run through the Matcher
+        self.cues, self.cued = cues, {}  # cues None: always run it; cued: row -> passes some cue
 
     @classmethod
     def install(cls, ruler):
@@ -42,6 +46,7 @@ class TableRules:
     def compile(cls, ruler):
         strings = ruler.vocab.strings
         table, rest = {}, Matcher(ruler.vocab)  # table: tested keys -> values -> [(rule, exclusions)]
+        cues = []
         for i, attrs in enumerate(ruler.attrs):
             if not set(attrs) <= SETTABLE:
                 return None
@@ -49,13 +54,15 @@ class TableRules:
                 tests = _tests(strings, pattern[0]) if len(pattern) == 1 and ruler.indices[i] in (0, -1) else None
                 if tests is None:
                     rest.add(str(i), [pattern])
+                    cues.append(_cue(strings, pattern))
                     continue
                 allowed, excluded = tests
                 keys = tuple(sorted(allowed))
                 for values in product(*(allowed[k] for k in keys)):
                     table.setdefault(keys, {}).setdefault(values, []).append((i, excluded))
         return cls(ruler, [(tuple(COLUMNS.index(KEYS[k]) for k in keys), found)
-                           for keys, found in table.items()], rest if len(rest) else None)
+                           for keys, found in table.items()], rest if len(rest) else None,
+                   None if None in cues else cues)
 
     def rules_for(self, row):
         """The indices of the table rules that match a token with these column values, in order."""
@@ -64,6 +71,7 @@ class TableRules:
             if len(self.memory) > self.LIMIT:
                 self.memory.clear()
                 self.merged.clear()
+                self.cued.clear()
             hits = []
             for positions, values in self.table:
                 for i, excluded in values.get(tuple(row[p] for p in positions), ()):
@@ -72,12 +80,26 @@ class TableRules:
             found = self.memory[row] = tuple(sorted(hits))
         return found
 
+    def may_match_rest(self, rows):
+        """Whether the Matcher of the longer patterns may match a sentence with these rows."""
+        if self.cues is None:
+            return True
+        cued = self.cued
+        for row in rows:
+            hit = cued.get(row)
+            if hit is None:
+                hit = cued[row] = any(cue(row) for cue in self.cues)
+            if hit:
+                return True
+        return False
+
     def pipe(self, stream, batch_size=128):
         attrs, indices, strings = self.ruler.attrs, self.ruler.indices, self.ruler.vocab.strings
         merged_for = self.merged
         for doc in stream:
-            hits = [self.rules_for(tuple(row)) for row in doc.to_array(COLUMNS).tolist()]
-            if self.rest is not None:
+            rows = [tuple(row) for row in doc.to_array(COLUMNS).tolist()]
+            hits = [self.rules_for(row) for row in rows]
+            if self.rest is not None and self.may_match_rest(rows):
                 for key, start, end in self.rest(doc, allow_missing=True):
                     i = int(strings[key])
                     at = start + indices[i] if indices[i] >= 0 else end + indices[i]
@@ -114,6 +136,24 @@ def _tests(strings, token_pattern):
     if not allowed or any(not isinstance(v, int) for vs in allowed.values() for v in vs):
         return None
     return allowed, tuple(excluded)
+
+
+def _cue(strings, pattern):
+    """A test on a token's columns that some token of every match of `pattern` passes: the first
+    equality, membership or regular expression on a tag, lower form or label; None if none."""
+    for token in pattern:
+        for key, value in token.items():
+            if key not in ("TAG", "LOWER", "DEP"):
+                continue
+            column = COLUMNS.index(KEYS[key])
+            if isinstance(value, str) or isinstance(value, dict) and set(value) == {"IN"}:
+                values = frozenset(strings.add(v) for v in ([value] if isinstance(value, str) else value["IN"]))
+                return lambda row: row[column] in values
+            if isinstance(value, dict) and set(value) == {"REGEX"}:
+                # as the Matcher tests it: a search in the attribute's string
+                regex = re.compile(value["REGEX"])
+                return lambda row: regex.search(strings[row[column]]) is not None
+    return None
 
 
 def _value(strings, key, value):
