@@ -152,12 +152,16 @@ class SentenceActors:
                        if o.dep_ == "pobj"]
             if counted:
                 return self._phrase_actors(counted[0])
-        tokens = self.np_tokens(head)
         low = head.lower_
         # "the US", "US forces": the capitalised abbreviation is the country, not the pronoun "us"
         named = head.text.isupper() and len(head.text) > 1 and head.i in self.mention_at
         if not named and (head.pos_ == "PRON" or low in lex.pronouns):
             return self._pronoun(head)
+        lemma = head.lemma_.lower()
+        if not (low in ("two", "both") or lemma == "duo" or lemma in lex.pair_heads) and not any(
+                i in self.mention_at for i in range(head.left_edge.i, head.right_edge.i + 1)):
+            return []  # no mention inside the phrase, and no head that stands for both sides
+        tokens = self.np_tokens(head)
         mentions, seen = [], set()
         for tok in tokens:
             m = self.mention_at.get(tok.i)
@@ -266,7 +270,7 @@ class SentenceActors:
             office = None  # "Georgian President Shevardnadze": the office the text names is not on file
         elif former and len(country) == 3:
             return [Actor(country + "ELI", country, "ELI", office.name, "person", *span, text)]
-        if office is not None and self._in_office(office):
+        if office is not None and (self.day is None or office.holds_on(self.day)):
             code = country if len(country) > 3 else country + office.sector
             return [Actor(code, country if len(country) == 3 else None, office.sector, office.name, "person",
                           *span, text)]
@@ -378,14 +382,8 @@ class SentenceActors:
         return next(iter(held.values())) if len(held) == 1 else None
 
     def _office_on(self, offices):
-        if self.day:
-            for office in offices:
-                if office.holds_on(self.day):
-                    return office
-        return max(offices, key=lambda o: o.start or date.min)
-
-    def _in_office(self, office):
-        return self.day is None or office.holds_on(self.day)
+        held = [o for o in offices if o.holds_on(self.day)] if self.day else []
+        return held[0] if held else max(offices, key=lambda o: o.start or date.min)
 
     # -- offsets -------------------------------------------------------------------------------
     def _span_of(self, tokens):

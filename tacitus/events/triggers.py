@@ -52,6 +52,8 @@ def choose(features, candidates):
     for view in features.per_object():
         best = best_key = None
         for p in candidates:
+            if best is not None and p.constraints < best_key[0]:
+                break  # the candidates come by rank, fewest constraints last: none after this can win
             if not view.satisfies(p):
                 continue
             key = (p.rank[0], len(view.object_lemmas & p.object) if p.object else 0) + p.rank[1:]
