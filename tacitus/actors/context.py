@@ -34,6 +34,7 @@ class DocumentContext:
         self.readout = readout  # an official readout: its bare titles are its own side's office-holders
         self.paragraph_end = -1  # where the paragraph being read ends
         self.member_groups = {}  # "ministers" -> the organisation "Foreign Ministers from ASEAN" named
+        self.paired = set()  # named in a pair ("the EU and China"): a body may be one of the two sides
 
     # -- reading -------------------------------------------------------------------------------
     def enter_sentence(self, start, end, text):
@@ -87,6 +88,7 @@ class DocumentContext:
     def observe_group(self, actors):
         if len(actors) >= 2:
             self.last_group = list(actors)
+            self.paired.update((a.country or a.code) for a in actors if len(actors) == 2)
 
     def participants(self):
         """Countries and organisations in order of prominence: mentions, then first appearance."""
@@ -99,6 +101,16 @@ class DocumentContext:
             ranked = [self.home] + [k for k in ranked if k != self.home]
         return ranked[:2]
 
+    def _pair(self):
+        """The two sides "the leaders" stand for; with one country in view, an international body
+        named in a pair before is the other ("the EU and China ... the leaders")."""
+        pair = self.sides()
+        if len(pair) == 1 and pair[0] in self.paired:
+            bodies = [k for k in self.participants()
+                      if k.startswith("IGO") and k in self.paired and k in self.best]
+            pair = pair + bodies[:1]
+        return pair
+
     # -- resolving -----------------------------------------------------------------------------
     def resolve(self, anaphor: Anaphor):
         """The actors an anaphor stands for (may be empty when the document has not said)."""
@@ -109,14 +121,16 @@ class DocumentContext:
             if words and words[-1] in self.member_groups and not {"two", "both"} & set(words):
                 # "Foreign Ministers from ASEAN ... the ministers said": the body's members, named before
                 return [self._as_mention(self.member_groups[words[-1]], anaphor)]
-            pair = self.sides()
+            pair = self._pair()
             if len(pair) < 2:
                 return [self.locate(a) for a in anaphor.fallback]  # "the ministers" with no two sides in view
             if anaphor.sector not in (None, "GOV"):  # "soldiers from both countries"
-                return [replace(self._country(k, anaphor), code=k + anaphor.sector, sector=anaphor.sector)
+                return [self._as_mention(self.best[k], anaphor) if len(k) > 3 else
+                        replace(self._country(k, anaphor), code=k + anaphor.sector, sector=anaphor.sector)
                         for k in pair]
             country_level = anaphor.sector is None and any(w in anaphor.text.lower() for w in self.country_level)
-            return [self._country(k, anaphor) if country_level else self._government(k, anaphor) for k in pair]
+            return [self._as_mention(self.best[k], anaphor) if len(k) > 3 else self._country(k, anaphor)
+                    if country_level else self._government(k, anaphor) for k in pair]
         if anaphor.kind == "person" and self.last_person is not None:
             return [self._as_mention(self.last_person, anaphor)]
         if anaphor.kind == "person" and self.speaker is not None and self.speaker.kind == "person":

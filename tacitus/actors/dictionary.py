@@ -122,12 +122,15 @@ class ActorDictionary:
         for n, row in read_tsv("places.tsv", ("name", "country", "kind", "aliases"), key="name"):
             where = f"places.tsv:{n}"
             country = self.countries.get(row["country"])
-            if country is None:
-                raise DataFileError(f"unknown country {row['country']!r}", where=where)
-            if row["kind"] not in ("city", "region", "site"):
-                raise DataFileError(f"kind must be city, region or site, not {row['kind']!r}", where=where)
+            if row["kind"] not in ("city", "region", "site", "area"):
+                raise DataFileError(f"kind must be city, region, site or area, not {row['kind']!r}", where=where)
+            if (country is None) != (row["kind"] == "area"):
+                raise DataFileError(f"an area has no country, any other place has one ({row['country']!r})",
+                                    where=where)
             for name in [row["name"]] + split_list(row["aliases"]):
-                self._add(name, Entry("place", country, False), where)
+                # an area spanning countries ("Latin America") names no actor: it only keeps its words
+                # from being read as a country ("America")
+                self._add(name, Entry("area" if country is None else "place", country, False), where)
 
     def _load_organisations(self):
         cols = ("code", "name", "names", "kind", "country")
@@ -193,7 +196,8 @@ class ActorDictionary:
                     best = (i, i + k, entry)
                     break
             if best:
-                yield best
+                if best[2].kind != "area":
+                    yield best
                 i = best[1]
             else:
                 i += 1

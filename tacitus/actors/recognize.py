@@ -321,9 +321,9 @@ class SentenceActors:
         if not (head_is_place or head_is_sector or head.pos_ == "PROPN") and self.lex.is_people(head):
             sector = "CVL"  # "Palestinian youths", "Algerian landowners": people of that country
             head_is_sector = True
-        if not (head_is_place or head_is_sector or head.pos_ == "PROPN"):
-            # "China-Russia relations", "Iran's nuclear programme": a country named inside a
-            # phrase about something else is not an actor
+        if not (head_is_place or head_is_sector or head.pos_ == "PROPN") or self.lex.names_a_text(head, places):
+            # "China-Russia relations", "Iran's nuclear programme", "the Lisbon Treaty": a country
+            # named inside a phrase about something else is not an actor
             return []
         out = []
         for c, m in countries:

@@ -2,6 +2,8 @@
 (participants, speakers, anaphora), which later stages resolve "he" and "both sides" against."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..stages import Stage
 from ..nlp.normalise import analysis_text
 from ..time.dateline import dateline_place
@@ -46,7 +48,8 @@ class Actors(Stage):
                 # "Foreign Minister Nguyen Dy Nien", "Dulloo, Mauritian Foreign Minister": the titled
                 # person no dictionary has, for the surname later
                 person = _titled_name(head) if parsed and m.entry.kind == "title" else None
-                out.extend(a for a in (actors.actors_of(person) if person is not None else ())
+                out.extend(_with_title(a, actors, m, person)
+                           for a in (actors.actors_of(person) if person is not None else ())
                            if getattr(a, "kind", None) == "person" and a.code[:3] != "---")
                 continue
             if parsed:
@@ -125,6 +128,16 @@ class Reading(Stage):
         ctx.read_sentence(mentioned)
 
 
+def _with_title(actor, actors, mention, person):
+    """The titled person with the title in its text, so that "the Foreign Secretary" later is this
+    person; not the others of a list ("Foreign Secretary X and Minister Y")."""
+    at = actors.offset + person.idx
+    title = actors.doc[mention.start:mention.end].text
+    if title.lower() in (actor.text or "").lower() or not (actor.start or 0) <= at < (actor.end or 0):
+        return actor
+    return replace(actor, text=f"{title} {actor.text}")
+
+
 def _titled_name(tok):
     """The name a title belongs to: the proper noun it is compounded with, or the one it is in
     apposition to; None for a title standing alone."""
@@ -134,4 +147,6 @@ def _titled_name(tok):
         return tok
     if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
         return tok.head
-    return None
+    # "Foreign Secretary James Cleverly" parsed with the name in apposition to the title
+    return next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == tok.i + 1),
+                None)

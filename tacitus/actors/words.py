@@ -29,6 +29,7 @@ class ActorWords:
     generic_role_heads: frozenset
     relation_words: frozenset
     counterpart_heads: frozenset
+    agreement_nouns: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon):
@@ -36,10 +37,19 @@ class ActorWords:
             "pair_heads", "person_pronouns", "plural_pronouns", "speaker_pronouns", "thing_pronouns",
             "place_heads", "former_words", "group_heads", "relative_pronouns", "actor_relatives", "quantity_heads",
             "people_nouns", "delegate_nouns", "stance_prefixes", "capital_place_preps", "document_heads",
-            "generic_role_heads", "relation_words", "counterpart_heads")}
+            "generic_role_heads", "relation_words", "counterpart_heads", "agreement_nouns")}
         pronouns = (classes["person_pronouns"] | classes["plural_pronouns"] | classes["speaker_pronouns"]
                     | classes["thing_pronouns"])
         return cls(pronouns=pronouns, **classes)
+
+    def names_a_text(self, head, places):
+        """"The Lisbon Treaty", "the Minsk agreements", "the Treaty of Rome": a city a treaty is named
+        after is no party to it (a country may be: "the Iran deal")."""
+        tok = head.head if head.dep_ == "compound" else head
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            tok = head.head.head
+        return tok.lemma_.lower() in self.agreement_nouns and all(
+            m.entry.kind in ("capital", "place") and not m.start <= tok.i < m.end for m in places)
 
     def is_people(self, tok):
         """A plural noun for people ("youths", "landowners", "Kurds"), for nationality + people."""
