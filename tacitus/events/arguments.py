@@ -249,14 +249,23 @@ class ArgumentStage(Stage):
             gov = head.head if head.pos_ == "ADJ" else head
             src = subject(syntax, gov)
             tgt = syntax.children(gov, "dobj") or syntax.prep_objects(gov, ("on", "upon", "to"))
-            if cur.dep_ == "ccomp":
+            if cur.dep_ in ("ccomp", "advcl"):  # "urged that Iran ...", "called for Iran to ..."
                 tgt = syntax.children(cur, "nsubj") or tgt
             if src:
                 sources = src
             if tgt:
                 found_targets = with_conjuncts(tgt)
-        elif frame == "threaten" and not found_targets:
-            found_targets = syntax.children(head, "dobj")
+        elif frame == "threaten":
+            tok = framed.trigger.token
+            if not sources and framed.trigger.features.passive and framed.trigger.pattern.pos == "VERB" \
+                    and tok.dep_ == "ccomp" and tok.head.i == head.i and any(c.tag_ == "MD" for c in tok.children):
+                # "warned Seoul that any drills would be met with force": a threatened act with no
+                # doer of its own is the warner's; "Iran was warned by the G7 that ...", the G7's
+                sources = subject(syntax, head)
+                found_targets = syntax.children(head, "nsubjpass" if syntax.is_passive(head) else "dobj") \
+                    or found_targets
+            elif not found_targets:
+                found_targets = syntax.children(head, "dobj")
         if framed.trigger.nominal and head.pos_ != "NOUN" and frame != "negate":
             # "refused to respond to a demand from the US": the refusal is the subject's
             doer = with_conjuncts(syntax.children(head, "nsubj")) or subject(syntax, head)
