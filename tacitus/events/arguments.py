@@ -60,6 +60,7 @@ class ArgumentStage(Stage):
         # "called the strike a war crime" is no strike called; "was met with condemnation", no meeting
         verbs = {f.frame_word.i for f in labels if lemma(f.frame_word) in self.words.labelling_verbs}
         verbs |= {v.i for v in (self._received(syntax, f.trigger) for f in found) if v is not None}
+        verbs |= self._performed_orders(syntax, found)
         if verbs:
             found, consumed = self._without_verbs(found, verbs, consumed)
         found += labels
@@ -79,6 +80,18 @@ class ArgumentStage(Stage):
         freed = set().union(*(f.consumed for f in found if f.trigger.i in verbs))
         freed -= set().union(*(f.consumed for f in kept))
         return kept, consumed - freed
+
+    def _performed_orders(self, syntax, found):
+        """"The junta ordered the closure of the border", "ordered the arrest of ...": a bare order
+        whose object is an act of its own is that act, done by whoever orders it; the order codes
+        nothing. The verbs of such orders."""
+        demand = self.cameo.generic_code("demand")
+        acts = {f.trigger.i for f in found if f.trigger.pos_ == "NOUN" and f.code[:2] != demand[:2]}
+        # (an order not given, or only foretold, is no act done: "has not ordered", "may order")
+        return {f.trigger.i for f in found if acts and f.code == demand and f.trigger.pos_ == "VERB"
+                and lemma(f.trigger) in self.words.performing_verbs
+                and not any(d == "neg" or c.tag_ == "MD" for d, c in syntax.kids(f.trigger))
+                and any(o.i in acts for o in syntax.children(f.trigger, "dobj"))}
 
     def _reaction_verb(self, syntax, tok):
         """The verb that draws an event noun ("drew criticism") or receives it ("met with criticism")."""

@@ -48,8 +48,9 @@ def _passive_agents(syntax, tok):
     words = syntax.words
     agents = syntax.prep_objects(tok, ("by",), deps=("agent",))
     if not agents:
-        # "were detained and questioned by police": the agent after the last conjunct is each one's
-        agents = [a for c in syntax.children(tok, "conj") if c.tag_ == "VBN"
+        # "were detained and questioned by police": the agent after the last conjunct is each one's;
+        # "was ordered closed by the government": the parser hangs it on the predicate participle
+        agents = [a for c in syntax.children(tok, "conj", "xcomp") if c.tag_ == "VBN"
                   for a in syntax.prep_objects(c, ("by",), deps=("agent",))]
     if not agents:
         # "joint patrols by Cameroonian and Nigerian troops were launched": the subject's own doer
