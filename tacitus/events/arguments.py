@@ -121,7 +121,7 @@ class ArgumentStage(Stage):
             # (nor is "despite objections from Egypt": what it went ahead against)
             own = self.words.simultaneous_preps | self.words.concessive_preps
             consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" and w not in own
-                         for o in objs if o.pos_ == "NOUN"}
+                         for o in objs if o.pos_ == "NOUN" and not self._journey_on(tok, w, o)}
             if self.codes[pattern.code].root == "11":
                 consumed |= _charges(syntax, tok, feats)
         sources, found_targets = self._own_arguments(syntax, trigger)
@@ -167,9 +167,16 @@ class ArgumentStage(Stage):
         else:
             clause, act_clause = act_clause + frame_clause, []
         return Found(tok, code, pattern.id, sources, found_targets, status, framed.frame_word, clause, consumed,
-                     planned, passive=feats.passive and pattern.pos == "VERB", rank=pattern.rank,
+                     planned, passive=feats.passive and pattern.pos == "VERB" or self._receiving(trigger),
+                     rank=pattern.rank,
                      act_clause=act_clause, needs_target=demanded or self._accusation(pattern, tok),
                      fallback=FallbackTargets(syntax, tok, framed.frame_word, self.codes[code], pattern.target))
+
+    def _journey_on(self, tok, prep, noun):
+        # nor is the journey it was done on: "on his first state visit to Rwanda, expressed regret"
+        # (but "arrived on a visit" is that visit)
+        words = self.words
+        return prep == "on" and lemma(noun) in words.travel_nouns and lemma(tok) not in words.journey_verbs
 
     def _time_holders(self, syntax, tok, pattern):
         """A word with no time of its own that shares its clause's: "visiting X held talks on
@@ -209,7 +216,22 @@ class ArgumentStage(Stage):
                 return described
         if self._accusation(pattern, tok):
             return self._accusation_arguments(syntax, tok)
+        if self._receiving(trigger):
+            return self._giver(syntax, tok, feats), subject(syntax, tok, feats.passive)
         return subject(syntax, tok, feats.passive), targets(syntax, feats, pattern)
+
+    def _receiving(self, trigger):
+        # "received 500 tonnes of rice from Morocco": aid (CAMEO 07) is given to the subject
+        return trigger.pattern.pos == "VERB" and not trigger.features.passive and \
+            lemma(trigger.token) in self.words.receiving_verbs and self.codes[trigger.pattern.code].root == "07"
+
+    @staticmethod
+    def _giver(syntax, tok, feats):
+        """Who gives what `tok` receives: the "from" object, else a nationality on what is received
+        ("received German tanks")."""
+        givers = syntax.prep_objects(tok, ("from",))
+        return with_conjuncts(givers) or [c for o in feats.objects for c in syntax.children(o, "amod")
+                                          if c.text[:1].isupper()]
 
     @staticmethod
     def _drawn_arguments(syntax, tok, sources, own_targets, received=None):

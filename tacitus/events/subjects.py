@@ -188,6 +188,9 @@ def _journey_arguments(syntax, tok):
     on_journey = tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in words.journey_verbs
     if not doers and on_journey:
         doers = subject(syntax, tok.head.head, False)  # "is on a visit", "arrived on a state visit"
+    if not doers and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during") and is_verb(tok.head.head) \
+            and any(o.pos_ == "PROPN" for o in syntax.prep_objects(tok, ("to",))):
+        doers = subject(syntax, tok.head.head, False)  # "thanked Paraguay during a visit to Asuncion"
     if not doers:
         return None
     # "the visit of the crown prince to Seoul": the parser may hang the destination on the traveller
