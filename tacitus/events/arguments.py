@@ -60,6 +60,7 @@ class ArgumentStage(Stage):
         # "called the strike a war crime" is no strike called; "was met with condemnation", no meeting
         verbs = {f.frame_word.i for f in labels if lemma(f.frame_word) in self.words.labelling_verbs}
         verbs |= {v.i for v in (self._received(syntax, f.trigger) for f in found) if v is not None}
+        verbs |= self._performed_orders(syntax, found)
         if verbs:
             found, consumed = self._without_verbs(found, verbs, consumed)
         found += labels
@@ -79,6 +80,18 @@ class ArgumentStage(Stage):
         freed = set().union(*(f.consumed for f in found if f.trigger.i in verbs))
         freed -= set().union(*(f.consumed for f in kept))
         return kept, consumed - freed
+
+    def _performed_orders(self, syntax, found):
+        """"The junta ordered the closure of the border", "ordered the arrest of ...": a bare order
+        whose object is an act of its own is that act, done by whoever orders it; the order codes
+        nothing. The verbs of such orders."""
+        demand = self.cameo.generic_code("demand")
+        acts = {f.trigger.i for f in found if f.trigger.pos_ == "NOUN" and f.code[:2] != demand[:2]}
+        # (an order not given, or only foretold, is no act done: "has not ordered", "may order")
+        return {f.trigger.i for f in found if acts and f.code == demand and f.trigger.pos_ == "VERB"
+                and lemma(f.trigger) in self.words.performing_verbs
+                and not any(d == "neg" or c.tag_ == "MD" for d, c in syntax.kids(f.trigger))
+                and any(o.i in acts for o in syntax.children(f.trigger, "dobj"))}
 
     def _reaction_verb(self, syntax, tok):
         """The verb that draws an event noun ("drew criticism") or receives it ("met with criticism")."""
@@ -108,7 +121,7 @@ class ArgumentStage(Stage):
             # (nor is "despite objections from Egypt": what it went ahead against)
             own = self.words.simultaneous_preps | self.words.concessive_preps
             consumed |= {o.i for w, objs in feats.preps.items() if w != "iobj" and w not in own
-                         for o in objs if o.pos_ == "NOUN"}
+                         for o in objs if o.pos_ == "NOUN" and not self._journey_on(tok, w, o)}
             if self.codes[pattern.code].root == "11":
                 consumed |= _charges(syntax, tok, feats)
         sources, found_targets = self._own_arguments(syntax, trigger)
@@ -154,9 +167,16 @@ class ArgumentStage(Stage):
         else:
             clause, act_clause = act_clause + frame_clause, []
         return Found(tok, code, pattern.id, sources, found_targets, status, framed.frame_word, clause, consumed,
-                     planned, passive=feats.passive and pattern.pos == "VERB", rank=pattern.rank,
+                     planned, passive=feats.passive and pattern.pos == "VERB" or self._receiving(trigger),
+                     rank=pattern.rank,
                      act_clause=act_clause, needs_target=demanded or self._accusation(pattern, tok),
                      fallback=FallbackTargets(syntax, tok, framed.frame_word, self.codes[code], pattern.target))
+
+    def _journey_on(self, tok, prep, noun):
+        # nor is the journey it was done on: "on his first state visit to Rwanda, expressed regret"
+        # (but "arrived on a visit" is that visit)
+        words = self.words
+        return prep == "on" and lemma(noun) in words.travel_nouns and lemma(tok) not in words.journey_verbs
 
     def _time_holders(self, syntax, tok, pattern):
         """A word with no time of its own that shares its clause's: "visiting X held talks on
@@ -196,7 +216,22 @@ class ArgumentStage(Stage):
                 return described
         if self._accusation(pattern, tok):
             return self._accusation_arguments(syntax, tok)
+        if self._receiving(trigger):
+            return self._giver(syntax, tok, feats), subject(syntax, tok, feats.passive)
         return subject(syntax, tok, feats.passive), targets(syntax, feats, pattern)
+
+    def _receiving(self, trigger):
+        # "received 500 tonnes of rice from Morocco": aid (CAMEO 07) is given to the subject
+        return trigger.pattern.pos == "VERB" and not trigger.features.passive and \
+            lemma(trigger.token) in self.words.receiving_verbs and self.codes[trigger.pattern.code].root == "07"
+
+    @staticmethod
+    def _giver(syntax, tok, feats):
+        """Who gives what `tok` receives: the "from" object, else a nationality on what is received
+        ("received German tanks")."""
+        givers = syntax.prep_objects(tok, ("from",))
+        return with_conjuncts(givers) or [c for o in feats.objects for c in syntax.children(o, "amod")
+                                          if c.text[:1].isupper()]
 
     @staticmethod
     def _drawn_arguments(syntax, tok, sources, own_targets, received=None):
@@ -249,14 +284,23 @@ class ArgumentStage(Stage):
             gov = head.head if head.pos_ == "ADJ" else head
             src = subject(syntax, gov)
             tgt = syntax.children(gov, "dobj") or syntax.prep_objects(gov, ("on", "upon", "to"))
-            if cur.dep_ == "ccomp":
+            if cur.dep_ in ("ccomp", "advcl"):  # "urged that Iran ...", "called for Iran to ..."
                 tgt = syntax.children(cur, "nsubj") or tgt
             if src:
                 sources = src
             if tgt:
                 found_targets = with_conjuncts(tgt)
-        elif frame == "threaten" and not found_targets:
-            found_targets = syntax.children(head, "dobj")
+        elif frame == "threaten":
+            tok = framed.trigger.token
+            if not sources and framed.trigger.features.passive and framed.trigger.pattern.pos == "VERB" \
+                    and tok.dep_ == "ccomp" and tok.head.i == head.i and any(c.tag_ == "MD" for c in tok.children):
+                # "warned Seoul that any drills would be met with force": a threatened act with no
+                # doer of its own is the warner's; "Iran was warned by the G7 that ...", the G7's
+                sources = subject(syntax, head)
+                found_targets = syntax.children(head, "nsubjpass" if syntax.is_passive(head) else "dobj") \
+                    or found_targets
+            elif not found_targets:
+                found_targets = syntax.children(head, "dobj")
         if framed.trigger.nominal and head.pos_ != "NOUN" and frame != "negate":
             # "refused to respond to a demand from the US": the refusal is the subject's
             doer = with_conjuncts(syntax.children(head, "nsubj")) or subject(syntax, head)

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..actors.resolve import Deep, unknown_subject
 from ..actors.surface import SurfaceArguments
-from ..model import METHODS, Evidence
+from ..model import METHODS, Actor, Evidence
 from ..stages import Stage
 from .clauses import FORCE_ROOTS, toll_head
 from .records import Dropped
@@ -118,6 +118,11 @@ class Assembly(Stage):
             method = "surface" if sources else method
         if found.needs_target and not [t for t in targets if not any(t.same_entity(s) for s in sources)]:
             return "no target"
+        if not sources and _is_protest(self.cameo[found.code]):
+            sources = self._crowd(found, actors)
+            # (the place it is held in is its ground, not its target)
+            targets = [t for t in targets
+                       if not (sources and t.sector is None and t.country == sources[0].country)]
         sources = self._doers(found, sources, targets, sent.sentence.start)
         if isinstance(sources, str):
             return sources
@@ -138,7 +143,10 @@ class Assembly(Stage):
             ctx.observe_group(sources)
         info = self.cameo[code]
         lemma = found.trigger.lemma_.lower()
-        joint_verb = lemma in self.joint_verbs
+        joint_verb = lemma in self.joint_verbs or _fight_between(found.trigger, info)
+        if _fight_between(found.trigger, info) and len({s.code for s in sources}) < 2 and not targets \
+                and all(s.sector is None for s in sources):
+            return "no partner"  # "a fire between two warehouses in Lagos": a place fights no one
         if len(sources) >= 2 and (joint_verb or (not targets and info.joint)):
             # "Brazil and Argentina agreed to deepen cooperation": each toward the other
             pairs = [(s, t) for s in sources for t in sources if s is not t]
@@ -157,6 +165,14 @@ class Assembly(Stage):
         return Assembled(found, code, [
             self._pair(found, sent.sentence, s, t, _by_kind_of_force(code, s, t, killing), method)
             for s, t in pairs])
+
+    def _crowd(self, found, actors):
+        """"Rallies were held in 30 Czech towns", "thousands marched in Nairobi": a protest whose
+        doers no one names is made by the civilians of the country it is held in."""
+        if found.sources and unknown_subject(found.sources[0], 0) is not None:
+            return []  # a named group that no dictionary knows is still someone
+        return [Actor(p.country + "CVL", p.country, "CVL", p.name, "group", resolved_from="domestic")
+                for p in self.conventions.located(found.trigger, actors)]
 
     def _in_exchange(self, trigger):
         """"released four Americans in exchange for seven Iranians", "in return for": a release
@@ -303,6 +319,13 @@ class Assembly(Stage):
 def _is_protest(info):
     # root 14 (protest) is exactly the PLOVER type PROTEST
     return info.plover.type == "PROTEST"
+
+
+def _fight_between(trigger, info):
+    """"Heavy fire between Armenian and Azerbaijani positions": force named by a noun "between" two
+    sides is done by each to the other."""
+    return trigger.pos_ in ("NOUN", "PROPN") and info.root in FORCE_ROOTS and any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)
 
 
 def _is_talks(info):

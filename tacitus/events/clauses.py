@@ -193,6 +193,10 @@ def _claim(syntax, tok, by_token, consumed, codes, taken):
         acts = [head] + [o for p in syntax.children(head, "prep") for o in syntax.children(p, "pobj")]
         if head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
             acts.append(head.head.head)
+    elif syntax.is_passive(tok):
+        # "responsibility for the bombing was claimed by the rebels"
+        claimant, objs = syntax.prep_objects(tok, ("by",)), syntax.children(tok, "nsubjpass")
+        acts = objs + [o for h in objs for o in syntax.prep_objects(h, ("for",))]
     else:
         claimant = [s for s in syntax.children(tok, "nsubj") if s.dep_ != "expl"]
         objs = syntax.children(tok, "dobj")

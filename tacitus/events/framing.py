@@ -105,9 +105,12 @@ class FramingStage(Stage):
             chain.append(tok.head)
             cur = tok.head
         head = syntax.governor(cur)
-        if head is None and cur.i != tok.i and cur.dep_ == "advcl" and syntax.infinitive(cur) \
-                and self._frame_of(cur.head) in ("appeal", "demand"):
-            head = cur.head  # "called on Germany on Friday to speed up ...": the parser's adverbial clause
+        if head is None and cur.dep_ == "advcl" and syntax.infinitive(cur) \
+                and self._frame_of(cur.head) in ("appeal", "demand") and (cur.i != tok.i or any(
+                    c.dep_ == "mark" and c.lower_ == "for" for c in cur.children)):
+            # "called on Germany on Friday to speed up ...": the parser's adverbial clause; so is
+            # "called for the junta to hand back power"
+            head = cur.head
         if head is None and cur.dep_ == "advcl" and cur.tag_ == "VBG" and self._frame_of(cur.head) \
                 and not any(c.dep_ == "mark" for c in cur.children) \
                 and not any(t.is_punct for t in cur.doc[cur.head.i + 1:cur.i]):

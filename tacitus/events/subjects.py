@@ -48,8 +48,9 @@ def _passive_agents(syntax, tok):
     words = syntax.words
     agents = syntax.prep_objects(tok, ("by",), deps=("agent",))
     if not agents:
-        # "were detained and questioned by police": the agent after the last conjunct is each one's
-        agents = [a for c in syntax.children(tok, "conj") if c.tag_ == "VBN"
+        # "were detained and questioned by police": the agent after the last conjunct is each one's;
+        # "was ordered closed by the government": the parser hangs it on the predicate participle
+        agents = [a for c in syntax.children(tok, "conj", "xcomp") if c.tag_ == "VBN"
                   for a in syntax.prep_objects(c, ("by",), deps=("agent",))]
     if not agents:
         # "joint patrols by Cameroonian and Nigerian troops were launched": the subject's own doer
@@ -187,6 +188,9 @@ def _journey_arguments(syntax, tok):
     on_journey = tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in words.journey_verbs
     if not doers and on_journey:
         doers = subject(syntax, tok.head.head, False)  # "is on a visit", "arrived on a state visit"
+    if not doers and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during") and is_verb(tok.head.head) \
+            and any(o.pos_ == "PROPN" for o in syntax.prep_objects(tok, ("to",))):
+        doers = subject(syntax, tok.head.head, False)  # "thanked Paraguay during a visit to Asuncion"
     if not doers:
         return None
     # "the visit of the crown prince to Seoul": the parser may hang the destination on the traveller

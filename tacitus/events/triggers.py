@@ -12,6 +12,9 @@ from .syntax import Syntax, is_verb, lemma
 # A show of force done together ("held a joint naval drill", "Indian and Mongolian troops began an
 # exercise") is military cooperation, aimed at the partner, not at the place it is held near.
 JOINT_FORCE = {"150": "062"}
+# A deployment is joint only by its own word ("deployed a joint force"): two named sides that
+# each deploy troops may be facing each other
+JOINT_DEPLOYMENT = {"154": "062"}
 JOINT_TARGETS = ("prep:with", "prep:alongside", "none")
 # acts of force, which a fight "against hunger" is not
 FORCE_ROOTS = ("18", "19", "20")
@@ -138,6 +141,10 @@ class TriggerStage(Stage):
 
     def _jointly(self, p, tok, features, syntax):
         """The pattern as military cooperation when its show of force is joint (JOINT_FORCE)."""
+        joint = self.words.joint_modifiers
+        if p.code in JOINT_DEPLOYMENT and not features.nominal and any(
+                t.lower_ in joint for o in features.objects for t in syntax.children(o, "amod", "compound")):
+            return replace(p, code=JOINT_DEPLOYMENT[p.code], target=JOINT_TARGETS)
         if p.code not in JOINT_FORCE or features.nominal:
             return p
         ruler = tok.head if tok.dep_ == "xcomp" else tok  # "plan to hold drills"
@@ -148,7 +155,6 @@ class TriggerStage(Stage):
         # two named parties, not one side's "warships and bombers"
         together = any(c.text[:1].isupper() for m in parts if m.text[:1].isupper()
                        for c in syntax.children(m, "conj"))
-        joint = self.words.joint_modifiers
         if together or any(lemma(t) in joint for o in features.objects for t in o.subtree if t.i < o.i):
             return replace(p, code=JOINT_FORCE[p.code], target=JOINT_TARGETS)
         return p

@@ -90,6 +90,7 @@ class EventWords:
     aid_vehicles: frozenset
     aid_cargo: frozenset
     supplying_verbs: frozenset
+    receiving_verbs: frozenset
     command_verbs: frozenset
     claiming_verbs: frozenset
     furthering_verbs: frozenset

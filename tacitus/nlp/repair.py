@@ -77,7 +77,9 @@ def _after_appositive(doc, root):
     past verb hung as a modifier (acl) on the noun or on its appositive, right after the punctuation
     that closes the appositive, with no subject or agent of its own, is the sentence's verb. Any
     of the noun's own children after the verb go with it."""
-    appos = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+    # (or a relative clause set off the same way: "Denmark — which has given ... — pledged")
+    appos = [c for c in root.children if c.i > root.i and (c.dep_ == "appos" or (
+        c.dep_ == "relcl" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in _APPOSITIVE_ENDS))]
     if not appos:
         return []
     for owner in (root, *appos):
