@@ -43,11 +43,12 @@ def share_meeting_actors(syntax, found, codes):
     for f in found:
         t = f.trigger
         code = codes[f.code]
-        if _owned(f) or t.pos_ != "NOUN" or code.root != "04" or not code.reciprocal:
+        by_phone = code.plover.mode == "phone"
+        if _owned(f, by_phone) or t.pos_ != "NOUN" or code.root != "04" or not code.reciprocal:
             continue  # a meeting, talks or a call, held by both sides
         if not any(d == "det" for d, _ in syntax.kids(t)):
             continue  # "after negotiations over many months": no meeting the report is about
-        held_in = _held_in(syntax, t)
+        held_in = _held_in(syntax, t, by_phone)
         verb = syntax.simultaneous_verb(t) or _spoken_of(syntax, t) or held_in
         if verb is None:
             continue
@@ -68,21 +69,22 @@ def share_meeting_actors(syntax, found, codes):
     return freed
 
 
-def _owned(found):
-    """Whether a meeting noun names who held it: a lowercase modifier ("a telephone call", "a
-    courtesy call", "trade talks") says what kind of meeting it is, not whose."""
-    return any(s.dep_ not in ("compound", "amod") or not s.text.islower() for s in found.sources)
+def _owned(found, by_phone):
+    """Whether a meeting noun names who held it: a call's lowercase modifier ("a telephone call", "a
+    video call") says how it was held, not by whom. (Other meetings keep theirs: "agreed to mediation
+    in the final status talks with X" tells of talks the report is not about.)"""
+    return any(not by_phone or s.dep_ not in ("compound", "amod") or not s.text.islower() for s in found.sources)
 
 
-def _held_in(syntax, tok):
+def _held_in(syntax, tok, by_phone=False):
     """The verb of an act done in a meeting that names its partner ("in a call with X"), else None."""
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or not syntax.prep_objects(tok, ("with",)):
         return None
     head = prep.head
-    if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj"):
+    if by_phone and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj"):
         # "thanked Japan for its support in a call with X": the parser hangs the call on a noun of
-        # the act; the act was done in the call
+        # the act; the act was done in the call (but "mediation in the talks with X" is of the talks)
         head = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
     return head if head.pos_ == "VERB" else None
 
