@@ -46,3 +46,24 @@ def test_one_act_is_one_event_and_participants_are_listed(coder):
     doc = document(coder, [[event(CHN, RUS, "042"), event(CHN, RUS, "042"), event(CHN, RUS, "042", status="planned")]])
     assert [e.status for e in doc.events] == ["occurred", "planned"]
     assert [a.code for a in doc.participants] == ["CHN", "RUS"]
+
+
+def test_a_later_mention_of_the_same_meeting_is_no_second_event(coder):
+    talks = [[event(CHN, RUS, "046"), event(RUS, CHN, "046")],
+             [event(RUS, CHN, "046", 1), event(CHN, RUS, "040", 1)],
+             [event(CHN, RUS, "046", 2, "historical")], [event(CHN, RUS, "046", 3, "planned")]]
+    doc = document(coder, talks)
+    assert [(e.source.code, e.cameo, e.evidence.sentence, e.status) for e in doc.events] == [
+        ("CHN", "046", 0, "occurred"), ("RUS", "046", 0, "occurred"), ("CHN", "040", 1, "occurred"),
+        ("CHN", "046", 3, "planned")]
+
+
+def test_a_cooperative_act_between_a_country_and_its_own_government_is_no_event(coder):
+    gov = Actor("CHNGOV", "CHN", "GOV", "Wang Yi", kind="person")
+    police = Actor("CHNCOP", "CHN", "COP", "police")
+    doc = document(coder, [[event(CHN, gov, "050"), event(gov, CHN, "050"), event(gov, police, "051"),
+                            event(gov, CHN, "111"), event(gov, CHN, "073"), event(CHN, RUS, "050")]])
+    assert [(e.source.code, e.target.code, e.cameo) for e in doc.events] == [
+        ("CHNGOV", "CHNCOP", "051"), ("CHNGOV", "CHN", "111"), ("CHNGOV", "CHN", "073"), ("CHN", "RUS", "050")]
+    doc = document(coder, [[event(CHN, gov, "050")]])
+    assert [(e.source.code, e.target.code) for e in doc.events] == [("CHN", "CHNGOV")]  # the only reading

@@ -43,11 +43,12 @@ def share_meeting_actors(syntax, found, codes):
     for f in found:
         t = f.trigger
         code = codes[f.code]
-        if f.sources or t.pos_ != "NOUN" or code.root != "04" or not code.reciprocal:
+        by_phone = code.plover.mode == "phone"
+        if _owned(f, by_phone) or t.pos_ != "NOUN" or code.root != "04" or not code.reciprocal:
             continue  # a meeting, talks or a call, held by both sides
         if not any(d == "det" for d, _ in syntax.kids(t)):
             continue  # "after negotiations over many months": no meeting the report is about
-        held_in = _held_in(syntax, t)
+        held_in = _held_in(syntax, t, by_phone)
         verb = syntax.simultaneous_verb(t) or _spoken_of(syntax, t) or held_in
         if verb is None:
             continue
@@ -68,22 +69,36 @@ def share_meeting_actors(syntax, found, codes):
     return freed
 
 
-def _held_in(syntax, tok):
+def _owned(found, by_phone):
+    """Whether a meeting noun names who held it: a call's lowercase modifier ("a telephone call", "a
+    video call") says how it was held, not by whom. (Other meetings keep theirs: "agreed to mediation
+    in the final status talks with X" tells of talks the report is not about.)"""
+    return any(not by_phone or s.dep_ not in ("compound", "amod") or not s.text.islower() for s in found.sources)
+
+
+def _held_in(syntax, tok, by_phone=False):
     """The verb of an act done in a meeting that names its partner ("in a call with X"), else None."""
     prep = tok.head
-    if tok.dep_ == "pobj" and prep.lower_ == "in" and prep.dep_ == "prep" and prep.head.pos_ == "VERB" \
-            and syntax.prep_objects(tok, ("with",)):
-        return prep.head
-    return None
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or not syntax.prep_objects(tok, ("with",)):
+        return None
+    head = prep.head
+    if by_phone and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj"):
+        # "thanked Japan for its support in a call with X": the parser hangs the call on a noun of
+        # the act; the act was done in the call (but "mediation in the talks with X" is of the talks)
+        head = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+    return head if head.pos_ == "VERB" else None
 
 
 def _spoken_of(syntax, tok):
     """The verb of saying that `tok` is what is told of ("said of the talks"), else None."""
     prep = tok.head
-    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i and \
-            prep.head.lemma_.lower() in syntax.words.speech_lemmas:
-        return prep.head
-    return None
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    if verb.lower_ in syntax.words.bare_time_words and verb.dep_ in ("pobj", "npadvmod"):
+        # "said on Sunday of the talks": the parser hangs the "of" on the day the verb is dated by
+        verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+    return verb if verb.lemma_.lower() in syntax.words.speech_lemmas else None
 
 
 def aim_concessions(syntax, found, codes):

@@ -10,6 +10,8 @@ from .records import Dropped
 
 MIN_SENTENCES = 3  # a shorter text says too little to be a two-party document
 PARTICIPANTS = 6  # how many of the most prominent actors a document lists
+MET = ("occurred", "historical")  # the statuses of a meeting that took place
+VERBAL_COOPERATION = 1  # the quad class of statements, appeals, intents, meetings, diplomatic cooperation
 
 
 class DocumentRules(Stage):
@@ -33,7 +35,7 @@ class DocumentRules(Stage):
         # "Israel's cabinet met on Sunday": a meeting or talks with no one else is no interaction
         alone = [ev for ev in events if ev.target is None and self.cameo[ev.cameo].needs_partner]
         events = [ev for ev in events if ev.target is not None or not self.cameo[ev.cameo].needs_partner]
-        doc.events = _dedupe(events)
+        doc.events = self._repeated_meetings(self._own_side(_dedupe(events)))
         doc.dropped = _unpartnered(alone, doc.sentences, doc.events)
         doc.participants = [ctx.best[k] for k in ctx.participants()[:PARTICIPANTS] if k in ctx.best]
 
@@ -50,6 +52,44 @@ class DocumentRules(Stage):
                 ev = replace(ev, target=self.conventions.other_side(other, ctx))
             out.append(ev)
         return out
+
+
+    def _repeated_meetings(self, events):
+        """"They discussed ... They also discussed ...": each sentence of a report on one call or
+        one round of talks mentions the same meeting again. A meeting held by both sides (04,
+        reciprocal) is one event per pair, code and day: a later sentence's mention is a repeat. The
+        first mention stands; plans and negations are kept."""
+        first, out = {}, []
+        for ev in events:
+            info = self.cameo[ev.cameo]
+            if info.root != "04" or not info.reciprocal or ev.status not in MET or None in (ev.source, ev.target):
+                out.append(ev)
+                continue
+            key = (frozenset((ev.source.code, ev.target.code)), ev.cameo, ev.date)
+            if first.setdefault(key, ev.evidence.sentence) == ev.evidence.sentence:
+                out.append(ev)
+        return out
+
+    def _own_side(self, events):
+        """"Britain would deepen the relations between the two countries" is not Britain's act on its
+        own government: where an act of verbal cooperation is between a country and itself (the
+        state or its government on both sides) and the same words also give it a pair of two
+        countries, the pair with itself is a misread one. (Aid a government sends its own besieged
+        town is material, and stands.)"""
+        def state(actor):
+            return actor.sector in (None, "GOV") and actor.kind != "organisation" \
+                and actor.resolved_from != "domestic"
+
+        def own(ev):
+            info = self.cameo[ev.cameo]
+            return ev.source is not None and ev.target is not None and ev.source.country is not None \
+                and ev.source.country == ev.target.country and state(ev.source) and state(ev.target) \
+                and info.quad_class == VERBAL_COOPERATION and not info.domestic
+
+        def trigger(ev):
+            return ev.evidence.sentence, ev.evidence.trigger_start
+        paired = {trigger(ev) for ev in events if ev.source is not None and ev.target is not None and not own(ev)}
+        return [ev for ev in events if not (own(ev) and trigger(ev) in paired)]
 
 
 def _unpartnered(alone, sentences, kept):

@@ -78,7 +78,8 @@ class Features:
         preps = {}
         for h in [tok] + self.objects + self.complements:
             for p in syntax.children(h, "prep", "agent", "dative"):
-                pobjs = [syntax.unglued(o) for o in with_conjuncts(syntax.children(p, "pobj", "pcomp"))]
+                pobjs = [syntax.unglued(syntax.visitor(o) or o)
+                         for o in with_conjuncts(syntax.children(p, "pobj", "pcomp"))]
                 if pobjs and all(o.lower_ in syntax.words.date_words or o.like_num for o in pobjs):
                     continue
                 if not pobjs and h is tok:

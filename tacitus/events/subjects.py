@@ -205,6 +205,11 @@ def participle_arguments(syntax, tok):
     visiting counterpart": a participle with no object of its own that describes a noun says what the
     noun's bearer is doing; the host is the clause's place, else the clause's other party. None
     when the participle is not so placed."""
+    visitor = syntax.visitor(tok)
+    if visitor is not None and is_verb(tok.head.head):
+        # "held a meeting in Jakarta with visiting X": X visits the place, else the one met
+        verb = tok.head.head
+        return [visitor], with_conjuncts(syntax.prep_objects(verb, ("in",)) or subject(syntax, verb, False))
     if any(d in ("dobj", "prep", "nsubj") for d, _ in syntax.kids(tok)):
         return None
     if tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):

@@ -86,6 +86,16 @@ class Syntax:
                 out.extend(self.children(p, "pobj"))
         return out
 
+    def visitor(self, tok):
+        """"Held a meeting with visiting Japanese Foreign Minister X": the parser reads the
+        participle as a gerund with the visitor as its object; the visitor, when `tok` is such a
+        participle after "with", else None."""
+        if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or tok.head.lower_ != "with" \
+                or tok.lemma_.lower() not in self.words.bearer_participles:
+            return None
+        objs = self.children(tok, "dobj")
+        return objs[0] if objs and objs[0].pos_ == "PROPN" else None
+
     def governor(self, tok):
         """The word that may frame `tok`: the head of a complement clause, or the verb or adjective a
         preposition hangs on ("committed to deepening", "looked forward to the meeting"), or the noun
