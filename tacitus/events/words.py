@@ -65,6 +65,7 @@ class EventWords:
     concluding_verbs: frozenset
     condition_marks: frozenset
     hypothetical_marks: frozenset
+    prospective_marks: frozenset
     opposition_nouns: frozenset
     same_kind_words: frozenset
     towards_preps: frozenset
