@@ -56,6 +56,7 @@ class EventWords:
     joint_verbs: frozenset
     attack_nouns: frozenset
     protective_purposes: frozenset
+    investigating_purposes: frozenset
     joint_modifiers: frozenset
     enacting_nouns: frozenset
     aspect_verbs: frozenset
