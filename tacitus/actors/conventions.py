@@ -78,8 +78,14 @@ class Conventions:
         out = []
         for h in holders:
             for prep in h.children:
-                if prep.dep_ != "prep" or prep.lower_ not in self.locative_preps:
+                if prep.dep_ != "prep":
                     continue
+                if prep.lower_ not in self.locative_preps:
+                    # "pulled its troops out of Bosnia": the parser hangs "of" on "out"
+                    prep = next((p for p in prep.children if p.dep_ == "prep"
+                                 and f"{prep.lower_} {p.lower_}" in self.locative_preps), None)
+                    if prep is None:
+                        continue
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         out += [a for a in actors.actors_of(pobj) if isinstance(a, Actor) and a.country

@@ -288,7 +288,11 @@ class ArgumentStage(Stage):
                 tgt = syntax.children(cur, "nsubj") or tgt
             if src:
                 sources = src
-            if tgt:
+            if tgt and _rallied(framed, found_targets, tgt):
+                # "urged the EC to support the PLO": calling on others to back a third party rallies
+                # support on its behalf (053), aimed at the party backed, not at those called on
+                framed.code = "053"
+            elif tgt:
                 found_targets = with_conjuncts(tgt)
         elif frame == "threaten":
             tok = framed.trigger.token
@@ -312,6 +316,25 @@ class ArgumentStage(Stage):
             elif doer:
                 found_targets, sources = sources or found_targets, doer
         return sources, found_targets
+
+
+def _rallied(framed, backed, called):
+    """The framed act backs (051, 052) a named party other than those called on: not "urged Japan
+    to support it" nor "to support the plan" (an appeal for policy support, 022)."""
+    if framed.frame != "appeal" or framed.act_code[:3] not in ("051", "052"):
+        return False
+    called = {t.i for t in called}
+    heads = [t.token if isinstance(t, Deep) else t for t in backed]
+    return bool(heads) and all(t.i not in called and _named_party(t) for t in heads)
+
+
+def _named_party(tok):
+    """A named party ("the PLO", "Kosovo") or a sector of one ("the Polish government")."""
+    if tok.tag_ in ("PRP", "PRP$"):
+        return False
+    # (the parser runs without NER: a proper noun, or a capitalised modifier such as a demonym)
+    return tok.pos_ == "PROPN" or any(c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+                                      for c in tok.children)
 
 
 def _charges(syntax, tok, feats):

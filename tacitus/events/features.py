@@ -68,7 +68,11 @@ class Features:
                                                            if d in ("compound", "amod")}
                             | _gerund_objects(objs, kids) for w, objs in self.preps.items()}
         self.xcomps = syntax.children(tok, "xcomp")
-        self.xcomp_lemmas = {lemma(x) for x in self.xcomps}
+        # "called for sanctions against Iran to be lifted": a passive infinitive hung on the verb as an
+        # adverbial clause is the complement of its object, not a purpose
+        self.xcomp_lemmas = {lemma(x) for x in self.xcomps} | {
+            lemma(a) for a in syntax.children(tok, "advcl") if a.i > tok.i and syntax.infinitive(a)
+            and any(d == "auxpass" for d, _ in syntax.kids(a))}
         # "is calling on Beijing to restrain Pyongyang": the parser often hangs the complement of
         # an appeal as an adverbial clause; a pattern open to any complement ("*") takes it too
         self.any_complement = bool(self.xcomps) or any(syntax.infinitive(a) and a.i > tok.i

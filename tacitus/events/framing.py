@@ -89,9 +89,13 @@ class FramingStage(Stage):
         """"Will send 100 troops to Estonia to reinforce NATO's flank": troops sent to protect an ally
         are military protection (074), not a show of force."""
         protective = self.codes[code].protective
-        if protective and any(lemma(a) in self.words.protective_purposes for a in syntax.children(tok, "advcl")
-                              if syntax.infinitive(a)):
+        purposes = [lemma(a) for a in syntax.children(tok, "advcl") if syntax.infinitive(a)]
+        if protective and any(p in self.words.protective_purposes for p in purposes):
             return protective
+        if code[:2] in ("07", "15") and any(p in self.words.investigating_purposes for p in purposes):
+            # "sent seven military experts to Saudi Arabia to investigate the attacks": people sent
+            # to find out are an investigation (09), not aid or a show of force
+            return "090"
         return code
 
     def _walk(self, syntax, tok):

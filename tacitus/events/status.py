@@ -37,7 +37,8 @@ def status_of(syntax, chain, tok, status, framed=False):
                 return "negated"
             if dep in ("aux", "auxpass") and t.i not in content:
                 auxiliaries.add(c.lower_)
-            if dep == "mark" and c.lower_ in words.hypothetical_marks:
+            if dep == "mark" and c.lower_ in words.hypothetical_marks or dep in ("mark", "advmod") and (
+                    c.lower_ in words.prospective_marks and _yet_to_come(syntax, t)):  # "once" may be advmod
                 return "hypothetical"
             if dep == "advmod" and any(d == "neg" for d, _ in syntax.kids(c)):
                 return "negated"  # "would no longer buy", "has not yet met"
@@ -55,6 +56,21 @@ def status_of(syntax, chain, tok, status, framed=False):
     if scheduled(words, chain):
         return "planned"
     return "occurred"
+
+
+def _yet_to_come(syntax, verb):
+    """"Will free the prisoners once Hamas releases the soldier", "must agree before they
+    demobilize": a present-tense time clause on an act still to be done only times or conditions
+    that act. Headline present ("clashes erupt after police kill a man") has no modal on its head."""
+    if verb.dep_ != "advcl":
+        return False
+    aux = [c for d, c in syntax.kids(verb) if d in ("aux", "auxpass")]
+    if (aux[0] if aux else verb).tag_ not in ("VBZ", "VBP"):
+        return False  # "before they had disarmed", "after the army withdrew"
+    head = verb.head.head if verb.head.dep_ == "conj" else verb.head
+    yet = syntax.words.modal_future | syntax.words.modal_hypothetical
+    return any(d == "aux" and (c.lower_ in yet or c.lower_ == "to") for h in {verb.head, head}
+               for d, c in syntax.kids(h))
 
 
 def scheduled(words, chain):

@@ -56,6 +56,7 @@ class EventWords:
     joint_verbs: frozenset
     attack_nouns: frozenset
     protective_purposes: frozenset
+    investigating_purposes: frozenset
     joint_modifiers: frozenset
     enacting_nouns: frozenset
     aspect_verbs: frozenset
@@ -65,6 +66,7 @@ class EventWords:
     concluding_verbs: frozenset
     condition_marks: frozenset
     hypothetical_marks: frozenset
+    prospective_marks: frozenset
     opposition_nouns: frozenset
     same_kind_words: frozenset
     towards_preps: frozenset
