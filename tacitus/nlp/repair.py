@@ -32,6 +32,8 @@ def repair(doc, drill_nouns, speech_lemmas=frozenset(), bearers=frozenset()):
     if root.pos_ in ("NOUN", "PROPN"):
         _noun_root(doc, root)
         return doc
+    if root.tag_ in ("VBD", "VBZ", "VBP") and root.i > 2:
+        _swallowed_subject(doc, root)
     # "Lebanese army units deployed along the border, a military source said": a verb of saying
     # with two subjects had the reported clause read as a noun phrase, the first of them
     if len(subjects) < 2 or root.lemma_ not in speech_lemmas:
@@ -90,6 +92,31 @@ def _after_appositive(doc, root):
                         k.head = c
                 return [c]
     return []
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def _swallowed_subject(doc, root):
+    """"After a meeting that both sides described as frank, Vietnam's prime minister and his
+    Australian counterpart agreed ...": a finite verb with no subject, right after a noun phrase
+    that opens after a comma and that the parser hung inside the opening clause, has that phrase
+    as its subject. The phrase's words before the comma go back to its old head."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in root.children):
+        return
+    comma = next((k for k in range(root.i - 2, max(root.i - 14, 0), -1) if doc[k].text == ","), None)
+    if comma is None:
+        return
+    span = doc[comma + 1:root.i]
+    heads = [t for t in span if not comma < t.head.i < root.i]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or heads[0].head.i > comma \
+            or any(t.tag_.startswith("VB") and t.dep_ != "amod" for t in span):
+        return
+    noun, old = heads[0], heads[0].head
+    for c in list(noun.children):
+        if c.i <= comma:
+            c.head = old
+    noun.head, noun.dep_ = root, "nsubj"
 
 
 def _make_root(verb, noun, dep, governor):
