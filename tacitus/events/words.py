@@ -100,6 +100,7 @@ class EventWords:
     month_words: frozenset
     date_modifiers: frozenset
     concessive_preps: frozenset
+    delegate_nouns: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
