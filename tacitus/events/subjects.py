@@ -44,6 +44,12 @@ def subject(syntax, tok, passive=None):
             continue
         if cur.dep_ == "acl" or cur.head.i == cur.i:
             return []
+        if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.head.dep_ == "acl" and cur.head.tag_ == "VBG" \
+                and cur.nbor(-1).text == "," and syntax.clause_verb(cur.head.head) is not None:
+            # "opened fire on people returning home, breaching the truce": the parser hung the
+            # clause after the comma on the participle describing the object; the verb's doer does it
+            cur = syntax.clause_verb(cur.head.head)
+            continue
         if cur.dep_ in CONTROL_HEADS or cur.pos_ in ("ADJ",):
             cur = cur.head
             continue
