@@ -50,6 +50,10 @@ def subject(syntax, tok, passive=None):
             # clause after the comma on the participle describing the object; the verb's doer does it
             cur = syntax.clause_verb(cur.head.head)
             continue
+        if cur.dep_ == "xcomp" and lemma(cur.head) in syntax.words.persuading_verbs \
+                and cur.head.tag_ in ("VBD", "VBZ", "VBP", "VBN") and syntax.children(cur.head, "dobj"):
+            # "persuaded the two sides to sign": they sign ("tried to persuade Iran to ...": no one does)
+            return with_conjuncts(syntax.children(cur.head, "dobj"))
         if cur.dep_ in CONTROL_HEADS or cur.pos_ in ("ADJ",):
             cur = cur.head
             continue

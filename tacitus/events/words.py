@@ -101,6 +101,7 @@ class EventWords:
     date_modifiers: frozenset
     concessive_preps: frozenset
     delegate_nouns: frozenset
+    persuading_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
