@@ -37,6 +37,8 @@ def repair(doc, drill_nouns, speech_lemmas=frozenset(), bearers=frozenset()):
         return doc
     if root.tag_ in ("VBD", "VBZ", "VBP") and root.i > 2:
         _swallowed_subject(doc, root)
+    for s in subjects:
+        _swallowed_name(doc, s)
     if root.lemma_ in speech_lemmas:
         _reported_subject(root)
     # "Lebanese army units deployed along the border, a military source said": a verb of saying
@@ -122,6 +124,22 @@ def _swallowed_subject(doc, root):
         if c.i <= comma:
             c.head = old
     noun.head, noun.dep_ = root, "nsubj"
+
+
+def _swallowed_name(doc, subj):
+    """"After the massacre in Moura, United Nations investigators said ...": a name right before
+    the subject's phrase and right after a comma, read as a conjunct (with no "and") of a noun in
+    the opening clause, names whom the subject belongs to."""
+    edge = subj.left_edge.i
+    if edge < 3:
+        return
+    name = doc[edge - 1]
+    while name.dep_ != "conj" and name.head.i < edge and name.head.i > name.i:
+        name = name.head
+    if name.dep_ != "conj" or name.pos_ != "PROPN" or name.right_edge.i != edge - 1 \
+            or doc[name.left_edge.i - 1].text != "," or any(c.dep_ == "cc" for c in name.head.children):
+        return
+    name.head, name.dep_ = subj, "compound"
 
 
 def _reported_subject(verb):
