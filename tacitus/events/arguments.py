@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ..actors.resolve import Deep
 from ..stages import Stage
-from .clauses import (aim_concessions, merge_tolls, share_claimed_acts, share_meeting_actors,
-                      share_time_clause_actors)
+from .clauses import (aim_concessions, merge_tolls, partner_across_clause, share_claimed_acts,
+                      share_meeting_actors, share_time_clause_actors)
 from .contents import framed_contents, obligations, refusals
 from .fallback import FallbackTargets
 from .features import NominalFeatures
@@ -51,6 +51,7 @@ class ArgumentStage(Stage):
         share_time_clause_actors(syntax, found, self.codes, self.toll_marks)
         share_claimed_acts(syntax, found, consumed, self.codes, self.words.claiming_verbs)
         consumed -= share_meeting_actors(syntax, found, self.codes)
+        partner_across_clause(syntax, found, self.codes)
         aim_concessions(syntax, found, self.codes)
         found += obligations(syntax, triggers, found, self.cameo)
         if self.purposes is not None:

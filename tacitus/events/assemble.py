@@ -183,13 +183,13 @@ class Assembly(Stage):
 
     def _doers(self, found, sources, targets, offset):
         """Who acts, or the reason there is no event when no one does."""
+        if (found.passive or found.code[:2] == "20") and found.sources and all(
+                t.lemma_.lower() in self.natural_causes for t in found.sources):
+            return "no source"  # "displaced by flooding", "drought forced herders to leave": no one acts
         if not sources and found.sources:
             unk = unknown_subject(found.sources[0], offset)
             if unk is not None:
                 sources = [unk]
-        if not sources and found.passive and found.sources and all(
-                t.lemma_.lower() in self.natural_causes for t in found.sources):
-            return "no source"  # "displaced by flooding": the doer the passive names is no one
         if not sources and found.passive and self._in_background_clause(found.trigger):
             # "a curfew in Montenegro, where 28 people have been killed": background with no doer
             return "background"

@@ -226,3 +226,18 @@ def _claim(syntax, tok, by_token, consumed, codes, taken):
             g.sources = list(claimant)  # "claimed the rocket attack": the claimant, not the weapon
         if acts_found and a.i in taken:  # the claim's object is the act, not a part of the claim
             consumed.discard(a.i)
+
+
+def partner_across_clause(syntax, found, codes):
+    """"While the finance ministry was negotiating a loan, the IMF approved ...": talks held by one
+    side (a singular subject) with no one else named, in a clause of the same time ("while", "as"),
+    are held with the subject of the clause it opens."""
+    for f in found:
+        t = f.trigger
+        code = codes[f.code]
+        if f.targets or len(f.sources) != 1 or t.dep_ != "advcl" or code.root != "04" or not code.reciprocal:
+            continue
+        if f.sources[0].tag_ in ("NNS", "NNPS"):
+            continue  # "while the two governments negotiated": both sides are named already
+        if any(c.dep_ == "mark" and c.lower_ in ("while", "as") for c in t.children):
+            f.targets = with_conjuncts(syntax.children(t.head, "nsubj"))

@@ -28,7 +28,9 @@ def mass_killings(found, words):
         if not victims and tok.dep_ == "conj":
             # "hundreds of men were rounded up and killed": the first verb's subject or object
             victims = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")]
-        if any(_count(v, words) >= MASS_KILLING for v in with_conjuncts(victims)):
+        # "rounded up villagers and killed 32 of them": the people counted are the first verb's
+        earlier = [c for c in tok.head.children if c.dep_ == "dobj"] if tok.dep_ == "conj" else []
+        if any(_count(v, words, earlier[:1]) >= MASS_KILLING for v in with_conjuncts(victims)):
             f.code = "202"
 
 
@@ -48,10 +50,20 @@ def _in_fighting(tok, words):
     return any(lemma(o) in fighting for p in phrases for o in p.children if o.dep_ == "pobj")
 
 
-def _count(tok, words):
-    """How many unarmed people the noun phrase names at the least; 0 when it names none or armed."""
+def _count(tok, words, earlier=()):
+    """How many unarmed people the noun phrase names at the least; 0 when it names none or armed.
+    `earlier`: whom "them" in "32 of them" stands for."""
     head, count = tok, 0
-    if lemma(tok) in COUNTING:
+    digits = tok.text.replace(",", "")
+    if tok.tag_ == "CD" and digits.isdigit():
+        # "killed at least 32 of them", "40 of the villagers"
+        kinds = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj"]
+        kind = list(earlier)[:1] if kinds and kinds[0].lower_ == "them" else kinds[:1]
+        if not kind:
+            return 0
+        head, count = kind[0], int(digits)
+    elif lemma(tok) in COUNTING:
         # "hundreds of civilians", "two hundred villagers"
         kinds = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                  if o.dep_ == "pobj"]

@@ -5,6 +5,10 @@ from __future__ import annotations
 from ..actors.resolve import Deep
 from .syntax import CONTROL_HEADS, is_verb, lemma, with_conjuncts
 
+# prepositions whose -ing clause on a verb is done by that verb's doer ("without" is left out: what
+# is done without is not done)
+_SAME_DOER_PREPS = ("before", "after", "by", "while", "upon")
+
 
 def subject(syntax, tok, passive=None):
     """Who does `tok`: its subject, or that of the verbs it is controlled by; for a passive, its
@@ -17,7 +21,7 @@ def subject(syntax, tok, passive=None):
         if passive and cur is tok:
             return with_conjuncts(_passive_agents(syntax, tok))
         if subj:
-            return with_conjuncts(subj)
+            return _sides_sent(syntax, with_conjuncts(subj))
         if cur.dep_ in ("relcl",) and cur.head.pos_ in ("NOUN", "PROPN"):
             return [cur.head]
         if cur.dep_ == "acl" and cur.tag_ == "VBN":
@@ -35,13 +39,36 @@ def subject(syntax, tok, passive=None):
             holder = cur.head.head if cur.head.dep_ == "dobj" else cur.head.head.head
             subj = syntax.children(holder, "nsubj")
             return with_conjuncts(subj) if subj else []
+        if cur.dep_ == "pcomp" and cur.head.lower_ in _SAME_DOER_PREPS and is_verb(cur.head.head):
+            cur = cur.head.head  # "killed 32 villagers before setting fire to the village"
+            continue
         if cur.dep_ == "acl" or cur.head.i == cur.i:
             return []
+        if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.head.dep_ == "acl" and cur.head.tag_ == "VBG" \
+                and cur.nbor(-1).text == "," and syntax.clause_verb(cur.head.head) is not None:
+            # "opened fire on people returning home, breaching the truce": the parser hung the
+            # clause after the comma on the participle describing the object; the verb's doer does it
+            cur = syntax.clause_verb(cur.head.head)
+            continue
+        if cur.dep_ == "xcomp" and lemma(cur.head) in syntax.words.persuading_verbs \
+                and cur.head.tag_ in ("VBD", "VBZ", "VBP", "VBN") and syntax.children(cur.head, "dobj"):
+            # "persuaded the two sides to sign": they sign ("tried to persuade Iran to ...": no one does)
+            return with_conjuncts(syntax.children(cur.head, "dobj"))
         if cur.dep_ in CONTROL_HEADS or cur.pos_ in ("ADJ",):
             cur = cur.head
             continue
         return []
     return []
+
+
+def _sides_sent(syntax, subj):
+    """"Delegations from the army and the rebels negotiated": those sent stand for each side the
+    phrase names after "from", so the sides are who act."""
+    out = []
+    for s in subj:
+        sides = syntax.prep_objects(s, ("from",)) if lemma(s) in syntax.words.delegate_nouns else []
+        out.extend(with_conjuncts(sides) if sides and syntax.children(sides[0], "conj") else [s])
+    return out
 
 
 def _passive_agents(syntax, tok):
@@ -135,9 +162,12 @@ def noun_arguments(syntax, tok, pattern):
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ == "their":
             sources.extend(_bound_plural(syntax, tok) or [c])
-        # "the first meeting", "annual talks": a word of order or time is no owner
+        # "the first meeting", "annual talks": a word of order or time is no owner; nor is a plain
+        # adjective on talks ("an hour-long meeting"): the nationality words that own one are capitalised
         elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < tok.i
-                                  and c.lower_ not in syntax.words.order_words and not c.text[:1].isdigit()):
+                                  and c.lower_ not in syntax.words.order_words and not c.text[:1].isdigit()
+                                  and not (c.dep_ == "amod" and c.tag_ == "JJ" and c.text.islower()
+                                           and lemma(tok) in syntax.words.negotiation_nouns)):
             sources.append(c)
     sources += syntax.prep_objects(tok, ("by", "from"))
     journey = _journey_arguments(syntax, tok)

@@ -103,6 +103,8 @@ class EventWords:
     month_words: frozenset
     date_modifiers: frozenset
     concessive_preps: frozenset
+    delegate_nouns: frozenset
+    persuading_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:

@@ -16,6 +16,7 @@ def repair(doc, drill_nouns, speech_lemmas=frozenset(), bearers=frozenset()):
     sentence."""
     strings = doc.vocab.strings
     root_id, subject_id, pcomp_id, vbg_id = strings["ROOT"], strings["nsubj"], strings["pcomp"], strings["VBG"]
+    amod_id = strings["amod"]
     clause_ids, tag_ids = {strings["xcomp"], strings["advcl"]}, {strings[t] for t in _DRILL_TAGS}
     root, subjects = None, []
     for i, (dep, tag) in enumerate(doc.to_array([DEP, TAG]).tolist()):
@@ -27,11 +28,19 @@ def repair(doc, drill_nouns, speech_lemmas=frozenset(), bearers=frozenset()):
             _drill_modifier(doc, doc[i], drill_nouns)
         elif dep == pcomp_id and tag == vbg_id and doc[i].lemma_ in bearers:
             _bearer_participle(doc[i])
+        elif dep == amod_id and tag == vbg_id and i and doc[i - 1].text == ",":
+            _participle_appositive(doc[i])
     if root is None:
         return doc
     if root.pos_ in ("NOUN", "PROPN"):
         _noun_root(doc, root)
         return doc
+    if root.tag_ in ("VBD", "VBZ", "VBP") and root.i > 2:
+        _swallowed_subject(doc, root)
+    for s in subjects:
+        _swallowed_name(doc, s)
+    if root.lemma_ in speech_lemmas:
+        _reported_subject(root)
     # "Lebanese army units deployed along the border, a military source said": a verb of saying
     # with two subjects had the reported clause read as a noun phrase, the first of them
     if len(subjects) < 2 or root.lemma_ not in speech_lemmas:
@@ -92,6 +101,79 @@ def _after_appositive(doc, root):
                         k.head = c
                 return [c]
     return []
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def _swallowed_subject(doc, root):
+    """"After a meeting that both sides described as frank, Vietnam's prime minister and his
+    Australian counterpart agreed ...": a finite verb with no subject, right after a noun phrase
+    that opens after a comma and that the parser hung inside the opening clause, has that phrase
+    as its subject. The phrase's words before the comma go back to its old head."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in root.children):
+        return
+    comma = next((k for k in range(root.i - 2, max(root.i - 14, 0), -1) if doc[k].text == ","), None)
+    if comma is None:
+        return
+    span = doc[comma + 1:root.i]
+    heads = [t for t in span if not comma < t.head.i < root.i]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or heads[0].head.i > comma \
+            or any(t.tag_.startswith("VB") and t.dep_ != "amod" for t in span):
+        return
+    noun, old = heads[0], heads[0].head
+    for c in list(noun.children):
+        if c.i <= comma:
+            c.head = old
+    noun.head, noun.dep_ = root, "nsubj"
+
+
+def _swallowed_name(doc, subj):
+    """"After the massacre in Moura, United Nations investigators said ...": a name right before
+    the subject's phrase and right after a comma, read as a conjunct (with no "and") of a noun in
+    the opening clause, names whom the subject belongs to."""
+    edge = subj.left_edge.i
+    if edge < 3:
+        return
+    name = doc[edge - 1]
+    while name.dep_ != "conj" and name.head.i < edge and name.head.i > name.i:
+        name = name.head
+    if name.dep_ != "conj" or name.pos_ != "PROPN" or name.right_edge.i != edge - 1 \
+            or doc[name.left_edge.i - 1].text != "," or any(c.dep_ == "cc" for c in name.head.children):
+        return
+    name.head, name.dep_ = subj, "compound"
+
+
+def _reported_subject(verb):
+    """"The police chief said the bomb that struck a bus ..., had been planted by militants": a verb
+    of saying with a noun for object and, after it, a reported clause with an auxiliary but no
+    subject: the noun is that clause's subject (of its passive, where the clause is one)."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    said = [c for c in verb.children if c.dep_ == "ccomp" and objs and c.i > objs[0].i]
+    if not said:
+        return
+    kids = [k.dep_ for k in said[0].children]
+    if any(d in _SUBJECT_DEPS for d in kids) or not any(d in ("aux", "auxpass") for d in kids):
+        return
+    objs[0].head, objs[0].dep_ = said[0], "nsubjpass" if "auxpass" in kids else "nsubj"
+
+
+def _participle_appositive(tok):
+    """"Militiamen drove families out of El Geneina, burning homes and ...": an -ing word right after
+    a comma, read as the modifier of a bare noun in apposition, is a participle clause on the verb
+    above, the noun its object."""
+    noun = tok.head
+    if noun.dep_ != "appos" or noun.i != tok.i + 1 or any(c.dep_ == "det" for c in noun.children):
+        return
+    verb = noun.head
+    for _ in range(6):
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB":
+        return
+    tok.head, tok.dep_ = verb, "advcl"
+    noun.head, noun.dep_ = tok, "dobj"
 
 
 def _make_root(verb, noun, dep, governor):
