@@ -50,3 +50,9 @@ def test_a_hailed_release_by_a_named_doer_is_its_own_event(coder):
     got = coded(coder, "The UN chief hailed the release of the hostages by Hamas on Sunday.")
     assert {e[0] for e in got} >= {"051", "0841"}
     assert [e for e in got if e[0] == "0841" and e[1] == "PSEREBHMS"]
+
+
+def test_a_named_agreement_is_not_the_pairs(coder):
+    got = coded(coder, "China and India traded accusations on Monday. "
+                       "The Paris climate accord, signed in 2015, was not discussed in Beijing.")
+    assert not [e for e in got if e[0] == "057"]

@@ -65,9 +65,11 @@ def _settling_verb(syntax, noun):
 
 def _own_parties(syntax, noun):
     """"Iran's deal", "the accord between Chad and Sudan", "a pact with Moscow", "reached with
-    Israel": the noun or its verb names who is party to it."""
+    Israel": the noun or its verb names who is party to it (or which one it is)."""
     if syntax.children(noun, "poss"):
         return True
+    if any(c.pos_ == "PROPN" for c in syntax.children(noun, "compound", "amod", "nmod")):
+        return True  # "the Iran nuclear deal", "the Paris accord": a named one, not the pair's
     return any(p.lower_ in ("between", "with", "among") for p in syntax.children(noun, "prep"))
 
 
