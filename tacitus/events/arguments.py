@@ -9,6 +9,7 @@ from .clauses import (aim_concessions, merge_tolls, partner_across_clause, share
                       share_meeting_actors, share_time_clause_actors)
 from .contents import framed_contents, obligations, refusals
 from .fallback import FallbackTargets
+from .implicit import settled_agreements, welcomed_acts
 from .features import NominalFeatures
 from .labels import labelled_crimes
 from .records import Dropped, Found
@@ -54,6 +55,7 @@ class ArgumentStage(Stage):
         partner_across_clause(syntax, found, self.codes)
         aim_concessions(syntax, found, self.codes)
         found += obligations(syntax, triggers, found, self.cameo)
+        found, settled = settled_agreements(syntax, found)
         if self.purposes is not None:
             found += framed_contents(syntax, triggers, found, self)
             found += refusals(syntax, triggers, found, self)
@@ -66,6 +68,7 @@ class ArgumentStage(Stage):
             found, consumed = self._without_verbs(found, verbs, consumed)
         found += labels
         self.refiner.refine(syntax, found, consumed)
+        consumed -= welcomed_acts(syntax, found, consumed) | settled
         merged = merge_tolls(found, self.codes, self.words.toll_verbs)
         mass_killings(merged, self.words)
         sent.found = select(syntax, merged, consumed, self.cameo)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..actors.recognize import Anaphor
 from ..actors.resolve import Deep, unknown_subject
 from ..actors.surface import SurfaceArguments
 from ..model import METHODS, Actor, Evidence
@@ -108,10 +109,11 @@ class Assembly(Stage):
 
     def assemble(self, found, sent, ctx, any_trigger=False):
         """The trigger's events, or the reason (events.records.REASONS) it gives none."""
-        actors = sent.actors
+        if found.pair:
+            return self._between_sides(found, sent, ctx)
+        actors, method = sent.actors, "frame"
         sources = self.resolver.resolve(found.sources, actors, ctx)
         targets, stated = self._named_targets(found, sources, actors, ctx)
-        method = "frame"
         if not sources and not found.passive:
             # the frame named no doer that resolves: the actor before the trigger, as shallow coders read it
             sources = self.surface.source(found.trigger, actors, ctx, any_trigger=any_trigger)
@@ -165,6 +167,21 @@ class Assembly(Stage):
         return Assembled(found, code, [
             self._pair(found, sent.sentence, s, t, _by_kind_of_force(code, s, t, killing), method)
             for s, t in pairs])
+
+    def _between_sides(self, found, sent, ctx):
+        """An act the sentence gives no party for, done by the document's two sides, each toward
+        the other; nothing when the document gives no pair, or one a mediator named is part of.
+        A signing its welcomers are the parties to is theirs, when they are two."""
+        if found.pair == "welcomers":
+            sides, mediators = self.resolver.resolve(found.sources, sent.actors, ctx), []
+        else:
+            sides = ctx.resolve(Anaphor("pair", None, None, None, ""))
+            mediators = self.resolver.resolve(found.targets, sent.actors, ctx)
+        if len(sides) < 2 or sides[0].same_entity(sides[1]) or any(
+                m.country and m.country in (s.country for s in sides) for m in mediators):
+            return "no source"
+        return Assembled(found, found.code, [self._pair(found, sent.sentence, s, t, found.code, "context")
+                                             for s in sides for t in sides if s is not t])
 
     def _crowd(self, found, actors):
         """"Rallies were held in 30 Czech towns", "thousands marched in Nairobi": a protest whose

@@ -73,6 +73,9 @@ class Found:
     act_clause: list = field(default_factory=list)  # time words of the planned act, when framed
     fallback: Any = None  # fallback.FallbackTargets: computed only when asked
     needs_target: bool = False  # drop the event unless its target resolves to an actor
+    # who does an act the sentence names no party to: the document's two sides ("any"), or the
+    # two or more sources ("welcomers") of the act it is welcomed by
+    pair: str | None = None
 
     @property
     def fallback_targets(self):

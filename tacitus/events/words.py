@@ -105,6 +105,10 @@ class EventWords:
     concessive_preps: frozenset
     delegate_nouns: frozenset
     persuading_verbs: frozenset
+    settling_verbs: frozenset
+    mediating_verbs: frozenset
+    truce_nouns: frozenset
+    welcoming_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
