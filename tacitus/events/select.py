@@ -29,10 +29,15 @@ def select(syntax, found, consumed, cameo):
         # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
         # part of the act it serves, not a second event; so is "summoned the ambassador to
         # complain", a purpose of the same kind as the act
-        t = f.trigger
-        if t.head.i in fired and syntax.infinitive(t) and (
-                t.dep_ == "advcl" or t.dep_ == "xcomp" and f.frame_word is None
-                and fired[t.head.i] == codes[f.code].root):
+        t = p = f.trigger
+        if t.dep_ == "xcomp" and lemma(t.head) in syntax.words.helping_verbs and t.head.dep_ == "advcl" \
+                and fired.get(t.head.head.i, codes[f.code].root) != codes[f.code].root:
+            # "sent material to help defend Saudi Arabia": the help is the purpose, the defence done by
+            # the act it serves; helping to back what the act also backs names whom it is for
+            p = t.head
+        if p.head.i in fired and syntax.infinitive(p) and (
+                p.dep_ == "advcl" or p.dep_ == "xcomp" and f.frame_word is None
+                and fired[p.head.i] == codes[f.code].root):
             consumed.add(t.i)
         elif t.head.i in protests and codes[f.code].plover.type in ("DEMAND", "REQUEST") and \
                 t.dep_ == "advcl" and t.tag_ == "VBG" and not syntax.children(t, "nsubj", "mark"):
@@ -44,6 +49,9 @@ def select(syntax, found, consumed, cameo):
             consumed.add(t.i)
         elif _describes_noun(syntax, t, fired):
             # "cooperate with inspectors probing the sites": what the noun's referent is doing
+            consumed.add(t.i)
+        elif t.pos_ == "NOUN" and t.dep_ == "dobj" and lemma(t.head) in syntax.words.monitoring_verbs:
+            # "sent to oversee a ceasefire between Ethiopia and Eritrea": what is watched over
             consumed.add(t.i)
         elif _describes_source(syntax, t):
             # "..., according to a senator who acted as a go-between": who the source is, not news

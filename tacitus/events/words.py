@@ -105,6 +105,8 @@ class EventWords:
     concessive_preps: frozenset
     delegate_nouns: frozenset
     persuading_verbs: frozenset
+    helping_verbs: frozenset
+    monitoring_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:
