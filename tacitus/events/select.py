@@ -76,13 +76,15 @@ def _describes_source(syntax, tok):
     a senator who acted as a go-between", "a member of the team trying to broker a pact said"."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ in ("relcl", "acl"):
+        if cur.dep_ in ("relcl", "acl") or _misread_tail(syntax, cur):
             break
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head
     else:
         return False
+    if _misread_tail(syntax, cur):
+        return True
     noun = cur.head
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head  # "a member of the team trying to ...": the member speaks
@@ -91,6 +93,20 @@ def _describes_source(syntax, tok):
     verb = noun.head
     return noun.dep_ == "nsubj" and verb.lemma_.lower() in syntax.words.speech_lemmas and any(
         d in ("ccomp", "parataxis") and c.i < noun.i for d, c in syntax.kids(verb))
+
+
+def _misread_tail(syntax, cur):
+    """"X accused Y of ..., a member of the team trying to broker a pact has said": the parser makes
+    the tail's noun the subject of the participle and leaves the speech verb after it with none; the
+    participle describes the one who speaks."""
+    subj = syntax.children(cur, "nsubj") if cur.dep_ == "advcl" and cur.tag_ == "VBG" else []
+    edge = subj[0].left_edge.i if len(subj) == 1 else 0
+    if edge == 0 or subj[0].i > cur.i or subj[0].doc[edge - 1].text != ",":
+        return False
+    verb = subj[0].sent.root
+    return verb.i > cur.i and verb.lemma_.lower() in syntax.words.speech_lemmas \
+        and not syntax.children(verb, "nsubj") \
+        and any(d == "ccomp" and c.i < subj[0].i for d, c in syntax.kids(verb))
 
 
 def _drop_mutual(found, consumed):
