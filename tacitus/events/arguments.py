@@ -271,6 +271,9 @@ class ArgumentStage(Stage):
         """Who frames the act and whom the frame addresses: the appealer is the source, the one
         appealed to the target; a nominal frame's owner frames the act."""
         head, frame, cur = framed.frame_head, framed.frame, framed.clause_head
+        if lemma(head) == "be" and cur.dep_ in ("csubj", "nsubj"):
+            # "said that removing the sanctions is out of the question": the speaker refuses it
+            return (subject(syntax, head.head) if head.dep_ == "ccomp" else []) or sources, found_targets
         if head.pos_ == "NOUN":
             # "an appeal from X to lay down arms": with no owner, nobody is known to appeal
             sources = NominalFeatures(head, syntax).sources

@@ -73,6 +73,9 @@ class Features:
         self.xcomp_lemmas = {lemma(x) for x in self.xcomps} | {
             lemma(a) for a in syntax.children(tok, "advcl") if a.i > tok.i and syntax.infinitive(a)
             and any(d == "auxpass" for d, _ in syntax.kids(a))}
+        if lemma(tok) in words.permitting_verbs:
+            # "allowed refugees to return": the parser's clause with its own subject is the complement
+            self.xcomp_lemmas |= {lemma(c) for c in syntax.children(tok, "ccomp") if syntax.infinitive(c)}
         # "is calling on Beijing to restrain Pyongyang": the parser often hangs the complement of
         # an appeal as an adverbial clause; a pattern open to any complement ("*") takes it too
         self.any_complement = bool(self.xcomps) or any(syntax.infinitive(a) and a.i > tok.i

@@ -109,6 +109,8 @@ class FramingStage(Stage):
             chain.append(tok.head)
             cur = tok.head
         head = syntax.governor(cur)
+        if head is None and cur.dep_ in ("csubj", "nsubj") and self._predicate_frame(cur.head):
+            head = cur.head  # "removing the sanctions is out of the question": its predicate frames it
         if head is None and cur.dep_ == "advcl" and syntax.infinitive(cur) \
                 and self._frame_of(cur.head) in ("appeal", "demand") and (cur.i != tok.i or any(
                     c.dep_ == "mark" and c.lower_ == "for" for c in cur.children)):
@@ -164,11 +166,31 @@ class FramingStage(Stage):
         """The frame of a word: its lemma's, its phrasal verb's ("ruled out", "turned down"), or for an
         event noun its verb's ("an appeal" as "appeal")."""
         words, lem = self.frames.words, lemma(head)
+        if lem == "be":
+            return self._predicate_frame(head)
         if head.pos_ == "VERB":
             phrasal = self.frames.phrasal(lem, [c.lower_ for c in head.children if c.dep_ == "prt"])
             if phrasal:
                 return phrasal
         return words.get(lem) or (words.get(self.nominals.get(lem, "")) if head.pos_ == "NOUN" else None)
+
+    def _predicate_frame(self, be):
+        """The frame of a phrase predicated with "be" ("is out of the question": frames.tsv's "be out of
+        question"), the determiners left out; else None."""
+        if lemma(be) != "be":
+            return None
+        for prep in be.children:
+            words, cur = [prep.lower_], prep
+            while cur.dep_ == "prep":
+                nxt = next((c for c in cur.children if c.dep_ in ("prep", "pobj")), None)
+                if nxt is None:
+                    break
+                words.append(nxt.lower_ if nxt.dep_ == "prep" else lemma(nxt))
+                cur = nxt
+            frame = self.frames.words.get("be " + " ".join(words)) if prep.dep_ == "prep" else None
+            if frame:
+                return frame
+        return None
 
     def _denied_report(self, tok):
         """"Denied a report that Morocco had refused to receive the envoy": what a denied report

@@ -29,10 +29,15 @@ def select(syntax, found, consumed, cameo):
         # "demanded a meeting ... to discuss X", "staged protests to demand Y": the purpose is
         # part of the act it serves, not a second event; so is "summoned the ambassador to
         # complain", a purpose of the same kind as the act
-        t = f.trigger
-        if t.head.i in fired and syntax.infinitive(t) and (
-                t.dep_ == "advcl" or t.dep_ == "xcomp" and f.frame_word is None
-                and fired[t.head.i] == codes[f.code].root):
+        t = p = f.trigger
+        if t.dep_ == "xcomp" and lemma(t.head) in syntax.words.helping_verbs and t.head.dep_ == "advcl" \
+                and fired.get(t.head.head.i, codes[f.code].root) != codes[f.code].root:
+            # "sent material to help defend Saudi Arabia": the help is the purpose, the defence done by
+            # the act it serves; helping to back what the act also backs names whom it is for
+            p = t.head
+        if p.head.i in fired and syntax.infinitive(p) and (
+                p.dep_ == "advcl" or p.dep_ == "xcomp" and f.frame_word is None
+                and fired[p.head.i] == codes[f.code].root):
             consumed.add(t.i)
         elif t.head.i in protests and codes[f.code].plover.type in ("DEMAND", "REQUEST") and \
                 t.dep_ == "advcl" and t.tag_ == "VBG" and not syntax.children(t, "nsubj", "mark"):
@@ -44,6 +49,9 @@ def select(syntax, found, consumed, cameo):
             consumed.add(t.i)
         elif _describes_noun(syntax, t, fired):
             # "cooperate with inspectors probing the sites": what the noun's referent is doing
+            consumed.add(t.i)
+        elif t.pos_ == "NOUN" and t.dep_ == "dobj" and lemma(t.head) in syntax.words.monitoring_verbs:
+            # "sent to oversee a ceasefire between Ethiopia and Eritrea": what is watched over
             consumed.add(t.i)
         elif _describes_source(syntax, t):
             # "..., according to a senator who acted as a go-between": who the source is, not news
@@ -68,13 +76,15 @@ def _describes_source(syntax, tok):
     a senator who acted as a go-between", "a member of the team trying to broker a pact said"."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ in ("relcl", "acl"):
+        if cur.dep_ in ("relcl", "acl") or _misread_tail(syntax, cur):
             break
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head
     else:
         return False
+    if _misread_tail(syntax, cur):
+        return True
     noun = cur.head
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head  # "a member of the team trying to ...": the member speaks
@@ -83,6 +93,20 @@ def _describes_source(syntax, tok):
     verb = noun.head
     return noun.dep_ == "nsubj" and verb.lemma_.lower() in syntax.words.speech_lemmas and any(
         d in ("ccomp", "parataxis") and c.i < noun.i for d, c in syntax.kids(verb))
+
+
+def _misread_tail(syntax, cur):
+    """"X accused Y of ..., a member of the team trying to broker a pact has said": the parser makes
+    the tail's noun the subject of the participle and leaves the speech verb after it with none; the
+    participle describes the one who speaks."""
+    subj = syntax.children(cur, "nsubj") if cur.dep_ == "advcl" and cur.tag_ == "VBG" else []
+    edge = subj[0].left_edge.i if len(subj) == 1 else 0
+    if edge == 0 or subj[0].i > cur.i or subj[0].doc[edge - 1].text != ",":
+        return False
+    verb = subj[0].sent.root
+    return verb.i > cur.i and verb.lemma_.lower() in syntax.words.speech_lemmas \
+        and not syntax.children(verb, "nsubj") \
+        and any(d == "ccomp" and c.i < subj[0].i for d, c in syntax.kids(verb))
 
 
 def _drop_mutual(found, consumed):

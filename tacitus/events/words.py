@@ -109,6 +109,8 @@ class EventWords:
     mediating_verbs: frozenset
     truce_nouns: frozenset
     welcoming_verbs: frozenset
+    helping_verbs: frozenset
+    monitoring_verbs: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon) -> EventWords:

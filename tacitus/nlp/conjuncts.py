@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.attrs import DEP, LOWER
 
 _POSSESSIVE = ("'s", "’s")
+_NAME_LINKS = ("of", "the", "for", "and", "on")
 
 
 def mend_conjuncts(doc):
@@ -16,10 +17,31 @@ def mend_conjuncts(doc):
     sentence, and the mending never relabels a possessive marker."""
     strings = doc.vocab.strings
     case_id, possessive_ids = strings["case"], {strings[w] for w in _POSSESSIVE}
+    cc_id, or_id = strings["cc"], strings["or"]
     for i, (dep, lower) in enumerate(doc.to_array([DEP, LOWER]).tolist()):
         if dep == case_id and lower in possessive_ids:
             _possessive_conjunct(doc[i].head)
+        elif dep == cc_id and lower == or_id and 0 < i < len(doc) - 1:
+            _abbreviation_gloss(doc, i)
     return doc
+
+
+def _abbreviation_gloss(doc, i):
+    """"Inspectors of the International Atomic Energy Agency, or IAEA, ...": ", or" and a name in
+    capitals right after a name gloss it; the parser's conjunct is an apposition, not a second one."""
+    abbr, name = doc[i + 1], doc[i - 2] if doc[i - 1].is_punct and i >= 2 else None
+    if abbr.dep_ != "conj" or not abbr.is_upper or abbr.pos_ != "PROPN" or name is None \
+            or name.pos_ != "PROPN" or doc[i - 1].text != ",":
+        return
+    if i + 2 < len(doc) and not doc[i + 2].is_punct:
+        return  # "Britain, or USA officials": a name in capitals that leads a phrase is no gloss
+    initials, j = [], i - 2
+    while j >= 0 and (doc[j].is_title or doc[j].lower_ in _NAME_LINKS and initials):
+        if doc[j].is_title:
+            initials.append(doc[j].text[0])
+        j -= 1
+    if len(abbr.text) > 1 and "".join(reversed(initials)).endswith(abbr.text):
+        abbr.dep_ = "appos"  # its letters are the name's initials: not "France, Germany, or UK"
 
 
 def _possessive_conjunct(owner):
