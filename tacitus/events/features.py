@@ -163,9 +163,12 @@ def _complements(tok, objects, kids):
 
 def _small_clauses(tok, kids):
     """"found the minister guilty of fraud": the parser reads the object and its predicate adjective
-    as a verbless clause; its subject is the verb's object, the adjective its complement."""
+    as a verbless clause; its subject is the verb's object, the adjective its complement (or it
+    keeps the object on the verb and hangs the bare adjective after it: "who found the leader guilty")."""
+    objects = [o.i for d, o in kids(tok) if d == "dobj"]
     return [c for d, c in kids(tok) if d == "ccomp" and c.pos_ == "ADJ" and tok.pos_ == "VERB"
-            and any(e == "nsubj" for e, _ in kids(c)) and not any(e in ("aux", "cop") for e, _ in kids(c))]
+            and (any(e == "nsubj" for e, _ in kids(c)) or any(i < c.i for i in objects))
+            and not any(e in ("aux", "cop") for e, _ in kids(c))]
 
 
 def _gerund_objects(objs, kids):

@@ -251,9 +251,14 @@ class FramingStage(Stage):
             # "will not stand idly by": a warning of action, not a refusal of support
             framed.code = framed.act_code = self.cameo.generic_code("threaten")
             return True
-        if self.codes[framed.code].refusable and negation is not None and modal:
-            # "will no longer provide loans": a stop to the act (162x), else a refusal of it
-            ceased = self.frames.recode("cease", framed.code) if negation.head.dep_ == "advmod" else None
+        renewed = lemma(tok) in self.words.renewing_verbs
+        if negation is not None and modal and (self.codes[framed.code].refusable or renewed):
+            # "will no longer provide loans": a stop to the act (162x), else a refusal of it; "will not
+            # extend the curfew": a restriction not renewed is eased (081x)
+            ceased = self.frames.recode("cease", framed.code) if negation.head.dep_ == "advmod" or renewed \
+                else None
+            if ceased is None and not self.codes[framed.code].refusable:
+                return False
             framed.code, framed.act_code = ceased or self.recode("reject", framed.code), framed.code
             framed.frame_word = negation
             return True

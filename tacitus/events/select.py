@@ -3,6 +3,7 @@ that is part of another's event (its object, its frame, its purpose, its weapon)
 its own."""
 from __future__ import annotations
 
+from .clauses import FORCE_ROOTS
 from .syntax import lemma
 
 
@@ -39,6 +40,7 @@ def select(syntax, found, consumed, cameo):
                 p.dep_ == "advcl" or p.dep_ == "xcomp" and f.frame_word is None
                 and fired[p.head.i] == codes[f.code].root):
             consumed.add(t.i)
+            _repressive_purpose(f, t, found, codes)
         elif t.head.i in protests and codes[f.code].plover.type in ("DEMAND", "REQUEST") and \
                 t.dep_ == "advcl" and t.tag_ == "VBG" and not syntax.children(t, "nsubj", "mark"):
             # "blocked roads demanding his reinstatement": what protesters demand as they protest
@@ -57,6 +59,17 @@ def select(syntax, found, consumed, cameo):
             # "..., according to a senator who acted as a go-between": who the source is, not news
             consumed.add(t.i)
     return [f for f in found if f.trigger.i not in consumed]
+
+
+def _repressive_purpose(purpose, tok, found, codes):
+    """"Fired live rounds to disperse the protesters", "opened fire to break up the rally": force used
+    for an assault that is not itself force (violent repression) is that repression."""
+    code = codes[purpose.code]
+    if code.plover.type != "ASSAULT" or code.root in FORCE_ROOTS:
+        return
+    for g in found:
+        if g.trigger.i == tok.head.i and codes[g.code].root in FORCE_ROOTS:
+            g.code, g.targets = purpose.code, g.targets or purpose.targets
 
 
 def _describes_noun(syntax, tok, fired):

@@ -27,6 +27,7 @@ class EventWords:
     purpose_passives: frozenset
     topic_nouns: frozenset
     undaunted_verbs: frozenset
+    renewing_verbs: frozenset
     refused_acts: frozenset
     reticent_verbs: frozenset
     idle_adverbs: frozenset
