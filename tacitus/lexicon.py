@@ -17,8 +17,9 @@ from .errors import DataFileError
 COLUMNS = ("class", "words", "note", "example")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 # lowercase words; apostrophes for contractions ("'ll", "wo"), hyphens for compounds, dots inside
-# abbreviations ("u.s"), and "_" for the space of a phrase ("prime_minister" is "prime minister")
-_WORD = re.compile(r"[a-z'][a-z'.\-_]*")
+# abbreviations ("u.s"), "_" for the space of a phrase ("prime_minister" is "prime minister"), and
+# CAMEO code prefixes written as digits ("054")
+_WORD = re.compile(r"[a-z'][a-z'.\-_]*|[0-9]{2,4}")
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ class Assembly(Stage):
         self.conventions = conventions
         self.one_sided = lexicon["one_sided_commitments"]
         self.joint_verbs = lexicon["joint_verbs"]
+        self.partnered = lexicon["partnered_verbs"]
         self.toll_verbs = lexicon["toll_verbs"]
         self.background_marks = lexicon["background_marks"]
         self.complaint_lemmas = lexicon["complaint_lemmas"]
@@ -146,9 +147,9 @@ class Assembly(Stage):
         info = self.cameo[code]
         lemma = found.trigger.lemma_.lower()
         joint_verb = lemma in self.joint_verbs or _fight_between(found.trigger, info)
-        if _fight_between(found.trigger, info) and len({s.code for s in sources}) < 2 and not targets \
-                and all(s.sector is None for s in sources):
-            return "no partner"  # "a fire between two warehouses in Lagos": a place fights no one
+        fight = _fight_between(found.trigger, info) and all(s.sector is None for s in sources)
+        if (lemma in self.partnered or fight) and len({s.code for s in sources}) < 2 and not targets:
+            return "no partner"  # "a fire between two warehouses in Lagos"; one leader inaugurating a road
         if len(sources) >= 2 and (joint_verb or (not targets and info.joint)):
             # "Brazil and Argentina agreed to deepen cooperation": each toward the other
             pairs = [(s, t) for s in sources for t in sources if s is not t]

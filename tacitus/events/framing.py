@@ -69,6 +69,9 @@ class FramingStage(Stage):
             walk.frame, walk.head, walk.clause_head = None, None, None
         elif walk.frame:
             code = self.recode(walk.frame, code)
+            if walk.frame == "appeal" and code[:2] == "02" and act_code[:3] in ("042", "043") \
+                    and lemma(walk.head) in self.words.inviting_verbs:
+                code = "036"  # "invited him to visit India": the host offers to meet; 026 is a third party's
         framed = Framed(trigger, code, act_code, code, status, walk.chain, walk.frame, walk.head,
                         walk.clause_head, walk.head)
         framed.status = status_of(syntax, walk.chain[:-1] if undaunted else walk.chain, tok, status,
@@ -79,11 +82,13 @@ class FramingStage(Stage):
         return framed
 
     def _enacted(self, walk, code):
-        """"China decided to suspend consultations with the US": a government's decision to cut or
-        suspend relations (root 16) is the cut itself, not an intent or a threat of it."""
+        """"China decided to suspend consultations with the US", "Japan has decided to extend a grant
+        to Vanuatu": a government's decision to cut relations or to extend aid is the act itself, not
+        an intent or a threat of it (the lexicon's enacted_codes)."""
         head = walk.head
-        return walk.frame == "intent" and code[:2] == "16" and head.tag_ in ("VBD", "VBN") and \
-            lemma(head) in self.words.enacting_decisions
+        return walk.frame == "intent" and head.tag_ in ("VBD", "VBN") and \
+            lemma(head) in self.words.enacting_decisions and \
+            any(code.startswith(p) for p in self.words.enacted_codes)
 
     def _protective(self, syntax, tok, code):
         """"Will send 100 troops to Estonia to reinforce NATO's flank": troops sent to protect an ally
@@ -142,6 +147,11 @@ class FramingStage(Stage):
             if frame:
                 chain.append(head)
                 return _Walk(chain, frame, head, cur)
+            if head.pos_ == "VERB" and cur.head.lower_ == "in" and cur.head.head is head:
+                # "will play a role in facilitating talks": the role's verb carries the act's modal
+                chain.append(head)
+                cur, head = head, syntax.governor(head)
+                continue
             if head.pos_ == "NOUN" and lemma(head) in self.words.effort_nouns and head.dep_ == "dobj":
                 # "would make efforts to restore ties": the effort's verb carries the act's modal
                 chain += [head, head.head]

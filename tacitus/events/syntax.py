@@ -110,9 +110,17 @@ class Syntax:
             return tok.head
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.dep_ == "acl":
             return tok.head
-        if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and tok.head.lower_ in ("to", "on", "of"):
-            return tok.head.head
+        prep = tok.head
+        if tok.dep_ in ("pcomp", "pobj") and prep.dep_ == "prep" and (prep.lower_ in ("to", "on", "of") or (
+                prep.lower_ == "in" and self._effort(prep.head))):
+            return prep.head  # also "(play) a role in facilitating talks": the role's verb frames it
         return None
+
+    def _effort(self, tok):
+        """An effort noun, or a verb that takes one ("played a role in", "made efforts in")."""
+        words = self.words.effort_nouns
+        return tok.lemma_.lower() in words or tok.pos_ == "VERB" and any(
+            c.lemma_.lower() in words for c in self.children(tok, "dobj"))
 
     def verb_of_noun(self, tok):
         """The verb that performs an event noun or takes part in it ("will not hold talks", "will not

@@ -50,6 +50,8 @@ class EventWords:
     negotiation_nouns: frozenset
     kind_modifiers: frozenset
     enacting_decisions: frozenset
+    enacted_codes: frozenset
+    inviting_verbs: frozenset
     killing_verbs: frozenset
     victim_nouns: frozenset
     disaster_nouns: frozenset
