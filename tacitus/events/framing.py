@@ -131,15 +131,7 @@ class FramingStage(Stage):
         while head is not None:
             if cur.dep_ == "acl" and cur.tag_ == "VBG" and lemma(head) in self.words.enacting_nouns:
                 break  # "signed an executive order lifting sanctions": the order lifts them
-            frame = self._frame_of(head)
-            doubter = syntax.object_verb(head) if frame and head.pos_ == "NOUN" else None
-            if doubter is not None and lemma(doubter) in self.words.doubting_verbs:
-                frame = "allege"  # "questioned Kenya's commitment to send police": nothing is stated
-            negated = any(c.dep_ == "neg" for c in head.children)
-            if negated and (lemma(head) in self.words.undaunted_verbs or frame == "reject"):
-                # "will not hesitate to strike", "did not rule out sending troops": a warning or a
-                # pledge, not a refusal
-                frame = "undaunted" if frame != "reject" else "unexcluded"
+            frame = self._frame_at(syntax, head)
             if frame == "allege":
                 return None  # "accused X of attacking Y": the attack is alleged, not reported
             if frame == "intent" and self._timetable(head):
@@ -164,6 +156,19 @@ class FramingStage(Stage):
                 continue
             break
         return _Walk(chain)
+
+    def _frame_at(self, syntax, head):
+        """The frame of a word met on the walk up, as its own object or negation reads it."""
+        frame = self._frame_of(head)
+        doubter = syntax.object_verb(head) if frame and head.pos_ == "NOUN" else None
+        if doubter is not None and lemma(doubter) in self.words.doubting_verbs:
+            frame = "allege"  # "questioned Kenya's commitment to send police": nothing is stated
+        negated = any(c.dep_ == "neg" for c in head.children)
+        if negated and (lemma(head) in self.words.undaunted_verbs or frame == "reject"):
+            # "will not hesitate to strike", "did not rule out sending troops": a warning or a
+            # pledge, not a refusal
+            frame = "undaunted" if frame != "reject" else "unexcluded"
+        return frame
 
     def _timetable(self, head):
         """A verb that puts the act under it on a timetable: "plans to", or a schedule word in the
