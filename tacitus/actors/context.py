@@ -88,7 +88,8 @@ class DocumentContext:
     def observe_group(self, actors):
         if len(actors) >= 2:
             self.last_group = list(actors)
-            self.paired.update((a.country or a.code) for a in actors if len(actors) == 2)
+        if len(actors) == 2:
+            self.paired.update(a.country or a.code for a in actors)
 
     def participants(self):
         """Countries and organisations in order of prominence: mentions, then first appearance."""

@@ -53,7 +53,6 @@ class DocumentRules(Stage):
             out.append(ev)
         return out
 
-
     def _repeated_meetings(self, events):
         """"They discussed ... They also discussed ...": each sentence of a report on one call or
         one round of talks mentions the same meeting again. A meeting held by both sides (04,

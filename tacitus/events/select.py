@@ -89,15 +89,15 @@ def _describes_source(syntax, tok):
     a senator who acted as a go-between", "a member of the team trying to broker a pact said"."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ in ("relcl", "acl") or _misread_tail(syntax, cur):
+        if cur.dep_ in ("relcl", "acl"):
             break
+        if _misread_tail(syntax, cur):
+            return True
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head
     else:
         return False
-    if _misread_tail(syntax, cur):
-        return True
     noun = cur.head
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head  # "a member of the team trying to ...": the member speaks
