@@ -75,6 +75,7 @@ COLUMNS = (
     Column("pattern", ("evidence", "pattern")),
     Column("method", ("evidence", "method"), since=4),
     Column("confidence", ("evidence", "confidence"), "DOUBLE PRECISION", since=4),
+    Column("main", ("main",), "BOOLEAN", since=5),
     Column("source_start", ("evidence", "source_span", 0), "INTEGER"),
     Column("source_end", ("evidence", "source_span", 1), "INTEGER"),
     Column("target_start", ("evidence", "target_span", 0), "INTEGER"),
@@ -248,7 +249,7 @@ def check_layouts():
 def arrow_schema(extra=()):
     """The events table's columns as an Arrow schema, plus `extra` (name, type) fields."""
     import pyarrow as pa
-    types = {"INTEGER": pa.int64(), "DOUBLE PRECISION": pa.float64(), "DATE": pa.date32()}
+    types = {"INTEGER": pa.int64(), "DOUBLE PRECISION": pa.float64(), "DATE": pa.date32(), "BOOLEAN": pa.bool_()}
     fields = [(c.name, types.get(c.sql.split(" PRIMARY")[0].split(" NOT")[0], pa.string())) for c in STORED]
     return pa.schema(fields + list(extra))
 

@@ -86,6 +86,7 @@ class Event:
     topics: list = field(default_factory=list)
     speaker: Optional[Actor] = None  # for reported speech: who said it
     planned: Optional[dict] = None  # for a stated intent or threat: the announced act {cameo, name, date}
+    main: bool = False  # the one event its sentence reports (events/main.py)
 
     def to_dict(self):
         """The event's JSON form. Its flat forms (the store's rows, TSV, CSV, Parquet) and the
@@ -104,6 +105,7 @@ class Event:
             "topics": list(self.topics),
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "planned": self.planned,
+            "main": self.main,
             "evidence": self.evidence.to_dict(),
         }
 

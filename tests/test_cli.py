@@ -107,3 +107,15 @@ def test_workers_means_the_same_in_every_verb(verb):
     run = tacitus(verb, "--help")
     words = " ".join(run.stdout.split())  # argparse wraps the help where it likes
     assert run.returncode == 0 and "--workers N" in words and "default 0, auto: one per core" in words
+
+
+def test_events_main_lists_one_event_per_sentence(tmp_path):
+    db = str(tmp_path / "main.duckdb")
+    assert tacitus("ingest", str(READOUT), "--db", db).returncode == 0
+    listed = tacitus("events", "--db", db, "--format", "jsonl", "--limit", "1000")
+    every = [json.loads(line) for line in listed.stdout.splitlines()]
+    run = tacitus("events", "--db", db, "--main", "--format", "jsonl", "--limit", "1000")
+    assert run.returncode == 0, run.stderr
+    mains = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(mains) == len({e["evidence"]["sentence"] for e in every}) < len(every)
+    assert all(e["main"] for e in mains)

@@ -33,7 +33,7 @@ def readout(tmp_path):
 
 
 def test_migrations_are_recorded_and_safe_to_rerun(store):
-    assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4]
+    assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4, 5]
     assert store.migrate() == []
     again = Store(store.url)
     assert again.migrate() == [] and len(again.migrations()) == len(MIGRATIONS)
@@ -161,6 +161,17 @@ def test_events_filter_on_their_confidence(store, coder, readout):
     for bad in (1.5, -0.1, float("nan"), "high"):
         with pytest.raises(InputError):
             EventFilter(min_confidence=bad)
+
+
+def test_events_filter_on_the_main_event_of_each_sentence(store, coder, readout):
+    ingest([str(readout)], store, coder)
+    every = store.events(EventFilter(), limit=1000)
+    mains = store.events(EventFilter(main=True), limit=1000)
+    sentences = {(e["doc_id"], e["evidence"]["sentence"]) for e in every}
+    assert len(mains) == len(sentences) < len(every) and all(e["main"] is True for e in mains)
+    assert store.count_events(EventFilter(main=False)) == len(every) - len(mains)
+    with pytest.raises(InputError):
+        EventFilter(main="yes")
 
 
 UNCOMPARABLE = [("NUL", "A\x00B"), ("lone surrogate", "A\ud800B"), ("escaped byte", "\udcff")]

@@ -76,7 +76,7 @@ Russia praised China for its support.
 """
 
 EVENT_KEYS = {"event_id", "doc_id", "source", "target", "cameo", "name", "plover", "goldstein", "quad_class",
-              "status", "date", "place", "topics", "planned", "evidence"}
+              "status", "date", "place", "topics", "planned", "main", "evidence"}
 EVIDENCE_KEYS = {"sentence", "start", "end", "trigger", "trigger_start", "trigger_end", "pattern", "source_span",
                  "target_span", "text"}
 SERIES_KEYS = {"period", "events", "verbal_cooperation", "material_cooperation", "verbal_conflict",
@@ -186,6 +186,10 @@ def test_events_shape_filters_and_paging(client):
     for query in ("root=05", "plover=SUPPORT", "status=occurred", "since=2023-01-01&until=2023-12-31",
                   "q=signed", "actor=CHN", "source=RUS&target=CHN", "country=RUS"):
         assert ok(client, "/api/events?" + query)["total"] > 0, query
+    mains = ok(client, f"/api/events?document={READOUT_ID}&main=true&limit=1000")["items"]
+    every = ok(client, f"/api/events?document={READOUT_ID}&limit=1000")["items"]
+    assert len(mains) == len({e["evidence"]["sentence"] for e in every}) < len(every)
+    assert all(e["main"] is True for e in mains)
 
 
 def test_documents(client):

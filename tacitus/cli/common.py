@@ -80,6 +80,8 @@ def add_filters(p):
     g.add_argument("--text", help="words in the event's sentence")
     g.add_argument("--min-confidence", type=_confidence, metavar="0..1",
                    help="only events whose evidence.confidence is at least this (see docs/accuracy.md)")
+    g.add_argument("--main", action="store_const", const=True, default=None,
+                   help="only each sentence's main event (one per sentence, as wire-story coders give)")
 
 
 def event_filter(args):
@@ -88,7 +90,7 @@ def event_filter(args):
                        dyad=tuple(args.dyad) if args.dyad else None, code=args.code, root=args.root,
                        plover=args.plover, status=args.status, since=args.since, until=args.until,
                        document=args.document, text=args.text,
-                       min_confidence=getattr(args, "min_confidence", None))
+                       min_confidence=getattr(args, "min_confidence", None), main=getattr(args, "main", None))
 
 
 def _confidence(value):

@@ -45,6 +45,7 @@ class EventFilter:
     document: str | None = None
     text: str | None = None  # words in the sentence
     min_confidence: float | None = None  # evidence.confidence at least this (0..1)
+    main: bool | None = None  # True: only each sentence's main event
 
     def __post_init__(self):
         for f in fields(self):
@@ -54,6 +55,8 @@ class EventFilter:
                 if v is not None and len(str(v)) > MAX_FILTER_LENGTH:
                     raise InputError(f"filter {f.name} is longer than {MAX_FILTER_LENGTH} characters")
                 query_text(f"filter {f.name}", v)
+        if self.main is not None and not isinstance(self.main, bool):
+            raise InputError(f"main must be true or false, not {self.main!r}")
         if self.min_confidence is not None and not (isinstance(self.min_confidence, (int, float))
                                                     and 0.0 <= self.min_confidence <= 1.0):
             raise InputError(f"min_confidence must be a number from 0 to 1, not {self.min_confidence!r}")
@@ -120,6 +123,9 @@ def where_clause(flt: EventFilter, text_column: str = "s.text"):
     if flt.min_confidence is not None:
         conds.append("e.confidence >= ?")
         params.append(float(flt.min_confidence))
+    if flt.main is not None:
+        conds.append("e.main = ?" if flt.main else "(e.main = ? OR e.main IS NULL)")
+        params.append(flt.main)
     if flt.document:
         conds.append("e.doc_id = ?")
         params.append(str(flt.document))

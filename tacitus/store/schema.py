@@ -25,6 +25,7 @@ EVENTS_V1 = [
 EVENTS_V3 = ["source_kind", "target_kind", "speaker_country", "speaker_sector", "speaker_name", "speaker_kind",
              "speaker_text", "speaker_resolved_from", "planned_name"]
 EVENTS_V4 = [("method", "TEXT"), ("confidence", "DOUBLE PRECISION")]
+EVENTS_V5 = [("main", "BOOLEAN")]
 DOCUMENT_COLUMNS = [
     ("id", "TEXT PRIMARY KEY"), ("source", "TEXT"), ("url", "TEXT"), ("title", "TEXT"), ("published", "DATE"),
     ("date_source", "TEXT"), ("content_hash", "TEXT"), ("text", "TEXT"), ("status", "TEXT NOT NULL"),
@@ -69,6 +70,9 @@ MIGRATIONS = [
     ]),
     (4, "events say how their actors were found, and with what confidence", [
         f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {sql}" for name, sql in EVENTS_V4
+    ]),
+    (5, "events say which is their sentence's main event", [
+        f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {sql}" for name, sql in EVENTS_V5
     ]),
 ]
 

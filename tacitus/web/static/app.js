@@ -774,8 +774,8 @@
 
   // ---- events --------------------------------------------------------------------------------
 
-  const EVENT_FILTERS = ["actor", "source", "target", "dyad", "code", "root", "plover", "status", "since", "until",
-    "q", "document", "sort"];
+  const EVENT_FILTERS = ["actor", "source", "target", "dyad", "code", "root", "plover", "status", "main", "since",
+    "until", "q", "document", "sort"];
 
   function actorLabel(a) {
     if (!a) return h("span", { class: "muted" }, "—");
@@ -824,6 +824,8 @@
         field("CAMEO root", select("root", f.root, [["", "any"], ...ROOTS.map(([c, n]) => [c, `${c} ${n}`])])),
         field("PLOVER type", select("plover", f.plover.toUpperCase(), [["", "any"], ...PLOVER_TYPES])),
         field("Status", select("status", f.status.toLowerCase(), [["", "any"], ...STATUSES])),
+        field("Per sentence", select("main", f.main === "true" ? "true" : "", [["", "every event"],
+          ["true", "main event only"]])),
         field("Since", input("since", f.since, { type: "date" })),
         field("Until", input("until", f.until, { type: "date" })),
         field("Text", input("q", f.q, { placeholder: "in the sentence", spellcheck: "true" })),
