@@ -19,7 +19,12 @@ ROOT_OVERRIDES = {"08": ("CONCEDE", "", "")}
 # "1712: ASSAULT, seize": the row gives destroying property a COERCE mode ("seize", as for 171 and
 # 1711, its parent and sibling) under the type ASSAULT. The mode and the siblings agree, so the type
 # follows them: COERCE.
-CODE_OVERRIDES = {"1712": ("COERCE", "seize", "human_security")}
+# "0813"/"0814" (ease a curfew, a state of emergency or martial law) are children of 081 "Ease
+# administrative sanctions" (CONCEDE, legal) but stand at the end of the RETREAT block, moved there
+# by a late edit (the row notes only that "ease" is no longer a mode). Lifting a restriction laid
+# on one's own population is a concession, as for their parent and siblings 0811, 0812: CONCEDE.
+CODE_OVERRIDES = {"1712": ("COERCE", "seize", "human_security"),
+                  "0813": ("CONCEDE", "", "legal"), "0814": ("CONCEDE", "", "legal")}
 
 # PLOVER has no category for public statements (01) and folds appeals (02) into REQUEST. Appeals
 # take the mode and context of the matching demand (021 <- 101, 0233 <- 1033). Statements take

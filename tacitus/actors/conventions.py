@@ -6,6 +6,7 @@ names and codes those actors are made of.
   one's own country         "Thailand imposed a curfew" is done to Thailand
   where the act lands       "shelled positions near Kharkiv" is aimed at Ukraine
   the other side            "The Chinese side supports ..." in a China-Russia readout is meant for Russia
+  the one holding a captive "tortured while in Israeli police custody" is done by Israel
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class Conventions:
         self.dictionary = dictionary
         self.tokenize = tokenize  # text -> token texts, as the dictionary was indexed
         self.locative_preps = lexicon["locative_preps"]
+        self.custody_nouns = lexicon["custody_nouns"]
         # offices.tsv: title -> (countries without it, the only countries with it)
         self.offices = {row["title"]: (frozenset(filter(None, row["except"].split("|"))),
                                        frozenset(filter(None, row["only"].split("|"))))
@@ -91,3 +93,32 @@ class Conventions:
                         out += [a for a in actors.actors_of(pobj) if isinstance(a, Actor) and a.country
                                 and (a.sector in (None, "GOV") or a.kind == "place")]
         return [replace(a, code=a.country, sector=None, kind="place") for a in out[:1]]
+
+    def held(self, trigger, actors):
+        """Who holds the captive an act is done to, and the words for the captive: "died after
+        torture while in Israeli police custody" (the holder's act, to the prisoner who died), "was
+        beaten in the custody of the army". Not "released from custody": the place left is no holder."""
+        cur = trigger
+        for _ in range(5):  # up to the clause's verb: "died as a result of torture while in custody"
+            for prep in cur.children:
+                if prep.dep_ != "prep" or prep.lower_ not in self.locative_preps or prep.lower_ == "from":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.custody_nouns:
+                        held = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+                        return self._custodians(pobj, actors), held
+            if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
+                break
+            cur = cur.head
+        return [], []
+
+    @staticmethod
+    def _custodians(custody, actors):
+        """The custody's owner ("Israeli police custody", "the army's custody") or its "of" object
+        ("in the custody of the Turkish police")."""
+        holders = [a for a in actors.actors_of(custody, deep=True) if isinstance(a, Actor) and a.country]
+        if not holders:
+            holders = [a for p in custody.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"
+                       for a in actors.actors_of(o) if isinstance(a, Actor) and a.country]
+        return holders[:1]

@@ -311,6 +311,8 @@ class SentenceActors:
         if at_head:
             # "Pakistan, a key U.S. ally": the country at the head is the actor; the others describe it
             countries = at_head
+        if len([m for _, m in countries if m.end <= head.i]) > 1:  # "the Greek and Turkish sides of Cyprus"
+            countries = [(c, m) for c, m in countries if m.end <= head.i]  # the nations listed; not their ground
         lemma = head.lemma_.lower()
         head_is_place = bool(at_head) or lemma in self.lex.place_heads
         counterpart = sector is None and self._is_counterpart(head, lemma)

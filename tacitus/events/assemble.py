@@ -113,8 +113,7 @@ class Assembly(Stage):
         if found.pair:
             return self._between_sides(found, sent, ctx)
         actors, method = sent.actors, "frame"
-        sources = self.resolver.resolve(found.sources, actors, ctx)
-        targets, stated = self._named_targets(found, sources, actors, ctx)
+        sources, targets, stated = self._arguments(found, actors, ctx)
         if not sources and not found.passive:
             # the frame named no doer that resolves: the actor before the trigger, as shallow coders read it
             sources = self.surface.source(found.trigger, actors, ctx, any_trigger=any_trigger)
@@ -231,6 +230,15 @@ class Assembly(Stage):
                     # in a swap the people released are not who releases in return: their country is
                     pairs.append((replace(t, code=t.country, sector=None) if swap and t.country else t, s))
         return pairs
+
+    def _arguments(self, found, actors, ctx):
+        """The sources and targets named; with no doer, an act of force done in a country's custody
+        is the holder's, to the one held ("was tortured while in Israeli police custody")."""
+        sources = self.resolver.resolve(found.sources, actors, ctx)
+        if not sources and self.cameo[found.code].root in ("17", "18"):
+            sources, held = self.conventions.held(found.trigger, actors)
+            found = replace(found, targets=found.targets or held) if sources else found
+        return (sources, *self._named_targets(found, sources, actors, ctx))
 
     def _named_targets(self, found, sources, actors, ctx):
         """The targets the sentence names for an event, and whether the pattern's own slots named

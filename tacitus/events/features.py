@@ -86,12 +86,14 @@ class Features:
         for h in [tok] + self.objects + self.complements:
             for p in syntax.children(h, "prep", "agent", "dative"):
                 pobjs = [syntax.unglued(syntax.visitor(o) or o)
-                         for o in with_conjuncts(syntax.children(p, "pobj", "pcomp"))]
+                         for c in with_conjuncts(syntax.children(p, "pobj", "pcomp"))
+                         for o in (c.dep_ == "pcomp" and _clause_object(syntax, p, [c]) or [c])]
                 if pobjs and all(o.lower_ in syntax.words.date_words or o.like_num for o in pobjs):
                     continue
                 if not pobjs and h is tok:
                     # "will call on Indian Prime Minister Modi": the parser hung the object on the verb
-                    pobjs = [o for o in syntax.children(tok, "dobj") if o.i > p.i]
+                    pobjs = [o for o in syntax.children(tok, "dobj") if o.i > p.i] or _clause_object(
+                        syntax, p, syntax.children(tok, "advcl"))
                 if p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN", "PRON"):
                     preps.setdefault("iobj", []).append(p)
                     continue
@@ -247,3 +249,9 @@ class NominalFeatures(Features):
 
     def per_object(self):
         yield self
+
+
+def _clause_object(syntax, prep, clauses):
+    """"Granted asylum to five officers holed up in a house": the parser made the object of the
+    preposition the subject of a clause after it (the verb's or the preposition's own)."""
+    return [s for c in clauses for s in syntax.children(c, "nsubj") if s.left_edge.i == prep.i + 1]

@@ -143,6 +143,9 @@ def setting_status(words, tok):
         if cur.dep_ in ("xcomp", "ccomp") and (lemma(head) in words.permitting_verbs or lemma(
                 head) in words.purpose_passives and any(a.dep_ == "auxpass" for a in head.children)):
             return "hypothetical"
+        if cur.dep_ in ("xcomp", "advcl") and lemma(head) in words.persuading_verbs and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in head.children):
+            return "hypothetical"  # "a drive to convince parliament to amend the constitution": only sought
         cur = head
     return None
 
