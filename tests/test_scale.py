@@ -123,3 +123,17 @@ def test_auto_workers_start_a_pool_only_for_an_input_that_pays_for_it(monkeypatc
     processes, stream = pool.resolve_workers(iter(docs), pool.AUTO)
     assert processes == expected and [d.id for d in stream] == [d.id for d in docs]
     assert pool.resolve_workers(iter(docs), 3)[0] == 3  # a number given is the number used
+
+
+def test_pool_batches_are_cut_by_size_so_both_workers_stay_busy():
+    from tacitus.model import Document
+    from tacitus.scale.pool import _batches
+    # 40 long documents, as a wire archive cut into stories of 75 sentences: by count alone (32
+    # per batch) one worker would get 32 and the other 8; cut by size, the work comes in even parts.
+    long_docs = [Document(id=str(i), text="Officials met in the capital on Monday. " * 300) for i in range(40)]
+    sizes = [len(b) for b in _batches(long_docs, 32, chars=40_000)]
+    assert sum(sizes) == 40 and len(sizes) >= 10 and max(sizes) - min(sizes) <= 1
+    short_docs = [Document(id=str(i), text="Chile praised Peru.") for i in range(100)]
+    assert [len(b) for b in _batches(short_docs, 32, chars=40_000)] == [32, 32, 32, 4]
+    one_huge = [Document(id="big", text="x" * 100_000), Document(id="next", text="y")]
+    assert [[d.id for d in b] for b in _batches(one_huge, 32, chars=40_000)] == [["big"], ["next"]]

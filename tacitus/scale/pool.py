@@ -21,6 +21,11 @@ AUTO = 0
 # spaCy model and the dictionaries first. On two cores, 160,000 characters of news took 3.7 s in one
 # process and 2.5 s in two; around 5,000 to 50,000 the two were within the noise of each other.
 SMALL_INPUT_CHARS = 50_000
+# A pool's batch is cut by size as well as by count: 40 wire documents of 75 sentences in batches
+# of 32 documents gave one worker four times the other's work, and two processes ran slower than
+# one. About 40,000 characters (half a second of coding) keeps every worker busy to the end of
+# the input and the pickling between processes a small share of the time.
+BATCH_CHARS = 40_000
 
 
 @dataclass
@@ -76,8 +81,7 @@ def code_stream(documents, *, workers=AUTO, batch_size=64, model=None, coder=Non
     except BaseException:
         pool.shutdown(cancel_futures=True)
         raise
-    batches = max(1, batch_size // 2)  # smaller batches keep every process busy to the end
-    return CodedStream(versions, _pooled(pool, documents, batches, model, 2 * processes), processes)
+    return CodedStream(versions, _pooled(pool, documents, batch_size, model, 2 * processes), processes)
 
 
 def parallel_code(documents, *, workers=None, batch_size=32, model=None, in_flight=None):
@@ -91,11 +95,11 @@ def parallel_code(documents, *, workers=None, batch_size=32, model=None, in_flig
     yield from _pooled(pool, documents, batch_size, model, in_flight or 2 * workers)
 
 
-def _pooled(pool, documents, batch_size, model, in_flight):
+def _pooled(pool, documents, batch_size, model, in_flight, batch_chars=BATCH_CHARS):
     """The pool's results in input order; the pool is shut down when the stream ends or is dropped."""
     pending = deque()
     try:
-        for batch in _batches(documents, batch_size):
+        for batch in _batches(documents, batch_size, batch_chars):
             pending.append(pool.submit(code_documents, batch, model))
             while len(pending) >= in_flight:
                 yield from pending.popleft().result()
@@ -130,12 +134,15 @@ def _exit_with_parent():
     threading.Thread(target=watch, daemon=True, name="tacitus-parent-watch").start()
 
 
-def _batches(documents, size):
-    batch = []
+def _batches(documents, size, chars=None):
+    """Lists of at most `size` documents, cut earlier once they hold `chars` characters of text (a
+    document is never split: its sentences share one context)."""
+    batch, held = [], 0
     for doc in documents:
         batch.append(doc)
-        if len(batch) >= size:
+        held += len(doc.text or "")
+        if len(batch) >= size or (chars is not None and held >= chars):
             yield batch
-            batch = []
+            batch, held = [], 0
     if batch:
         yield batch
