@@ -1,7 +1,7 @@
 """Typed records: Document, Sentence, Actor, Event, Evidence, and their JSON form."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field, fields
 from typing import Optional
 
 STATUSES = ("occurred", "planned", "negated", "hypothetical", "historical")
@@ -22,10 +22,15 @@ class Actor:
     resolved_from: Optional[str] = None  # set when the mention was resolved from document context
 
     def to_dict(self):
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        # Fields read directly: dataclasses.asdict deep-copies every value, and the coder writes
+        # millions of these. All are scalars.
+        return {k: v for k in _ACTOR_FIELDS if (v := getattr(self, k)) is not None}
 
     def same_entity(self, other: "Actor") -> bool:
         return self.code == other.code and (self.name or "") == (other.name or "")
+
+
+_ACTOR_FIELDS = tuple(f.name for f in fields(Actor))
 
 
 @dataclass(frozen=True)
@@ -64,10 +69,13 @@ class Evidence:
     confidence: Optional[float] = None  # the share of events found that way that were right (METHODS)
 
     def to_dict(self):
-        d = asdict(self)
+        d = {k: getattr(self, k) for k in _EVIDENCE_FIELDS}  # scalars and span tuples: no deep copy needed
         d["source_span"] = list(self.source_span) if self.source_span else None
         d["target_span"] = list(self.target_span) if self.target_span else None
         return d
+
+
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 
 
 @dataclass
