@@ -106,10 +106,15 @@ class Coder:
 
     def pipe(self, documents, batch_size: int = 64):
         """Code a stream of Documents lazily, `batch_size` documents at a time, in order. A document
-        that cannot be coded comes out with `error` set and no events; the others are not affected."""
+        that cannot be coded comes out with `error` set and no events; the others are not affected.
+
+        Each item is a Document or a mapping with the fields of a JSON-lines record (`text`
+        required; `id`, `published`, `title`, `url`, `source`), read as `tacitus code` reads a line;
+        anything else, or a mapping that cannot be a document, is a TypeError naming the item and
+        the field."""
         batch = []
-        for doc in documents:
-            batch.append(doc)
+        for index, item in enumerate(documents):
+            batch.append(as_document(item, index))
             if len(batch) >= batch_size:
                 yield from self.code_batch_safely(batch)
                 batch = []
@@ -155,6 +160,21 @@ class Coder:
             if collecting:
                 gc.enable()
         return documents
+
+
+def as_document(item, index: int = 0) -> Document:
+    """`item` (a Document or a mapping, the `index`-th of a stream) as a Document, or TypeError."""
+    if isinstance(item, Document):
+        return item
+    from collections.abc import Mapping
+    if isinstance(item, Mapping):
+        from .ingest.readers import Problem, document_from_record
+        doc = document_from_record(dict(item), f"item {index}", default_id=f"item-{index}")
+        if isinstance(doc, Problem):
+            raise TypeError(f"Coder.pipe: {doc}")
+        return doc
+    raise TypeError(f"Coder.pipe: item {index} is a {type(item).__name__}; give a tacitus.Document or a "
+                    "mapping such as {'id': ..., 'text': ..., 'published': ...}")
 
 
 def _named(sent):

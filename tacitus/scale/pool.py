@@ -69,6 +69,8 @@ def code_stream(documents, *, workers=AUTO, batch_size=64, model=None, coder=Non
     In one process the given `coder` (anything with `versions` and `pipe`) is used, or a Coder is
     loaded. A document that cannot be coded comes out with `error` set, in either case.
     """
+    from ..pipeline import as_document
+    documents = (as_document(item, i) for i, item in enumerate(documents))  # mappings too, as Coder.pipe takes
     processes, documents = resolve_workers(documents, workers)
     if processes <= 1:
         if coder is None:
