@@ -1,11 +1,13 @@
 """Rules over a whole document's events, once every sentence is read: the other side as the target
-of a two-party document's untargeted support, meetings with no one else, repeats, participants."""
+of a two-party document's untargeted support, the body a meeting is of, meetings with no one else,
+repeats, participants."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ..stages import Stage
 from .answers import answered_targets
+from .convener import convened_targets
 from .records import Dropped
 
 MIN_SENTENCES = 3  # a shorter text says too little to be a two-party document
@@ -32,6 +34,7 @@ class DocumentRules(Stage):
         events = [ev for sent in doc.sentences for ev in sent.events]
         events = self._bilateral_targets(events, ctx, len(doc.sentences))
         events = answered_targets(events, doc.sentences, self.framing_nouns)
+        events = convened_targets(events, doc.sentences, lambda code: self.cameo[code].needs_partner)
         # "Israel's cabinet met on Sunday": a meeting or talks with no one else is no interaction
         alone = [ev for ev in events if ev.target is None and self.cameo[ev.cameo].needs_partner]
         events = [ev for ev in events if ev.target is not None or not self.cameo[ev.cameo].needs_partner]

@@ -114,7 +114,7 @@ class Features:
     def satisfies(self, p):
         if p.particle and p.particle not in self.particles:
             return False
-        if p.object and not (self.object_lemmas & p.object):
+        if p.object and not (self.object_lemmas & p.object or "*" in p.object and self.objects):
             return False
         if p.prep:
             present = [w for w in p.prep if w in self.preps]

@@ -23,6 +23,7 @@ PATTERN_FILES = ("patterns_readouts.jsonl", "patterns.jsonl")
 SLOT_ORDER = ("object", "particle", "xcomp", "pobj", "prep")
 STRINGS = ("id", "code", "lemma", "pos", "particle", "note")
 WORD_LISTS = ("object", "prep", "pobj", "xcomp")
+ANY = frozenset({"*"})  # an object or complement slot that takes any word, only that there is one
 FIELDS = frozenset(STRINGS + WORD_LISTS + ("target", "priority"))
 POS = ("VERB", "NOUN", "ADJ")
 DEFAULT_TARGET = ("dobj", "poss")
@@ -44,7 +45,10 @@ class Pattern:
 
     @cached_property
     def constraints(self):
-        return sum(x is not None for x in (self.particle, self.object, self.prep, self.pobj, self.xcomp))
+        """The slots the pattern constrains; an object of any words ("*") is no constraint on what
+        it is, so a named object of the same trigger wins over it ("returned the prisoners to")."""
+        return sum(x is not None for x in (self.particle, self.object, self.prep, self.pobj, self.xcomp)) \
+            - (self.object == ANY)
 
     @cached_property
     def rank(self):
@@ -90,7 +94,8 @@ class Pattern:
                 return False
             if name == "particle" and mine != theirs:
                 return False
-            if name != "particle" and mine is not None and not (mine >= theirs or name == "xcomp" and "*" in mine):
+            if name != "particle" and mine is not None and not (mine >= theirs or name in ("xcomp", "object")
+                                                                and "*" in mine):
                 return False
         return True
 
