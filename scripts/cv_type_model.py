@@ -75,8 +75,9 @@ def main(argv=None):
         path = work / f"fold{k}.npz"
         cached = work / f"fold{k}.out.json"
         if not cached.exists():
-            tm.main(["--folds", str(args.folds), "--hold", str(k), "--out", str(path), "--C", str(args.C),
-                     "--threshold", "0", "--read-dropped"])
+            if not path.exists():
+                tm.main(["--folds", str(args.folds), "--hold", str(k), "--out", str(path), "--C", str(args.C),
+                         "--threshold", "0", "--read-dropped"])
             held = [r for r in news if fold[r["id"]] == k]
             cached.write_text(json.dumps(code_fold(args.coder, held, path, work)), encoding="utf-8")
         docs.update(json.loads(cached.read_text(encoding="utf-8")))
