@@ -65,8 +65,10 @@ class Evidence:
     pattern: str
     source_span: Optional[tuple] = None
     target_span: Optional[tuple] = None
-    method: str = "frame"  # how the actors were found: frame | context | surface (METHODS)
-    confidence: Optional[float] = None  # the share of events found that way that were right (METHODS)
+    method: str = "frame"  # how the actors were found: frame | context | surface (METHODS) | model
+    confidence: Optional[float] = None  # the share of events found that way that were right (METHODS);
+    # for method "model" (events/typed.py: the type model typed a sentence the rules gave no event)
+    # the model's probability of the type
 
     def to_dict(self):
         d = {k: getattr(self, k) for k in _EVIDENCE_FIELDS}  # scalars and span tuples: no deep copy needed

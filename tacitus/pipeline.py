@@ -16,6 +16,7 @@ coder loads:
   assembly       events/assemble.py   sources, targets, pairs and evidence           (sentence)
   circumstances  time/stage.py        each event's date, status, place and topics    (sentence)
   document_rules events/document.py   the other side, lone meetings, repeats         (document)
+  type_model     events/typed.py      a sentence with actors the rules gave no event (document)
   main_event     events/main.py       which event is each sentence's main one        (document)
 
 `Coder.code_batch` is a pure function of its input: no I/O, so a process pool, Dask or Spark can
@@ -35,6 +36,8 @@ from .actors.speaker import Speakers
 from .actors.stage import Actors, Context, Reading
 from .events.assemble import Assembly
 from .events.main import MainEvent
+from .events.typed import TypeModelStage
+from .events.typemodel import TypeModel
 from .events.document import DocumentRules
 from .events import event_stages
 from .events.patterns import Frames, PatternBook, Purposes, load_instruments, load_nominals
@@ -90,8 +93,21 @@ class Coder:
             Assembly(self.cameo, self.resolver, self.conventions, lexicon),
             Circumstances(self.cameo, self.dates, self.topics),
             DocumentRules(self.cameo, self.conventions, lexicon["framing_nouns"]),
+            *self._type_model(),
             MainEvent(),
         ]
+
+    def _type_model(self) -> list:
+        """The type model stage, with the shipped weights; $TACITUS_TYPE_MODEL names other weights (an
+        .npz with its .json header: cross-validation) or "off" (the rules alone), and
+        $TACITUS_TYPE_THRESHOLD another threshold."""
+        import os
+        path = os.environ.get("TACITUS_TYPE_MODEL") or None
+        if path == "off":
+            return []
+        threshold = os.environ.get("TACITUS_TYPE_THRESHOLD")
+        return [TypeModelStage(self.cameo, self.dates, self.topics, TypeModel.load(path),
+                               float(threshold) if threshold else None)]
 
     def _token_texts(self, text):
         """The token texts of `text` by the model's tokenizer, as the dictionary's names are indexed."""

@@ -170,7 +170,8 @@ def coded_corpus(coder):
 def test_each_methods_confidence_is_what_it_measures(coded_corpus):
     # evidence.confidence is a measured share, not a guess: re-measure it whenever the coder changes
     from tacitus.model import METHODS
-    measured = precision_by_method(*coded_corpus)
+    # an event typed by the type model carries the model's own probability (events/typed.py)
+    measured = {m: v for m, v in precision_by_method(*coded_corpus).items() if m != "model"}
     assert set(measured) <= set(METHODS)
     off = {m: (round(r / t, 2), METHODS[m]) for m, (r, t) in measured.items() if abs(r / t - METHODS[m]) > 0.05}
     assert not off, f"measured share vs METHODS: {off}"

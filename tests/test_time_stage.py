@@ -5,7 +5,7 @@ import pytest
 from spacy.tokens import Doc
 from stage_helpers import run_until, stage_named
 
-from tacitus.time.stage import _dated_status
+from tacitus.time.stage import dated_status
 
 DAY = date(2022, 2, 3)
 
@@ -19,7 +19,7 @@ DAY = date(2022, 2, 3)
     ("planned", date(2022, 2, 7), "day", ("planned", date(2022, 2, 7), "day")),
 ])
 def test_status_against_the_date(status, when, precision, expected):
-    assert _dated_status(status, when, precision, DAY) == expected
+    assert dated_status(status, when, precision, DAY) == expected
 
 
 def test_events_get_dates_places_topics_and_the_speaker(coder):

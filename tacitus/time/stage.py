@@ -40,7 +40,7 @@ class Circumstances(Stage):
             act_when, act_precision = self.dates.resolve(self.dates.expression(found.act_clause), day, True)
             act = self.cameo[found.planned]
             planned = {"cameo": act.code, "name": act.name, "date": format_date(act_when, act_precision)}
-        status, when, precision = _dated_status(found.status, when, precision, day)
+        status, when, precision = dated_status(found.status, when, precision, day)
         place = self.place(found.trigger)
         date = format_date(when, precision)
         out = []
@@ -64,7 +64,7 @@ class Circumstances(Stage):
         return None
 
 
-def _dated_status(status, when, precision, day):
+def dated_status(status, when, precision, day):
     """(status, date, precision): an act long before the report is historical; an act that
     happened with no date of its own, or only "this year", is dated by the report's day."""
     if when is not None and day is not None and status == "occurred" and (day - when).days > HISTORICAL_DAYS:
