@@ -17,6 +17,7 @@ coder loads:
   circumstances  time/stage.py        each event's date, status, place and topics    (sentence)
   document_rules events/document.py   the other side, lone meetings, repeats         (document)
   main_event     events/main.py       which event is each sentence's main one        (document)
+  plover_modes   events/modes.py      each event's PLOVER mode and contexts          (document)
 
 `Coder.code_batch` is a pure function of its input: no I/O, so a process pool, Dask or Spark can
 each call it, and a single writer stores what it returns.
@@ -35,6 +36,7 @@ from .actors.speaker import Speakers
 from .actors.stage import Actors, Context, Reading
 from .events.assemble import Assembly
 from .events.main import MainEvent
+from .events.modes import PloverModes
 from .events.document import DocumentRules
 from .events import event_stages
 from .events.patterns import Frames, PatternBook, Purposes, load_instruments, load_nominals
@@ -91,6 +93,7 @@ class Coder:
             Circumstances(self.cameo, self.dates, self.topics),
             DocumentRules(self.cameo, self.conventions, lexicon["framing_nouns"]),
             MainEvent(),
+            PloverModes(),
         ]
 
     def _token_texts(self, text):
