@@ -11,9 +11,11 @@ this stage reads them afresh from what the sentence says:
   `cameo`: the event's CAMEO code, which the frames and instruments.tsv set from the weapon or
   the verb); the row with the lowest priority wins. A type without modes keeps None.
 - contexts: the contexts whose cue words occur in the sentence, those its mode implies
-  (COERCE cyber is always cyber), those its topics imply (events/topics.py), and the CAMEO
-  table's context where it is one of the codebook's; when the sentence gives none, the cue
-  contexts of the other sentences of its paragraph. Sorted, so the output is deterministic.
+  (COERCE cyber is always cyber) and those its topics imply (events/topics.py); when the
+  sentence gives none, the cue contexts of the other sentences of its paragraph. The CAMEO
+  table's context column is not used: it follows the CAMEO mapping per code (every arrest
+  "legal", every curfew "pro_autocracy") rather than what the sentence is about. Sorted, so
+  the output is deterministic.
 
 Cheap by construction: every cue is indexed once, at load, by its first word; a sentence is
 read once into a set of its words and lemmas, and a row is tested only when its first word is
@@ -146,7 +148,6 @@ class PloverModes(Stage):
             contexts |= self.by_mode.get((ev.plover.type, mode), set())
             for topic in ev.topics:
                 contexts |= self.by_topic.get(topic, set())
-            contexts.update(c for c in ev.plover.context if c in CONTEXTS)
             events.append(replace(ev, plover=replace(ev.plover, mode=mode, context=tuple(sorted(contexts)))))
         doc.events = events
 
