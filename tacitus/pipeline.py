@@ -18,6 +18,7 @@ coder loads:
   document_rules events/document.py   the other side, lone meetings, repeats         (document)
   type_model     events/typed.py      a sentence with actors the rules gave no event (document)
   main_event     events/main.py       which event is each sentence's main one        (document)
+  plover_modes   events/modes.py      each event's PLOVER mode and contexts          (document)
 
 `Coder.code_batch` is a pure function of its input: no I/O, so a process pool, Dask or Spark can
 each call it, and a single writer stores what it returns.
@@ -38,6 +39,7 @@ from .events.assemble import Assembly
 from .events.main import MainEvent
 from .events.typed import TypeModelStage
 from .events.typemodel import TypeModel
+from .events.modes import PloverModes
 from .events.document import DocumentRules
 from .events import event_stages
 from .events.patterns import Frames, PatternBook, Purposes, load_instruments, load_nominals
@@ -95,6 +97,7 @@ class Coder:
             DocumentRules(self.cameo, self.conventions, lexicon["framing_nouns"]),
             *self._type_model(),
             MainEvent(),
+            PloverModes(),
         ]
 
     def _type_model(self) -> list:
