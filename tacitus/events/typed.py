@@ -64,7 +64,7 @@ class TypeModelStage(Stage):
     def __call__(self, doc):
         coded = {ev.evidence.sentence for ev in doc.events}
         added = []
-        for n, sent in enumerate(doc.sentences):
+        for sent in doc.sentences:
             if sent.events or (sent.dropped and self.skip_dropped) or sent.sentence.index in coded:
                 continue
             actors = _subject_first(sent, _named_actors(sent))
