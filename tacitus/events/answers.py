@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import METHODS
+from .records import trigger_token
 
 # The roots of the acts a rejection can answer: appeals (02), offers (03), demands (10), threats (13).
 ANSWERED_ROOTS = ("02", "03", "10", "13")
@@ -17,7 +18,7 @@ def answered_targets(events, sentences, framing_nouns):
     out = []
     for i, ev in enumerate(events):
         if ev.target is None and ev.source is not None and ev.cameo.startswith("12") \
-                and _refers_back(_trigger(sentences, ev), framing_nouns):
+                and _refers_back(trigger_token(sentences[ev.evidence.sentence], ev), framing_nouns):
             maker = next((e.source for e in reversed(events[:i]) if e.source is not None
                           and e.cameo[:2] in ANSWERED_ROOTS and _other_side(e.source, ev.source)
                           and e.evidence.sentence <= ev.evidence.sentence), None)
@@ -34,12 +35,6 @@ def _other_side(maker, rejecter):
     if maker.country and rejecter.country:
         return maker.country != rejecter.country
     return maker.code != rejecter.code
-
-
-def _trigger(sentences, ev):
-    sent = sentences[ev.evidence.sentence]
-    return next((a.found.trigger for a in sent.assembled
-                 if sent.sentence.start + a.found.trigger.idx == ev.evidence.trigger_start), None)
 
 
 def _refers_back(tok, framing_nouns):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Actor
+from .records import trigger_token
 
 # The dependents of a meeting noun that name whose meeting it is: "a NATO summit", "the summit's
 # host", "a meeting of the council"; a place ("a summit in Brussels") is not a party.
@@ -22,17 +23,12 @@ def convened_targets(events, sentences, needs_partner):
     for ev in events:
         if ev.target is None and ev.source is not None and needs_partner(ev.cameo):
             sent = sentences[ev.evidence.sentence]
-            convener = _convener(sent, _trigger(sent, ev), ev.source)
+            convener = _convener(sent, trigger_token(sent, ev), ev.source)
             if convener is not None:
                 evidence = replace(ev.evidence, target_span=(convener.start, convener.end))
                 ev = replace(ev, target=convener, evidence=evidence)
         out.append(ev)
     return out
-
-
-def _trigger(sent, ev):
-    return next((a.found.trigger for a in sent.assembled
-                 if sent.sentence.start + a.found.trigger.idx == ev.evidence.trigger_start), None)
 
 
 def _meeting_nouns(tok):

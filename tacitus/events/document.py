@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..stages import Stage
 from .answers import answered_targets
 from .convener import convened_targets
-from .records import Dropped
+from .records import Dropped, trigger_token
 
 MIN_SENTENCES = 3  # a shorter text says too little to be a two-party document
 PARTICIPANTS = 6  # how many of the most prominent actors a document lists
@@ -104,8 +104,7 @@ def _unpartnered(alone, sentences, kept):
             continue
         seen.add(key)
         sent = sentences[ev.evidence.sentence]
-        trigger = next((a.found.trigger for a in sent.assembled
-                        if sent.sentence.start + a.found.trigger.idx == ev.evidence.trigger_start), None)
+        trigger = trigger_token(sent, ev)
         if trigger is not None:
             out.append((sent, Dropped(trigger, ev.evidence.pattern, ev.cameo, "document_rules", "no partner")))
     return out

@@ -112,3 +112,10 @@ REASONS = {
     "no partner": "a meeting or talks with no one else named",
 }
 NO_ARGUMENT = ("no source", "no target", "no partner")
+
+
+def trigger_token(sent, ev):
+    """The parsed trigger token of an assembled event `ev` of sentence state `sent` (matched by its
+    document offset), or None: the document rules read an event's tokens through it."""
+    return next((a.found.trigger for a in sent.assembled
+                 if sent.sentence.start + a.found.trigger.idx == ev.evidence.trigger_start), None)
