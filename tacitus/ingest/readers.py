@@ -21,7 +21,7 @@ from ..model import Document
 from ..time.dateline import read_dateline
 from .fields import (BOM, MAX_ID_CHARS, FieldError, Problem, brief, is_blank, one_line, optional_string,
                      record_id, record_text, storable_text, too_large)
-from .html import html_to_text
+from .html import HTMLError, html_to_text
 
 # Coding holds every sentence of a document in memory at once (see bench/bench_memory.py): the
 # limit keeps one document's peak well below 1.5 GB. --max-bytes lifts it.
@@ -270,8 +270,8 @@ class Reader:
 
     def _html(self, html, where, stem):
         try:
-            title, text, published = html_to_text(html)
-        except AssertionError as exc:  # the standard parser's way to refuse markup it cannot read
+            title, text, published, language = html_to_text(html)
+        except HTMLError as exc:
             yield Problem(where, f"HTML that cannot be parsed: {str(exc)[:80]}")
             return
         if is_blank(text):
