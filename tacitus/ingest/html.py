@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import re
 
+from .language import language_code
+
 # trafilatura and htmldate log a page they cannot read at ERROR; the reader says so in its own one line
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
@@ -17,7 +19,6 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
 
 _SENTENCE_END = (".", "!", "?", ":", "\u3002", "\uff01", "\uff1f", "\uff1a", '"', "\u201d")
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
-_LANG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 # where a page declares its language, most specific first
 _LANG_XPATHS = ('//meta[translate(@http-equiv, "CONTENT-LANGUAGE", "content-language")="content-language"]/@content',
                 '//meta[@property="og:locale"]/@content', '//meta[@name="language" or @name="dc.language" '
@@ -71,9 +72,3 @@ def declared_language(tree) -> str | None:
             if code:
                 return code
     return None
-
-
-def language_code(value) -> str | None:
-    """'en-GB', 'zh_CN', 'RU' -> 'en', 'zh', 'ru'; anything that is not a language tag -> None."""
-    match = _LANG.match(str(value or ""))
-    return match.group(1).lower() if match else None

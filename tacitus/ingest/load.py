@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document
 from ..store.rows import DOCUMENT_FIELDS, content_hash, refused_document, stored_document
+from .language import skip_reason
 from .readers import Problem, Reader
 
 
@@ -26,6 +27,7 @@ class IngestReport:
     skipped: int = 0  # already stored, unchanged
     stale: int = 0  # stored by another coder version and not re-coded (see recode)
     failed: int = 0
+    languages: dict = field(default_factory=dict)  # documents stored uncoded for their language: {"zh": 2}
     sentences: int = 0
     events: int = 0
     problems: list = field(default_factory=list)  # "file:line: message" lines
@@ -60,6 +62,14 @@ class BatchWriter:
         self.report.failed += 1
         self.report.problems.append(f"{kind}: {doc.origin or doc.id}: {message}")
         self.pending.append(stored_document(doc, versions or self.versions, "failed", message))
+        self._maybe_flush()
+
+    def not_coded(self, doc, reason):
+        """A document stored with its text and language but not coded (status skipped): one in a
+        language the coder does not read, never coded as if it were English."""
+        self.report.languages[doc.language] = self.report.languages.get(doc.language, 0) + 1
+        self.report.problems.append(f"skipped: {doc.origin or doc.id}: {reason}")
+        self.pending.append(stored_document(doc, self.versions, "skipped", reason))
         self._maybe_flush()
 
     def add(self, stored):
@@ -127,6 +137,10 @@ def _new_documents(items, store, writer, coder_version, recode, batch_size):
                 report.problems.append(f"warning: {item}")
             else:
                 writer.failed(unread_document(item), item.message, kind=item.kind)
+            continue
+        reason = skip_reason(item)
+        if reason:  # stored uncoded, never coded as if it were English
+            writer.not_coded(item, reason)
             continue
         for warning in item.warnings:
             report.problems.append(f"warning: {item.origin or item.id}: {warning}")
@@ -198,6 +212,15 @@ def held_for_writing(documents, store, versions) -> BatchWriter:
     writer = BatchWriter(store, IngestReport(), batch_size=len(documents) + 1, versions=versions)
     for doc in documents:
         writer.coded(doc, versions)
+    return writer
+
+
+def held_uncoded(doc, store, versions, reason) -> BatchWriter:
+    """A document not to be coded (`reason`: "language: zh"), held by a writer until its `flush()`
+    stores it uncoded, as skipped, with its text and language; the API's counterpart of `run_job`
+    meeting one."""
+    writer = BatchWriter(store, IngestReport(), batch_size=2, versions=versions)
+    writer.not_coded(doc, reason)
     return writer
 
 

@@ -22,6 +22,7 @@ from ..time.dateline import read_dateline
 from .fields import (BOM, MAX_ID_CHARS, FieldError, Problem, brief, is_blank, one_line, optional_string,
                      record_id, record_text, storable_text, too_large)
 from .html import HTMLError, html_to_text
+from .language import detect, language_code
 
 # Coding holds every sentence of a document in memory at once (see bench/bench_memory.py): the
 # limit keeps one document's peak well below 1.5 GB. --max-bytes lifts it.
@@ -95,13 +96,28 @@ def document_from_record(record, where: str, *, published=None, max_bytes: int =
                               "only)", "skipped")
     day = _record_date(record, warnings)
     doc = Document(id=doc_id, text=text, published=day or published, title=title, url=url, source=source,
-                   origin=where, warnings=[f"document {doc_id!r}: {w}" for w in warnings])
+                   origin=where, language=_record_language(record, warnings),
+                   warnings=[f"document {doc_id!r}: {w}" for w in warnings])
     return finish(doc)
+
+
+def _record_language(record: dict, warnings: list):
+    """A record's own `language` tag ("zh", "en-GB"), which wins over detection; a bad one is a warning."""
+    value = record.get("language")
+    if value is None or value == "" or value != value:  # NaN: a missing value from a table
+        return None
+    code = language_code(value)
+    if code is None:
+        warnings.append(f"'language' is not a language tag: {brief(value)}; detected instead")
+    return code
 
 
 def finish(doc: Document) -> Document:
     """Fill the document date from the dateline when metadata gave none, and say where it came from
-    (the rule lives in time/dateline.py, which the coder reads too)."""
+    (the rule lives in time/dateline.py, which the coder reads too); and its language, when its
+    source declared none (ingest/language.py)."""
+    if not doc.language:
+        doc.language = detect(doc.text)
     return read_dateline(doc)
 
 
@@ -280,7 +296,7 @@ class Reader:
         text, warning = storable_text(text)
         title = storable_text(title)[0] if title else title
         doc = Document(id=stem, text=text, title=title, published=normalise_date(published) or self.published,
-                       origin=where, warnings=[warning] if warning else [])
+                       origin=where, language=language, warnings=[warning] if warning else [])
         yield finish(doc)
 
     def json_lines(self, lines, where: str, first: int = 1):
