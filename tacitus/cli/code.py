@@ -10,7 +10,7 @@ from ..output import FORMATS, Writer
 from .common import add_format, add_model, add_published, add_workers, published_date
 from .progress import Progress
 
-HELP = "Code documents (text, JSON lines, HTML, or - for stdin) into CAMEO and PLOVER events."
+HELP = "Code documents (text, JSON lines, HTML, RSS or Atom feeds, or - for stdin) into CAMEO and PLOVER events."
 EXAMPLE = """examples:
   tacitus code samples/2023-03-21-india-japan-readout.txt --format table
   tacitus code samples/news.jsonl --format tsv > events.tsv
@@ -26,7 +26,7 @@ exit status: 0 every document coded; 1 some documents failed or were skipped (ea
 
 def add_arguments(p):
     p.add_argument("paths", nargs="*", default=["-"], metavar="PATH",
-                   help="files or folders (.txt, .jsonl, .html); - reads stdin (default)")
+                   help="files or folders (.txt, .jsonl, .html, .rss, .atom, .xml); - reads stdin (default)")
     add_format(p, FORMATS, "jsonl")
     add_published(p)
     add_model(p)

@@ -26,7 +26,7 @@ exit status: 0 all stored; 1 some input failed or was skipped (stored with its r
 
 
 def add_arguments(p):
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .jsonl, .html), or -")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .jsonl, .html, .rss, .atom, .xml), or -")
     add_db(p)
     p.add_argument("--recode", action="store_true", help="re-code documents stored by another coder version")
     p.add_argument("--batch-size", type=int, default=64, help="documents per transaction (default: 64)")
