@@ -193,3 +193,31 @@ def test_a_store_not_migrated_yet_lists_its_documents_without_a_language(tmp_pat
     db.close()
     with Store(path, read_only=True) as store:  # as `tacitus serve` opens it: no migration
         assert [(d["id"], d["language"]) for d in store.documents()] == [("old", None)]
+
+
+def test_the_cluster_paths_skip_other_languages_and_store_them_as_skipped(monkeypatch, coder, tmp_path):
+    import pyarrow as pa
+
+    from tacitus.ingest.load import BatchWriter, IngestReport
+    from tacitus.scale import batch, dask_run
+    from tacitus.store import Store
+    monkeypatch.setattr(batch, "worker_coder", lambda model=None: coder)
+    table = pa.table({"id": ["en", "zh"], "text": ["Chile praised Peru on Monday.", CHINESE],
+                      "published": ["2020-01-08", "2020-01-08"], "origin": ["t:1", "t:2"]})
+    problems = []
+    events = batch.code_arrow(table, problems=problems)  # Spark's unit
+    assert set(events.column("doc_id").to_pylist()) == {"en"} and problems == ["skipped: t:2: language: zh"]
+    skipped = []  # Dask's unit, and the documents it writes for load-events
+    coded, failed, lines = dask_run._sorted_out(batch.documents_from_arrow(table), None, skipped)
+    assert [d.id for d in coded] == ["en"] and not failed and "skipped: t:2: language: zh" in lines
+    docs = dask_run._documents_table(coded, failed, coder.versions, skipped).to_pylist()
+    assert [(d["id"], d["status"], d["language"], d["error"]) for d in docs] == [
+        ("en", "coded", "en", None), ("zh", "skipped", "zh", "language: zh")]
+    with Store(str(tmp_path / "t.duckdb")) as store:
+        report = IngestReport()
+        writer = BatchWriter(store, report)
+        for d in docs:
+            writer.add(dask_run._stored(d, []))
+        writer.flush()
+        assert (report.coded, report.failed, report.languages) == (1, 0, {"zh": 1})
+        assert store.document("zh")["status"] == "skipped" and store.document("zh")["language"] == "zh"

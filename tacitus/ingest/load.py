@@ -75,14 +75,18 @@ class BatchWriter:
     def add(self, stored):
         """A document already in its stored form (the loader of coded output sends these), coded or
         failed (its error then in its row, and named in the report)."""
+        row = dict(zip(DOCUMENT_FIELDS, stored.document))
         if stored.status == "coded":
             self.report.coded += 1
             self.report.sentences += len(stored.sentences)
             self.report.events += len(stored.events)
+        elif stored.status == "skipped":  # not coded for its language
+            language = row.get("language")
+            self.report.languages[language] = self.report.languages.get(language, 0) + 1
+            self.report.problems.append(f"skipped: {_origin(stored)}: {row.get('error')}")
         else:
             self.report.failed += 1
-            error = dict(zip(DOCUMENT_FIELDS, stored.document)).get("error")
-            self.report.problems.append(f"failed: {_origin(stored)}: {error}")
+            self.report.problems.append(f"failed: {_origin(stored)}: {row.get('error')}")
         self.pending.append(stored)
         self._maybe_flush()
 
