@@ -140,6 +140,7 @@ class Document:
     source: Optional[str] = None
     date_source: Optional[str] = None  # metadata | dateline | None (unknown)
     origin: Optional[str] = None  # file:line the document was read from
+    language: Optional[str] = None  # ISO 639-1, declared or detected (ingest/language.py); only "en" is coded
     sentences: list = field(default_factory=list)
     events: list = field(default_factory=list)
     participants: list = field(default_factory=list)

@@ -93,7 +93,7 @@ def old_store(path):
 def test_a_store_made_before_the_speaker_columns_gains_them(tmp_path, coder, coded):
     path = old_store(str(tmp_path / "old.duckdb"))
     with Store(path) as store:
-        assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4, 5]
+        assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4, 5, 6]
         store.write_batch(coded[:3], coder.versions)
         assert store.count_events() == sum(len(d.events) for d in coded[:3])
         # migration 4: how each event's actors were found, and the confidence that goes with it

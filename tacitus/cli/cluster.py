@@ -42,14 +42,14 @@ def run(args):
         for line in entry["problems"]:
             print(f"tacitus: {line}", file=sys.stderr)
         print(f"tacitus: {entry['input']}: {entry['documents']:,} documents, {entry['events']:,} events, "
-              f"{entry['failed']:,} failed", file=sys.stderr)
+              f"{entry['skipped']:,} skipped for their language, {entry['failed']:,} failed", file=sys.stderr)
 
     summary = cluster_code(inputs, output, scheduler=args.scheduler, workers=args.workers,
                            blocksize=args.blocksize, model=args.model, on_input=on_input, max_bytes=args.max_bytes)
     print(f"tacitus: {summary['inputs']} inputs coded ({summary['skipped_inputs']} already done): "
-          f"{summary['documents']:,} documents, {summary['events']:,} events, {summary['failed']:,} failed "
-          f"into {output}", file=sys.stderr)
-    return 1 if summary["failed"] else 0
+          f"{summary['documents']:,} documents, {summary['events']:,} events, {summary['skipped']:,} skipped for "
+          f"their language, {summary['failed']:,} failed into {output}", file=sys.stderr)
+    return 1 if summary["failed"] or summary["skipped"] else 0
 
 
 class Load:
@@ -71,5 +71,6 @@ class Load:
         for line in n.problems:
             print(f"tacitus: {line}", file=sys.stderr)
         print(f"tacitus: {n.coded:,} documents, {n.events:,} events loaded into {store.url}; {n.failed:,} "
-              "failed documents stored with their error", file=sys.stderr)
+              f"failed documents stored with their error, {sum(n.languages.values()):,} skipped for their "
+              "language", file=sys.stderr)
         return 0

@@ -4,26 +4,29 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..ingest.language import skip_reason
 from ..ingest.readers import DEFAULT_MAX_BYTES, Problem, Reader
 from ..output import FORMATS, Writer
 from .common import add_format, add_model, add_published, add_workers, published_date
 from .progress import Progress
 
-HELP = "Code documents (text, JSON lines, HTML, or - for stdin) into CAMEO and PLOVER events."
+HELP = "Code documents (text, JSON lines, HTML, RSS or Atom feeds, or - for stdin) into CAMEO and PLOVER events."
 EXAMPLE = """examples:
   tacitus code samples/2023-03-21-india-japan-readout.txt --format table
   tacitus code samples/news.jsonl --format tsv > events.tsv
   tacitus code archive.jsonl --workers 2 > events.jsonl
   echo "Russia and China signed an energy agreement on Monday." | tacitus code - --published 2024-05-20
 
-The output is the same, in input order, whatever --workers says.
+The output is the same, in input order, whatever --workers says. A document in a language other
+than English (its page's or record's own tag, else detected) is not coded: one line on stderr says
+so ("skipped: FILE: language: zh").
 exit status: 0 every document coded; 1 some documents failed or were skipped (each named on stderr);
 2 nothing could run (bad arguments, model missing); 3 internal error (a bug in tacitus)."""
 
 
 def add_arguments(p):
     p.add_argument("paths", nargs="*", default=["-"], metavar="PATH",
-                   help="files or folders (.txt, .jsonl, .html); - reads stdin (default)")
+                   help="files or folders (.txt, .jsonl, .html, .rss, .atom, .xml); - reads stdin (default)")
     add_format(p, FORMATS, "jsonl")
     add_published(p)
     add_model(p)
@@ -45,6 +48,11 @@ def _readable(reader, paths, counts):
                 continue
             counts[item.kind] += 1
             print(f"tacitus: {item.kind}: {item}", file=sys.stderr)
+            continue
+        reason = skip_reason(item)
+        if reason:  # never coded as if it were English
+            counts["skipped"] += 1
+            print(f"tacitus: skipped: {item.origin or item.id}: {reason}", file=sys.stderr)
             continue
         for warning in item.warnings:
             print(f"tacitus: warning: {item.origin or item.id}: {warning}", file=sys.stderr)

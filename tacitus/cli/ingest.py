@@ -19,12 +19,14 @@ documents stored by another coder version. Killed at any moment, a re-run finish
 A document that cannot be coded, or that the database refuses, is stored as failed with its
 reason (list them: tacitus serve --get "/api/documents?status=failed"); the batch goes on, and a
 re-run retries the failed ones.
-exit status: 0 all stored; 1 some input failed (stored with its error, named on stderr);
+A document in a language other than English (its page's, feed's or record's own tag, else
+detected) is stored with its language, uncoded, as skipped ("language: zh"), and named on stderr.
+exit status: 0 all stored; 1 some input failed or was skipped (stored with its reason, named on stderr);
 2 nothing could run (bad arguments, model or database missing); 3 internal error (a bug in tacitus)."""
 
 
 def add_arguments(p):
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .jsonl, .html), or -")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .jsonl, .html, .rss, .atom, .xml), or -")
     add_db(p)
     p.add_argument("--recode", action="store_true", help="re-code documents stored by another coder version")
     p.add_argument("--batch-size", type=int, default=64, help="documents per transaction (default: 64)")
@@ -70,6 +72,14 @@ def run(args):
                         on_batch=reporter, workers=args.workers, model=args.model)
     reporter.close(report)
     print(f"tacitus: {report.coded} coded, {report.skipped} already stored, {report.stale} stored by another "
-          f"coder version (use --recode), {report.failed} failed; {report.sentences:,} sentences, "
-          f"{report.events:,} events into {store.url}", file=sys.stderr)
-    return 1 if report.failed else 0
+          f"coder version (use --recode), {_languages(report.languages)}{report.failed} failed; "
+          f"{report.sentences:,} sentences, {report.events:,} events into {store.url}", file=sys.stderr)
+    return 1 if report.failed or report.languages else 0
+
+
+def _languages(counts) -> str:
+    """'3 skipped for their language (zh 2, ru 1), ' or nothing when every document was English."""
+    if not counts:
+        return ""
+    each = ", ".join(f"{code} {n}" for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{sum(counts.values())} skipped for their language ({each}), "

@@ -1,4 +1,4 @@
-"""Ingest: readers for text, JSON lines, HTML and stdin, and datelines."""
+"""Ingest: readers for text, JSON lines, HTML, RSS and Atom feeds and stdin; datelines and languages."""
 from .readers import Problem, Reader
 
 __all__ = ["Reader", "Problem"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document
 from ..store.rows import DOCUMENT_FIELDS, content_hash, refused_document, stored_document
+from .language import skip_reason
 from .readers import Problem, Reader
 
 
@@ -26,6 +27,7 @@ class IngestReport:
     skipped: int = 0  # already stored, unchanged
     stale: int = 0  # stored by another coder version and not re-coded (see recode)
     failed: int = 0
+    languages: dict = field(default_factory=dict)  # documents stored uncoded for their language: {"zh": 2}
     sentences: int = 0
     events: int = 0
     problems: list = field(default_factory=list)  # "file:line: message" lines
@@ -62,17 +64,29 @@ class BatchWriter:
         self.pending.append(stored_document(doc, versions or self.versions, "failed", message))
         self._maybe_flush()
 
+    def not_coded(self, doc, reason):
+        """A document stored with its text and language but not coded (status skipped): one in a
+        language the coder does not read, never coded as if it were English."""
+        self.report.languages[doc.language] = self.report.languages.get(doc.language, 0) + 1
+        self.report.problems.append(f"skipped: {doc.origin or doc.id}: {reason}")
+        self.pending.append(stored_document(doc, self.versions, "skipped", reason))
+        self._maybe_flush()
+
     def add(self, stored):
         """A document already in its stored form (the loader of coded output sends these), coded or
         failed (its error then in its row, and named in the report)."""
+        row = dict(zip(DOCUMENT_FIELDS, stored.document))
         if stored.status == "coded":
             self.report.coded += 1
             self.report.sentences += len(stored.sentences)
             self.report.events += len(stored.events)
+        elif stored.status == "skipped":  # not coded for its language
+            language = row.get("language")
+            self.report.languages[language] = self.report.languages.get(language, 0) + 1
+            self.report.problems.append(f"skipped: {_origin(stored)}: {row.get('error')}")
         else:
             self.report.failed += 1
-            error = dict(zip(DOCUMENT_FIELDS, stored.document)).get("error")
-            self.report.problems.append(f"failed: {_origin(stored)}: {error}")
+            self.report.problems.append(f"failed: {_origin(stored)}: {row.get('error')}")
         self.pending.append(stored)
         self._maybe_flush()
 
@@ -127,6 +141,10 @@ def _new_documents(items, store, writer, coder_version, recode, batch_size):
                 report.problems.append(f"warning: {item}")
             else:
                 writer.failed(unread_document(item), item.message, kind=item.kind)
+            continue
+        reason = skip_reason(item)
+        if reason:  # stored uncoded, never coded as if it were English
+            writer.not_coded(item, reason)
             continue
         for warning in item.warnings:
             report.problems.append(f"warning: {item.origin or item.id}: {warning}")
@@ -198,6 +216,15 @@ def held_for_writing(documents, store, versions) -> BatchWriter:
     writer = BatchWriter(store, IngestReport(), batch_size=len(documents) + 1, versions=versions)
     for doc in documents:
         writer.coded(doc, versions)
+    return writer
+
+
+def held_uncoded(doc, store, versions, reason) -> BatchWriter:
+    """A document not to be coded (`reason`: "language: zh"), held by a writer until its `flush()`
+    stores it uncoded, as skipped, with its text and language; the API's counterpart of `run_job`
+    meeting one."""
+    writer = BatchWriter(store, IngestReport(), batch_size=2, versions=versions)
+    writer.not_coded(doc, reason)
     return writer
 
 

@@ -1,4 +1,5 @@
-"""Readers: plain text, JSON lines, HTML and stdin into Documents; bad input into Problems.
+"""Readers: plain text, JSON lines, HTML, RSS and Atom feeds and stdin into Documents; bad input
+into Problems.
 
 Every record is checked here, before anything downstream sees it: a record that cannot become a
 Document is a Problem naming file:line and the reason in one line, and the batch goes on. Text is
@@ -21,7 +22,9 @@ from ..model import Document
 from ..time.dateline import read_dateline
 from .fields import (BOM, MAX_ID_CHARS, FieldError, Problem, brief, is_blank, one_line, optional_string,
                      record_id, record_text, storable_text, too_large)
-from .html import html_to_text
+from .feeds import FEED_SUFFIXES, feed_documents, looks_like_feed
+from .html import HTMLError, html_to_text
+from .language import detect, language_code
 
 # Coding holds every sentence of a document in memory at once (see bench/bench_memory.py): the
 # limit keeps one document's peak well below 1.5 GB. --max-bytes lifts it.
@@ -29,7 +32,8 @@ DEFAULT_MAX_BYTES = 4 * 1000 * 1000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-READ_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+READ_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+FEED_LIMIT = 16  # a feed file holds many items: it may be this many times --max-bytes (each item at most that)
 OPTIONAL_FIELDS = ("title", "url", "source")
 
 __all__ = ["DEFAULT_MAX_BYTES", "MAX_ID_CHARS", "Problem", "Reader", "document_from_record", "finish",
@@ -95,13 +99,28 @@ def document_from_record(record, where: str, *, published=None, max_bytes: int =
                               "only)", "skipped")
     day = _record_date(record, warnings)
     doc = Document(id=doc_id, text=text, published=day or published, title=title, url=url, source=source,
-                   origin=where, warnings=[f"document {doc_id!r}: {w}" for w in warnings])
+                   origin=where, language=_record_language(record, warnings),
+                   warnings=[f"document {doc_id!r}: {w}" for w in warnings])
     return finish(doc)
+
+
+def _record_language(record: dict, warnings: list):
+    """A record's own `language` tag ("zh", "en-GB"), which wins over detection; a bad one is a warning."""
+    value = record.get("language")
+    if value is None or value == "" or value != value:  # NaN: a missing value from a table
+        return None
+    code = language_code(value)
+    if code is None:
+        warnings.append(f"'language' is not a language tag: {brief(value)}; detected instead")
+    return code
 
 
 def finish(doc: Document) -> Document:
     """Fill the document date from the dateline when metadata gave none, and say where it came from
-    (the rule lives in time/dateline.py, which the coder reads too)."""
+    (the rule lives in time/dateline.py, which the coder reads too); and its language, when its
+    source declared none (ingest/language.py)."""
+    if not doc.language:
+        doc.language = detect(doc.text)
     return read_dateline(doc)
 
 
@@ -224,13 +243,17 @@ class Reader:
             except OSError as exc:
                 yield Problem(where, f"cannot read: {exc.strerror or exc}")
             return
-        if size > self.max_bytes:
-            yield Problem(where, too_large(size, self.max_bytes))
+        limit = self.max_bytes * (FEED_LIMIT if suffix in FEED_SUFFIXES else 1)
+        if size > limit:
+            yield Problem(where, too_large(size, limit, "feed" if suffix in FEED_SUFFIXES else "document"))
             return
         try:
             raw = path.read_bytes()
         except OSError as exc:
             yield Problem(where, f"cannot read: {exc.strerror or exc}")
+            return
+        if suffix in FEED_SUFFIXES:
+            yield from self._feed(raw, where, one_line(path.stem), named=suffix != ".xml")
             return
         yield from self._document(raw, where, one_line(path.stem), html=suffix in HTML_SUFFIXES)
 
@@ -243,6 +266,14 @@ class Reader:
             yield from self._html(text, where, stem)
         else:
             yield from self._text(text, where, stem)
+
+    def _feed(self, raw: bytes, where: str, stem: str, named: bool = True):
+        if not raw.strip():
+            yield Problem(where, "empty file: nothing to code", "skipped")
+            return
+        for item in feed_documents(raw, where, stem, published=self.published, max_bytes=self.max_bytes,
+                                   named=named):
+            yield item if isinstance(item, Problem) else finish(item)
 
     def _decode(self, raw: bytes, where: str):
         if not raw.strip():
@@ -270,8 +301,8 @@ class Reader:
 
     def _html(self, html, where, stem):
         try:
-            title, text, published = html_to_text(html)
-        except AssertionError as exc:  # the standard parser's way to refuse markup it cannot read
+            title, text, published, language = html_to_text(html)
+        except HTMLError as exc:
             yield Problem(where, f"HTML that cannot be parsed: {str(exc)[:80]}")
             return
         if is_blank(text):
@@ -280,7 +311,7 @@ class Reader:
         text, warning = storable_text(text)
         title = storable_text(title)[0] if title else title
         doc = Document(id=stem, text=text, title=title, published=normalise_date(published) or self.published,
-                       origin=where, warnings=[warning] if warning else [])
+                       origin=where, language=language, warnings=[warning] if warning else [])
         yield finish(doc)
 
     def json_lines(self, lines, where: str, first: int = 1):
@@ -313,9 +344,14 @@ class Reader:
         if head.removeprefix(BOM).lstrip()[:1] == b"{":
             yield from self.json_lines(lines_of(stream, self.max_bytes), "<stdin>")
             return
-        data = stream.read(self.max_bytes + 1)
-        if len(data) > self.max_bytes:
-            yield Problem("<stdin>", too_large(None, self.max_bytes))
+        feed = looks_like_feed(head.removeprefix(BOM))
+        limit = self.max_bytes * (FEED_LIMIT if feed else 1)
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            yield Problem("<stdin>", too_large(None, limit, "feed" if feed else "document"))
+            return
+        if feed:
+            yield from self._feed(data, "<stdin>", "stdin")
             return
         text = self._decode(data, "<stdin>")
         if isinstance(text, Problem):

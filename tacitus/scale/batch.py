@@ -64,11 +64,14 @@ def events_table(documents, versions):
 def code_arrow(table, model: str | None = None, problems: list | None = None):
     """Arrow documents in, Arrow events out: the unit Spark's mapInArrow calls. A row that cannot be
     read or coded has no events; it is named in `problems` ("failed: WHERE: reason") when given."""
+    from ..ingest.language import skip_reason
     from ..ingest.readers import Problem
     coder = worker_coder(model)
     items = documents_from_arrow(table)
-    coded = coder.code_batch_safely([i for i in items if not isinstance(i, Problem)])
+    docs = [i for i in items if not isinstance(i, Problem)]
+    coded = coder.code_batch_safely([d for d in docs if not skip_reason(d)])  # English only
     if problems is not None:
         problems += [f"{i.kind}: {i}" for i in items if isinstance(i, Problem)]
+        problems += [f"skipped: {d.origin}: {skip_reason(d)}" for d in docs if skip_reason(d)]
         problems += [f"failed: {d.origin}: {d.error}" for d in coded if d.error]
     return events_table([d for d in coded if not d.error], coder.versions)

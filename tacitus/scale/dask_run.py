@@ -44,41 +44,52 @@ def _record(output, entry):
         fh.write(old + json.dumps(entry) + "\n")
 
 
-def _documents_table(coded, failed, versions):
-    """The documents of one task: those coded, and those that could not be read or coded (with
-    their error and where they came from), stored as failed by load_output."""
+def _documents_table(coded, failed, versions, skipped=()):
+    """The documents of one task: those coded, those that could not be read or coded (with
+    their error and where they came from), stored as failed by load_output, and those not coded
+    for their language (with the reason), stored as skipped."""
     import pyarrow as pa
     from ..store.rows import content_hash
-    docs = coded + [doc for doc, _ in failed]
-    errors = [None] * len(coded) + [error for _, error in failed]
+    skipped = list(skipped)
+    docs = coded + [doc for doc, _ in failed] + [doc for doc, _ in skipped]
+    errors = [None] * len(coded) + [error for _, error in failed] + [reason for _, reason in skipped]
     return pa.table({
         "id": [d.id for d in docs], "source": [d.source for d in docs], "url": [d.url for d in docs],
         "title": [d.title for d in docs], "published": [d.published for d in docs],
         "content_hash": [content_hash(d) for d in docs], "n_sentences": [len(d.sentences) for d in docs],
         "n_events": [len(d.events) for d in docs], "coder_version": [versions["coder"]] * len(docs),
         "dictionary_version": [versions["dictionaries"]] * len(docs),
-        "status": ["coded"] * len(coded) + ["failed"] * len(failed), "error": errors,
-        "origin": [d.origin for d in docs]}, schema=_documents_schema())
+        "status": ["coded"] * len(coded) + ["failed"] * len(failed) + ["skipped"] * len(skipped), "error": errors,
+        "origin": [d.origin for d in docs], "language": [d.language for d in docs]}, schema=_documents_schema())
 
 
 def _documents_schema():
     import pyarrow as pa
     text = ("id", "source", "url", "title", "published", "content_hash")
     return pa.schema([(c, pa.string()) for c in text] + [("n_sentences", pa.int64()), ("n_events", pa.int64())] +
-                     [(c, pa.string()) for c in ("coder_version", "dictionary_version", "status", "error", "origin")])
+                     [(c, pa.string()) for c in ("coder_version", "dictionary_version", "status", "error", "origin",
+                                                 "language")])
 
 
-def _sorted_out(items, model):
-    """(coded documents, [(failed document, error)], problem lines) of one piece's reader items."""
+def _sorted_out(items, model, skipped=None):
+    """(coded documents, [(failed document, error)], problem lines) of one piece's reader items; a
+    document not in English goes to `skipped` as (document, reason), never to the coder."""
+    from ..ingest.language import skip_reason
     from ..ingest.load import unread_document
     from ..ingest.readers import Problem
     from .batch import code_documents
     docs, failed, lines = [], [], []
+    skipped = [] if skipped is None else skipped
     for item in items:
         if isinstance(item, Problem):
             lines.append(f"{item.kind}: {item}")
             if item.kind != "warning":
                 failed.append((unread_document(item), item.message))
+            continue
+        reason = skip_reason(item)
+        if reason:
+            lines.append(f"skipped: {item.origin}: {reason}")
+            skipped.append((item, reason))
             continue
         lines += [f"warning: {item.origin}: {w}" for w in item.warnings]
         docs.append(item)
@@ -102,7 +113,8 @@ def code_partition(piece, first, output, input_id, index, model=None, max_bytes=
     from .inputs import read_piece
 
     coder = worker_coder(model)
-    coded, failed, lines = _sorted_out(read_piece(piece, first, max_bytes), model)
+    skipped = []
+    coded, failed, lines = _sorted_out(read_piece(piece, first, max_bytes), model, skipped)
     table = events_table(coded, coder.versions)
     sentences = {(d.id, s.index): s.text for d in coded for s in d.sentences}
     table = table.append_column("sentence_text", pa.array(
@@ -119,8 +131,9 @@ def code_partition(piece, first, output, input_id, index, model=None, max_bytes=
     folder = f"{root.rstrip('/')}/documents"
     fs.makedirs(folder, exist_ok=True)
     with fs.open(f"{folder}/{name}", "wb") as fh:
-        pq.write_table(_documents_table(coded, failed, coder.versions), fh)
-    return {"documents": len(coded), "events": table.num_rows, "failed": len(failed), "problems": lines}
+        pq.write_table(_documents_table(coded, failed, coder.versions, skipped), fh)
+    return {"documents": len(coded), "events": table.num_rows, "failed": len(failed), "skipped": len(skipped),
+            "problems": lines}
 
 
 def _tasks(client, path, output, iid, blocksize, model, max_bytes):
@@ -160,7 +173,8 @@ def cluster_code(inputs, output, *, scheduler=None, workers=0, blocksize="4MB", 
     """Code `inputs` on a Dask cluster (a local one of `local_workers` processes by default) into
     `output`; returns a summary. Records that cannot be read or coded are counted as failed, named
     in the summary's `problems` ("failed: FILE:LINE: reason", as ingest names them) and written
-    with the documents, as failed, for load_output to store."""
+    with the documents, as failed, for load_output to store; documents not in English are counted
+    as skipped, named ("skipped: FILE:LINE: language: zh") and written uncoded, as skipped."""
     from dask.distributed import Client, LocalCluster
 
     own = None
@@ -172,7 +186,8 @@ def cluster_code(inputs, output, *, scheduler=None, workers=0, blocksize="4MB", 
                                    dashboard_address=None, host="127.0.0.1")
             client = own = Client(cluster)
     done = done_inputs(output)
-    summary = {"inputs": 0, "skipped_inputs": 0, "documents": 0, "events": 0, "failed": 0, "problems": []}
+    summary = {"inputs": 0, "skipped_inputs": 0, "documents": 0, "events": 0, "failed": 0, "skipped": 0,
+               "problems": []}
     try:
         for path in inputs:
             if str(path) in done:
@@ -181,11 +196,11 @@ def cluster_code(inputs, output, *, scheduler=None, workers=0, blocksize="4MB", 
             tasks = _tasks(client, path, output, _input_id(path), blocksize, model, max_bytes)
             results = client.compute(tasks, sync=True)
             entry = {"input": str(path), "partitions": len(tasks), "finished": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                     **{k: sum(r[k] for r in results) for k in ("documents", "events", "failed")}}
+                     **{k: sum(r[k] for r in results) for k in ("documents", "events", "failed", "skipped")}}
             _record(output, entry)
             problems = [line for r in results for line in r["problems"]]
             summary["inputs"] += 1
-            for k in ("documents", "events", "failed"):
+            for k in ("documents", "events", "failed", "skipped"):
                 summary[k] += entry[k]
             summary["problems"] += problems
             if on_input:
@@ -229,7 +244,8 @@ def _stored(doc, events):
     from ..store.rows import DOCUMENT_FIELDS, StoredDocument
     row = dict.fromkeys(DOCUMENT_FIELDS)
     row.update({k: doc.get(k) for k in ("id", "source", "url", "title", "published", "content_hash", "n_sentences",
-                                        "n_events", "coder_version", "dictionary_version", "error", "origin")},
+                                        "n_events", "coder_version", "dictionary_version", "error", "origin",
+                                        "language")},
                status=doc.get("status") or "coded")  # outputs written before failed documents were kept lack it
     sentences = {e["sentence_idx"]: e.get("sentence_text") for e in events}
     return StoredDocument(doc["id"], row["status"], [row[c] for c in DOCUMENT_FIELDS],

@@ -43,7 +43,7 @@ def document_row(doc, versions, status="coded", error=None):
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     row = [doc.id, doc.source, doc.url, doc.title, _day(doc.published), doc.date_source, content_hash(doc),
            doc.text, status, error, doc.origin, len(doc.sentences), len(doc.events),
-           versions.get("coder"), versions.get("dictionaries"), now]
+           versions.get("coder"), versions.get("dictionaries"), now, getattr(doc, "language", None)]
     if status != "coded":
         return [_storable(v, t) for v, (_, t) in zip(row, DOCUMENT_COLUMNS)]
     for value, (name, sql_type) in zip(row, DOCUMENT_COLUMNS):

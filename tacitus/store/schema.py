@@ -26,12 +26,15 @@ EVENTS_V3 = ["source_kind", "target_kind", "speaker_country", "speaker_sector", 
              "speaker_text", "speaker_resolved_from", "planned_name"]
 EVENTS_V4 = [("method", "TEXT"), ("confidence", "DOUBLE PRECISION")]
 EVENTS_V5 = [("main", "BOOLEAN")]
-DOCUMENT_COLUMNS = [
+# The documents table as migration 1 created it, and the columns added since: DOCUMENT_COLUMNS
+DOCUMENTS_V1 = [
     ("id", "TEXT PRIMARY KEY"), ("source", "TEXT"), ("url", "TEXT"), ("title", "TEXT"), ("published", "DATE"),
     ("date_source", "TEXT"), ("content_hash", "TEXT"), ("text", "TEXT"), ("status", "TEXT NOT NULL"),
     ("error", "TEXT"), ("origin", "TEXT"), ("n_sentences", "INTEGER"), ("n_events", "INTEGER"),
     ("coder_version", "TEXT"), ("dictionary_version", "TEXT"), ("coded_at", "TIMESTAMP"),
 ]
+DOCUMENTS_V6 = [("language", "TEXT")]
+DOCUMENT_COLUMNS = DOCUMENTS_V1 + DOCUMENTS_V6
 SENTENCE_COLUMNS = [("doc_id", "TEXT NOT NULL"), ("idx", "INTEGER NOT NULL"), ("start_char", "INTEGER"),
                     ("end_char", "INTEGER"), ("text", "TEXT")]
 ACTOR_COLUMNS = [("code", "TEXT PRIMARY KEY"), ("country", "TEXT"), ("sector", "TEXT"), ("name", "TEXT"),
@@ -45,7 +48,7 @@ def _table(name, columns, extra=""):
 
 MIGRATIONS = [
     (1, "documents, sentences, actors, events", [
-        _table("documents", DOCUMENT_COLUMNS),
+        _table("documents", DOCUMENTS_V1),
         _table("sentences", SENTENCE_COLUMNS, ",\n  PRIMARY KEY (doc_id, idx)"),
         _table("actors", ACTOR_COLUMNS),
         _table("events", EVENTS_V1),
@@ -73,6 +76,9 @@ MIGRATIONS = [
     ]),
     (5, "events say which is their sentence's main event", [
         f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {sql}" for name, sql in EVENTS_V5
+    ]),
+    (6, "documents keep their language; one not in a language the coder reads is stored as skipped", [
+        f"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {name} {sql}" for name, sql in DOCUMENTS_V6
     ]),
 ]
 

@@ -169,10 +169,15 @@ class Store:
 
     def documents(self, *, status=None, limit=100, offset=0):
         cond, params = ("WHERE status = ?", [query_text("status", status)]) if status else ("", [])
-        cols, rows = self.db.query(f"SELECT id, source, url, title, published, status, error, origin, n_sentences, "
-                                   f"n_events, coder_version FROM documents {cond} ORDER BY id LIMIT ? OFFSET ?",
-                                   params + [min(int(limit), MAX_PAGE), int(offset)])
+        # a store opened read-only before migration 6 has no language column: it answers null
+        language = "language" if "language" in self._columns("documents") else "NULL AS language"
+        cols, rows = self.db.query(f"SELECT id, source, url, title, published, {language}, status, error, origin, "
+                                   f"n_sentences, n_events, coder_version FROM documents {cond} ORDER BY id "
+                                   f"LIMIT ? OFFSET ?", params + [min(int(limit), MAX_PAGE), int(offset)])
         return [dict(zip(cols, r)) for r in rows]
+
+    def _columns(self, table):
+        return self.db.query(f"SELECT * FROM {table} LIMIT 0")[0]
 
     def actors(self, q=None, *, limit=100, offset=0):
         """Known actors, optionally those whose code or name contains `q`."""

@@ -12,7 +12,8 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from .. import __version__
-from ..ingest.load import code_apart, held_for_writing
+from ..ingest.load import code_apart, held_for_writing, held_uncoded
+from ..ingest.language import language_code, skip_reason
 from ..ingest.readers import finish, normalise_date
 from ..model import Document
 from ..store import EventFilter
@@ -67,7 +68,7 @@ def _authorise(api: ApiState, authorization):
         raise ApiError(401, "unauthorized", "a valid 'Authorization: Bearer TOKEN' header is required")
 
 
-MAX_FIELD = {"id": 500, "published": 100, "title": 2000, "url": 2000, "source": 500}
+MAX_FIELD = {"id": 500, "published": 100, "title": 2000, "url": 2000, "source": 500, "language": 35}
 
 
 def _check_fields(payload: dict):
@@ -96,7 +97,8 @@ def _document(payload: dict) -> Document:
     if len(text) > MAX_TEXT:
         raise ApiError(413, "too_large", "text: at most 1,000,000 characters")
     doc = Document(id=str(payload.get("id") or ""), text=text, published=normalise_date(payload.get("published")),
-                   title=payload.get("title"), url=payload.get("url"), source=payload.get("source"), origin="api")
+                   title=payload.get("title"), url=payload.get("url"), source=payload.get("source"), origin="api",
+                   language=language_code(payload.get("language")))  # a declared language wins over detection
     doc.id = doc.id or "api-" + content_hash(doc)[:16]
     return finish(doc)
 
@@ -132,7 +134,12 @@ def _checked_first(api: ApiState, doc_id: str, replace: bool):
 
 def _code(api: ApiState, doc: Document):
     """The coded document and the job runner's writer holding its rows: both made in the coding
-    turn (api.coding), off the store lock."""
+    turn (api.coding), off the store lock. One in a language the coder does not read is held
+    uncoded, as `tacitus ingest` stores it."""
+    reason = skip_reason(doc)
+    if reason:
+        from ..pipeline import static_versions
+        return doc, held_uncoded(doc, api.store, static_versions(), reason)
     coded, versions = code_apart([doc], api.get_coder())
     return coded[0], held_for_writing(coded, api.store, versions)
 
@@ -145,6 +152,9 @@ def _store(api: ApiState, doc: Document, writer, replace: bool) -> JSONResponse:
     with api.lock:
         existed = _refuse_existing(api, doc.id, replace)
         writer.flush()
+    if writer.report.languages:  # stored uncoded, with its language, as ingest stores one
+        raise ApiError(422, "not_coded", f"document {doc.id!r} skipped: {skip_reason(doc)}; it is stored "
+                                         "uncoded, with its language")
     if writer.report.failed:  # stored as a failed document, with its error, as ingest stores one
         why = doc.error or writer.report.problems[-1]
         raise ApiError(422, "not_coded", f"document {doc.id!r} {why}; it is stored as failed")
