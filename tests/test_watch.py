@@ -78,8 +78,8 @@ def test_a_growing_feed_that_fails_once_and_is_malformed_once_codes_new_items_on
     assert w.totals == {"new": 5, "seen": 5, "failed fetches": 2}
 
 
-def test_a_restarted_watch_sees_what_the_last_one_stored(tmp_path, coder):
-    db = tmp_path / "w.duckdb"
+def test_a_restarted_watch_sees_what_the_last_one_stored(store_url, coder):
+    db = store_url  # DuckDB and PostgreSQL
     with FeedServer({"/wire.rss": [Response(rss(ITEMS))]}) as server:
         url = server.url("/wire.rss")
         lines = []
@@ -98,8 +98,8 @@ def test_a_restarted_watch_sees_what_the_last_one_stored(tmp_path, coder):
     assert run.stderr.rstrip().splitlines()[-1].startswith("tacitus: watch done after 1 poll: 0 new, 5 seen, 0 failed")
 
 
-def test_an_item_reissued_under_a_new_id_is_seen_and_a_corrected_one_is_coded_again(tmp_path, coder):
-    db = tmp_path / "w.duckdb"
+def test_an_item_reissued_under_a_new_id_is_seen_and_a_corrected_one_is_coded_again(store_url, coder):
+    db = store_url  # DuckDB and PostgreSQL
     guid, head, text = ITEMS[0]
     corrected = text.replace("on Monday", "on Tuesday")
     with FeedServer({"/wire.rss": [Response(rss([ITEMS[0]])), Response(rss([("bw-1-again", head, text)])),
