@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import signal
 import sys
@@ -67,9 +68,11 @@ def run(args):
 
     reader = Reader(max_bytes=args.max_bytes, published=published_date(args), fetch_pages=args.fetch_pages,
                     timeout=args.timeout)
-    stop = threading.Event()
+    stop, me = threading.Event(), os.getpid()
 
     def on_signal(signum, frame):
+        if os.getpid() != me:  # a forked coding process (--workers N): the watch itself stops
+            return
         if stop.is_set():  # the second time: abandon the batch being coded
             raise KeyboardInterrupt
         stop.set()
