@@ -113,3 +113,17 @@ def test_the_cameo_code_goldstein_and_quad_class_stay_the_codes(coder, monkeypat
     assert after.plover.type == other
     assert (after.cameo, after.goldstein, after.quad_class, after.source, after.target) == \
         (ev.cameo, ev.goldstein, ev.quad_class, ev.source, ev.target)
+
+
+GOLDEN = [json.loads(line) for line in open(__file__.rsplit("/", 1)[0] + "/golden/plover_types.jsonl", encoding="utf-8")
+          if line.strip()]
+
+
+@pytest.mark.parametrize("rec", GOLDEN, ids=[r["id"] for r in GOLDEN])
+def test_the_main_event_has_the_plover_type_of_our_own_sentences(coder, rec):
+    """Sentences of our own (tests/golden/plover_types.jsonl, the same ids as r-h39-* of the
+    regression corpus): the main event's CAMEO code and PLOVER type."""
+    events = coder(rec["text"], rec["published"]).events
+    main = next((ev for ev in events if ev.main), None)
+    assert main is not None, rec["note"]
+    assert (main.cameo, main.plover.type) == (rec["cameo"], rec["plover"]), rec["note"]

@@ -12,11 +12,23 @@ those of the CAMEO code.
   not recoded by a frame into another root (an appeal 02, an intent 03, a threat 13 of the act);
 - an event recoded by a frame (or coded by a frame with no pattern) takes the type of the frame
   rows that give its code, where they name one;
-- else the CAMEO mapping.
+- else the CAMEO mapping;
+- a planned meeting ("will meet", "will host", "will hold talks with") is, for PLOVER's
+  annotators, an agreement to meet: it takes the type of the code its announcing frame would
+  give it (the intent to meet, 036: AGREE), while its CAMEO code stays the act's, with status
+  "planned". Only for the roots in PLANNED_AS_ANNOUNCED (docs/accuracy.md, "Where PLOVER's
+  annotators and the CAMEO mapping differ").
 """
 from __future__ import annotations
 
 from ..model import Plover
+
+# The roots whose planned acts PLOVER types as the announcement of them. Meetings (04): eight of the
+# ten planned meetings of plover-news are AGREE, and dev's one ("will visit ... to mediate") too.
+# Not the others: a planned signing (05) is SUPPORT twice to AGREE once there, and the planned
+# sanctions, curfews and protests it types THREATEN dev types as the act ("would prohibit all aid":
+# SANCTION).
+PLANNED_AS_ANNOUNCED = ("04",)
 
 
 class PloverTypes:
@@ -26,8 +38,16 @@ class PloverTypes:
         self.cameo = cameo
         self.patterns = patterns.by_id
         self.frames = frames.plover
+        self.frames_book = frames
 
-    def __call__(self, code, pattern_id):
+    def __call__(self, code, pattern_id, status=None):
+        planned = status == "planned" and code[:2] in PLANNED_AS_ANNOUNCED
+        announced_as = self.cameo[code].announced_as if planned else None
+        if announced_as:
+            announced = self.frames_book.recode(announced_as, code) or self.cameo.generic_code(announced_as)
+            if announced != code:
+                plover = self(announced, None)
+                return plover if plover.type == self.cameo[announced].plover.type else Plover(plover.type)
         info = self.cameo[code]
         pattern = self.patterns.get(pattern_id)  # None for "frame:appeal" and the like
         own = pattern is not None and code[:2] == pattern.code[:2]  # the pattern's act, not recoded
