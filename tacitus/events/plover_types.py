@@ -17,7 +17,11 @@ those of the CAMEO code.
   annotators, an agreement to meet: it takes the type of the code its announcing frame would
   give it (the intent to meet, 036: AGREE), while its CAMEO code stays the act's, with status
   "planned". Only for the roots in PLANNED_AS_ANNOUNCED (docs/accuracy.md, "Where PLOVER's
-  annotators and the CAMEO mapping differ").
+  annotators and the CAMEO mapping differ");
+- a cooperative act (CAMEO quad classes 1 and 2, roots 01-08) reported as not done ("failed to
+  reach agreement", "did not give permission": status "negated") is PLOVER REJECT, as both dev
+  and plover-news type them; CAMEO keeps the act's code with the status, the refusals a frame
+  makes a rejection (12x, `refusable`) are REJECT by their code already.
 """
 from __future__ import annotations
 
@@ -41,6 +45,8 @@ class PloverTypes:
         self.frames_book = frames
 
     def __call__(self, code, pattern_id, status=None):
+        if status == "negated" and self.cameo[code].cooperative:
+            return Plover("REJECT")
         planned = status == "planned" and code[:2] in PLANNED_AS_ANNOUNCED
         announced_as = self.cameo[code].announced_as if planned else None
         if announced_as:
