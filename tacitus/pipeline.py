@@ -71,7 +71,7 @@ class Coder:
         self.resolver = ArgumentResolver(self.lexicon)
         self.patterns = PatternBook(self.cameo)
         self.frames = Frames(self.cameo)
-        self.plover_types = PloverTypes(self.cameo, self.patterns, self.frames)
+        self.plover_types = PloverTypes(self.cameo, self.patterns, self.frames, self.lexicon["ordering_verbs"])
         self.dictionary = ActorDictionary(self._token_texts)
         self.topics = Topics()
         self.dates = DateResolver(self.lexicon)

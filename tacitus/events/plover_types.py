@@ -21,7 +21,11 @@ those of the CAMEO code.
 - a cooperative act (CAMEO quad classes 1 and 2, roots 01-08) reported as not done ("failed to
   reach agreement", "did not give permission": status "negated") is PLOVER REJECT, as both dev
   and plover-news type them; CAMEO keeps the act's code with the status, the refusals a frame
-  makes a rejection (12x, `refusable`) are REJECT by their code already.
+  makes a rejection (12x, `refusable`) are REJECT by their code already;
+- a sanction or coercion ordered by whoever has the power to order it ("a judge ordered nine
+  ex-ministers jailed", "the government ordered the paper to suspend publication": an
+  `ordering_verbs` frame word of the lexicon over an act of roots 16-17) is the act, COERCE or
+  SANCTION, not an appeal: CAMEO codes the order as a demand (10x) with the act as `planned`.
 """
 from __future__ import annotations
 
@@ -33,20 +37,29 @@ from ..model import Plover
 # sanctions, curfews and protests it types THREATEN dev types as the act ("would prohibit all aid":
 # SANCTION).
 PLANNED_AS_ANNOUNCED = ("04",)
+# The roots whose acts an order does: sanctions and coercion, which the one who orders them has
+# done by ordering (dev's "ordered La Prensa to suspend publication" is COERCE); not an order to
+# attack, done by those ordered.
+ORDERED_ROOTS = ("16", "17")
 
 
 class PloverTypes:
     """The PLOVER record of an event from its final CAMEO code and the id of the pattern that fired."""
 
-    def __init__(self, cameo, patterns, frames):
+    def __init__(self, cameo, patterns, frames, ordering_verbs=()):
         self.cameo = cameo
         self.patterns = patterns.by_id
         self.frames = frames.plover
         self.frames_book = frames
+        self.ordering_verbs = frozenset(ordering_verbs)
 
-    def __call__(self, code, pattern_id, status=None):
+    def __call__(self, code, pattern_id, status=None, found=None):
+        """`found`: the coded trigger (events/records.Found), for the frame word that orders an act."""
         if status == "negated" and self.cameo[code].cooperative:
             return Plover("REJECT")
+        ordered = self._ordered(found)
+        if ordered and status != "negated":
+            return self(ordered, pattern_id)
         planned = status == "planned" and code[:2] in PLANNED_AS_ANNOUNCED
         announced_as = self.cameo[code].announced_as if planned else None
         if announced_as:
@@ -66,6 +79,13 @@ class PloverTypes:
         if ptype == info.plover.type:
             return info.plover if mode is None else Plover(ptype, mode, info.plover.context)
         return Plover(ptype, mode)
+
+    def _ordered(self, found):
+        """The code of the sanction or coercion `found`'s frame word orders, or None."""
+        if found is None or not found.planned or found.frame_word is None \
+                or found.planned[:2] not in ORDERED_ROOTS:
+            return None
+        return found.planned if found.frame_word.lemma_.lower() in self.ordering_verbs else None
 
     def mode(self, pattern_id, ptype):
         """The mode the pattern names for its type, or None (the modes stage reads the rest)."""
