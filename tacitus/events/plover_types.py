@@ -25,7 +25,10 @@ those of the CAMEO code.
 - a sanction or coercion ordered by whoever has the power to order it ("a judge ordered nine
   ex-ministers jailed", "the government ordered the paper to suspend publication": an
   `ordering_verbs` frame word of the lexicon over an act of roots 16-17) is the act, COERCE or
-  SANCTION, not an appeal: CAMEO codes the order as a demand (10x) with the act as `planned`.
+  SANCTION, not an appeal: CAMEO codes the order as a demand (10x) with the act as `planned`;
+- property seized by armed forces (CAMEO 1711 done by an actor of ARMED_SECTORS: marines seizing a
+  tanker, fighters a house, an army oil fields) is PLOVER ASSAULT, as plover-news types all three
+  it has; confiscation by police, customs or courts stays COERCE (the codebook's seize mode).
 """
 from __future__ import annotations
 
@@ -41,6 +44,11 @@ PLANNED_AS_ANNOUNCED = ("04",)
 # done by ordering (dev's "ordered La Prensa to suspend publication" is COERCE); not an order to
 # attack, done by those ordered.
 ORDERED_ROOTS = ("16", "17")
+# Seizure by armed force: the codes and the sectors of the doers (military, rebels, armed
+# factions) that make it an ASSAULT. Not destruction of property (1712): dev types an army's
+# demolitions and guerrillas blowing up power lines COERCE.
+ARMED_SEIZURE = ("1711",)
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF"})
 
 
 class PloverTypes:
@@ -53,10 +61,13 @@ class PloverTypes:
         self.frames_book = frames
         self.ordering_verbs = frozenset(ordering_verbs)
 
-    def __call__(self, code, pattern_id, status=None, found=None):
-        """`found`: the coded trigger (events/records.Found), for the frame word that orders an act."""
+    def __call__(self, code, pattern_id, status=None, found=None, source=None):
+        """`found`: the coded trigger (events/records.Found), for the frame word that orders an act;
+        `source`: the event's source actor, for who seizes."""
         if status == "negated" and self.cameo[code].cooperative:
             return Plover("REJECT")
+        if code in ARMED_SEIZURE and source is not None and source.sector in ARMED_SECTORS:
+            return Plover("ASSAULT")
         ordered = self._ordered(found)
         if ordered and status != "negated":
             return self(ordered, pattern_id)

@@ -48,7 +48,8 @@ class Circumstances(Stage):
         out = []
         for pair in assembled.pairs:
             info = self.cameo[pair.code]
-            plover = self.plover_types(info.code, pair.evidence.pattern, status, found) if self.plover_types else info.plover
+            plover = self.plover_types(info.code, pair.evidence.pattern, status, found, pair.source) \
+                if self.plover_types else info.plover
             out.append(Event(source=pair.source, target=pair.target, cameo=info.code, name=info.name,
                              plover=plover, goldstein=info.goldstein, quad_class=info.quad_class,
                              status=status, date=date, evidence=pair.evidence, place=place, topics=topics,
