@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from tacitus.errors import DataFileError
-from tacitus.events.patterns import PatternBook
+from tacitus.events.patterns import Frames, PatternBook
 from tacitus.events.plover_types import PloverTypes
 from tacitus.ontology import Cameo
 
@@ -63,8 +63,13 @@ def test_a_frame_row_naming_a_type_is_checked_and_one_code_has_one_type(tmp_path
     assert module.Frames(cameo).plover == {"0234": "ACCUSE"}
 
 
+def frame_table(cameo, plover=None):
+    """The shipped frames' recoding with a frame-row PLOVER table of the test's own."""
+    return SimpleNamespace(plover=plover or {}, recode=Frames(cameo).recode)
+
+
 def resolver(tmp_path, cameo, *entries, frames=None):
-    return PloverTypes(cameo, book(tmp_path, cameo, GOOD, *entries), SimpleNamespace(plover=frames or {}))
+    return PloverTypes(cameo, book(tmp_path, cameo, GOOD, *entries), frame_table(cameo, frames))
 
 
 def test_the_pattern_type_wins_while_the_event_keeps_its_act(tmp_path, cameo):
@@ -113,6 +118,38 @@ def test_the_cameo_code_goldstein_and_quad_class_stay_the_codes(coder, monkeypat
     assert after.plover.type == other
     assert (after.cameo, after.goldstein, after.quad_class, after.source, after.target) == \
         (ev.cameo, ev.goldstein, ev.quad_class, ev.source, ev.target)
+
+
+def test_a_planned_meeting_is_agree_and_a_planned_act_of_another_root_keeps_its_type(tmp_path, cameo):
+    types = resolver(tmp_path, cameo)
+    assert types("040", "040-meet", "planned").type == "AGREE"  # "will meet": the intent to meet, 036
+    assert types("040", "040-meet", "occurred").type == "CONSULT"
+    assert types("162", None, "planned") is cameo["162"].plover  # "would prohibit all aid": SANCTION
+
+
+def test_a_cooperative_act_not_done_is_reject_a_conflictual_one_keeps_its_type(tmp_path, cameo):
+    types = resolver(tmp_path, cameo)
+    assert types("057", None, "negated").type == "REJECT"  # "failed to reach agreement"
+    assert types("080", None, "negated").type == "REJECT"  # "did not give permission"
+    assert types("190", None, "negated") is cameo["190"].plover
+
+
+def test_an_ordered_sanction_or_coercion_is_the_act_an_ordered_attack_is_not(tmp_path, cameo):
+    types = PloverTypes(cameo, book(tmp_path, cameo, GOOD), frame_table(cameo), ordering_verbs={"order"})
+    ordered = SimpleNamespace(planned="173", frame_word=SimpleNamespace(lemma_="order"))
+    assert types("100", "frame:demand", "occurred", ordered).type == "COERCE"  # "ordered them jailed"
+    urged = SimpleNamespace(planned="173", frame_word=SimpleNamespace(lemma_="urge"))
+    assert types("100", "frame:demand", "occurred", urged).type == cameo["100"].plover.type  # an appeal
+    attack = SimpleNamespace(planned="190", frame_word=SimpleNamespace(lemma_="order"))
+    assert types("100", "frame:demand", "occurred", attack).type == cameo["100"].plover.type
+
+
+def test_property_seized_by_armed_forces_is_assault_by_police_coerce(tmp_path, cameo):
+    types = resolver(tmp_path, cameo)
+    assert types("1711", None, "occurred", None, SimpleNamespace(sector="MIL")).type == "ASSAULT"
+    assert types("1711", None, "occurred", None, SimpleNamespace(sector="REB")).type == "ASSAULT"
+    assert types("1711", None, "occurred", None, SimpleNamespace(sector="COP")).type == "COERCE"
+    assert types("1712", None, "occurred", None, SimpleNamespace(sector="MIL")).type == "COERCE"
 
 
 GOLDEN = [json.loads(line) for line in open(__file__.rsplit("/", 1)[0] + "/golden/plover_types.jsonl", encoding="utf-8")
