@@ -31,6 +31,8 @@ class ArgumentResolver:
             deep = isinstance(item, Deep)
             if deep:
                 item = item.token
+            if torn_between(item):
+                continue  # "troops shot two teenagers when they ...": either could be meant, so neither is
             item = self._speaker_of_pronoun(item) or item
             found = self._found(item, deep, sentence_actors, context, skip_agents)
             found = _owned(item, self._placed_people(item, found, sentence_actors), sentence_actors)
@@ -113,6 +115,19 @@ class ArgumentResolver:
         if subject and subject[0].pos_ in ("NOUN", "PROPN"):
             return subject[0]
         return None
+
+
+def torn_between(tok):
+    """"Israeli troops shot two teenagers when they stormed a checkpoint", "gunmen killed four
+    people when they opened fire": a "they" opening an adverbial clause whose main clause has a
+    plural subject and a plural object stands for one of the two, and the words do not say which.
+    It is neither, nor the document's two sides: the clause then has no doer it can name."""
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or tok.head.dep_ != "advcl":
+        return False
+    main = tok.head.head
+    subjects = [s for s in _subjects(main) if s.pos_ in ("NOUN", "PROPN") and _plural(s)]
+    objects = [c for c in main.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and _plural(c)]
+    return bool(subjects and objects)
 
 
 def _owned(item, found, sentence_actors):

@@ -127,7 +127,8 @@ def merge_tolls(found, codes, toll_verbs):
     """"Carried out a bomb attack, killing six", "six were killed when a car bomb exploded", "an
     ambush that killed two soldiers", "stormed a post and killed nine": a generic killing (the
     code a weapon would refine) tied to another act of force is that act's toll. The toll is
-    dropped; its victims become the act's targets when the act names none."""
+    dropped; its victims become the act's targets when the act names none, and its doer the act's
+    when the act names none or only a pronoun."""
     by_token = {f.trigger.i: f for f in found}
     tolls = set()
     for f in found:
@@ -140,7 +141,8 @@ def merge_tolls(found, codes, toll_verbs):
                 continue
             if not g.targets and f.targets:
                 g.targets = list(f.targets)
-            if not g.sources and f.sources:
+            if f.sources and (not g.sources or all(getattr(s, "pos_", None) == "PRON" for s in g.sources)):
+                # ("killed 40 people when they shelled a camp": who kills is who shells)
                 g.sources = list(f.sources)
             tolls.add(id(f))
             break
