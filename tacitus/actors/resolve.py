@@ -21,6 +21,7 @@ class ArgumentResolver:
     def __init__(self, lexicon):
         self.speech_lemmas = lexicon["speech_lemmas"]
         self.ethnic_words = lexicon["ethnic_group_words"]
+        self.relation_nouns = lexicon["relation_nouns"]
 
     def resolve(self, tokens, sentence_actors, context, skip_agents=False):
         """Actors for a list of argument tokens (anaphors resolved through the document context).
@@ -37,6 +38,7 @@ class ArgumentResolver:
             found = self._found(item, deep, sentence_actors, context, skip_agents)
             found = _owned(item, self._placed_people(item, found, sentence_actors), sentence_actors)
             found = _listed_places(item, found, sentence_actors)
+            found = self._not_the_tie_owner(item, found, sentence_actors)
             for a in found:
                 actors.extend(context.resolve(a) if isinstance(a, Anaphor) else [a])
         named = [a for a in actors if not a.code.startswith("---")]
@@ -65,6 +67,28 @@ class ArgumentResolver:
             return found
         return [replace(a, code=country + (a.sector or ""), country=country)
                 if isinstance(a, Actor) and a.country and a.country != country else a for a in found]
+
+    def _not_the_tie_owner(self, item, found, sentence_actors):
+        """"Israel's militia ally in southern Lebanon", "Russia's allies": the one a tie noun
+        (`relation_nouns`) is owned by is not who the phrase names; the phrase is of the country of
+        a place it names, else of no one the sentence gives."""
+        ties = [t for t in [item.head] + list(item.subtree) if lemma_of(t) in self.relation_nouns
+                and t.pos_ == "NOUN" and (t.i != item.head.i or item.dep_ == "poss")]
+        owners = {c for t in ties for c in t.children if c.dep_ == "poss"}
+        if not owners or not found:
+            return found
+        # (only a state or a body: a person's allies and rivals are of the person's own country)
+        owned = {x.country for o in owners for x in sentence_actors.actors_of(o)
+                 if isinstance(x, Actor) and x.country and x.kind != "person" and not x.sector}
+        kept = []
+        for a in found:
+            if not isinstance(a, Actor) or a.country not in owned:
+                kept.append(a)
+                continue
+            country = next((c for c in (sentence_actors._place_country(t) for t in ties) if c), None)
+            if country is not None and country != a.country:
+                kept.append(replace(a, code=country, country=country, sector=None, kind="country"))
+        return kept
 
     @staticmethod
     def _found(item, deep, sentence_actors, context, skip_agents):
