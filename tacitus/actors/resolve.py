@@ -38,7 +38,7 @@ class ArgumentResolver:
             found = self._found(item, deep, sentence_actors, context, skip_agents)
             found = _owned(item, self._placed_people(item, found, sentence_actors), sentence_actors)
             found = _listed_places(item, found, sentence_actors)
-            found = self._not_the_tie_owner(item, found, sentence_actors)
+            found = _led_by(item, self._not_the_tie_owner(item, found, sentence_actors), sentence_actors)
             for a in found:
                 actors.extend(context.resolve(a) if isinstance(a, Anaphor) else [a])
         named = [a for a in actors if not a.code.startswith("---")]
@@ -139,6 +139,24 @@ class ArgumentResolver:
         if subject and subject[0].pos_ in ("NOUN", "PROPN"):
             return subject[0]
         return None
+
+
+def _led_by(item, found, sentence_actors):
+    """"Refused assistance to the US-led war against Iraq", "condemned the Saudi-led strikes on
+    Yemen": a thing led by a country is that country's; it, not whom the thing is against, is who
+    the phrase names when the only actor found inside the phrase is the one it is against."""
+    if not found or any(a.start is not None and a.start <= sentence_actors.offset + item.idx < a.end
+                        for a in found if isinstance(a, Actor)):
+        return found  # the phrase's own head names its actor
+    for tok in item.subtree:
+        led = [c for c in tok.children if c.dep_ == "amod" and c.lower_ == "led" and c.i < tok.i]
+        leaders = [x for c in led for g in c.children if g.dep_ in ("npadvmod", "compound", "amod")
+                   for x in sentence_actors.actors_of(g) if isinstance(x, Actor) and x.country]
+        aimed = {x.country for p in tok.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
+                 for o in p.children for x in sentence_actors.actors_of(o, deep=True) if isinstance(x, Actor)}
+        if leaders and all(isinstance(a, Actor) and a.country in aimed for a in found):
+            return leaders[:1]  # (a "US-led mission in Haiti" is still in Haiti)
+    return found
 
 
 def torn_between(tok):
