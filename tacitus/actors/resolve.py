@@ -34,7 +34,7 @@ class ArgumentResolver:
                 item = item.token
             if torn_between(item):
                 continue  # "troops shot two teenagers when they ...": either could be meant, so neither is
-            item = self._speaker_of_pronoun(item) or item
+            item = self._speaker_of_pronoun(item) or _named_before(item, sentence_actors) or item
             found = self._found(item, deep, sentence_actors, context, skip_agents)
             found = _owned(item, self._placed_people(item, found, sentence_actors), sentence_actors)
             found = _listed_places(item, found, sentence_actors)
@@ -139,6 +139,23 @@ class ArgumentResolver:
         if subject and subject[0].pos_ in ("NOUN", "PROPN"):
             return subject[0]
         return None
+
+
+def _named_before(tok, sentence_actors):
+    """"Ethnic Turks began a hunger strike against Sweden's decision to send them back": a "they"
+    or "them" no clause rule resolves stands for the nearest plural phrase before it in its own
+    sentence that names an actor, before the document's two sides are thought of."""
+    if tok.lower_ not in ("they", "them"):
+        return None
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    own = {s.i for s in _subjects(verb)} if tok.lower_ == "them" else set()  # "soldiers beat them": not the soldiers
+    for cand in reversed(tok.doc[:tok.i]):
+        if cand.i not in own and cand.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and cand.pos_ in ("NOUN", "PROPN") and _plural(cand) \
+                and any(isinstance(a, Actor) and a.country for a in sentence_actors.actors_of(cand)):
+            return cand
+    return None
 
 
 def _led_by(item, found, sentence_actors):
