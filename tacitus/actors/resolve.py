@@ -62,7 +62,7 @@ class ArgumentResolver:
         of = any(p.dep_ == "prep" and p.lower_ == "of" for p in item.children)
         if not ethnic and not (of and item.tag_ == "NNPS" and all(a.kind == "country" for a in found)):
             return found
-        country = sentence_actors._place_country(item)
+        country = sentence_actors._place_country(item) or (_clause_place(item, sentence_actors) if ethnic else None)
         if country is None:
             return found
         return [replace(a, code=country + (a.sector or ""), country=country)
@@ -187,6 +187,21 @@ def torn_between(tok):
     subjects = [s for s in _subjects(main) if s.pos_ in ("NOUN", "PROPN") and _plural(s)]
     objects = [c for c in main.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and _plural(c)]
     return bool(subjects and objects)
+
+
+def _clause_place(item, sentence_actors):
+    """"ethnic cleansing in Montenegro against the Albanian population": an ethnic group with no
+    place of its own lives where its clause's act happens ("in" a country or a place in one)."""
+    verb = item.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "inside"):
+            for o in p.children:
+                m = sentence_actors.mention_at.get(o.i) if o.dep_ == "pobj" else None
+                if m is not None and m.entry.kind in ("country", "capital", "place"):
+                    return m.entry.value.code
+    return None
 
 
 def _owned(item, found, sentence_actors):
