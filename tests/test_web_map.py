@@ -1,15 +1,20 @@
 """GET /api/countries, the map's numbers: events per country and their mean Goldstein, under the
 events view's filters, on a small store written row by row (no coder), so every figure is known."""
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from tacitus.analysis import country_counts
 from tacitus.errors import InputError
 from tacitus.store import EventFilter, Store
 from tacitus.web import create_app
+from test_web import CHROMIUM, DomTree
+from web_helpers import serve
 
 WORLD = Path(__file__).resolve().parent.parent / "tacitus" / "web" / "static" / "world.json"
 # (event_id, date, source country, target country, cameo, goldstein, status)
@@ -101,3 +106,33 @@ def test_the_world_geometry_is_small_and_keyed_by_alpha_3():
         for ring in c["rings"]:
             assert len(ring) % 2 == 0 and len(ring) >= 6
             assert all(-180 <= x <= 180 for x in ring[0::2]) and all(-90 <= y <= 90 for y in ring[1::2])
+
+
+@pytest.mark.browser
+def test_browser_draws_events_with_coordinates_as_points(db, tmp_path):
+    """Events whose place carries latitude and longitude are points on the map, with their code and
+    evidence as the hover text; the store keeps no coordinates yet, so /api/events is stubbed here."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("TACITUS_REQUIRE_BROWSER"):
+            pytest.fail(f"headless Chromium is not installed at {CHROMIUM}")
+        pytest.skip(f"headless Chromium is not installed at {CHROMIUM}")
+    located = {"event_id": "p1", "doc_id": "d1", "cameo": "042", "name": "Make a visit", "goldstein": 1.9,
+               "status": "occurred", "date": "2024-01-10", "evidence": {"text": "The minister visited Lyon."},
+               "place": {"name": "Lyon", "country": "FRA", "latitude": 45.76, "longitude": 4.84}}
+    unlocated = dict(located, event_id="p2", place="Paris")
+    app = create_app(str(db))
+    app.router.routes.insert(0, APIRoute("/api/events", lambda: {"items": [located, unlocated], "total": 2,
+                                                                  "limit": 50, "offset": 0}))
+    with serve(app) as url:
+        done = subprocess.run([CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                               "--disable-extensions", "--disable-dev-shm-usage", f"--user-data-dir={tmp_path}",
+                               "--virtual-time-budget=8000", "--dump-dom", url + "/#/map"],
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    root = DomTree(done.stdout).root.find(data_testid="map-chart")
+    assert root.attrs["data-state"] == "ready"
+    points = root.find_all("circle", cls="event-point")
+    assert [p.attrs["data-event-id"] for p in points] == ["p1"]
+    x, y = float(points[0].attrs["cx"]), float(points[0].attrs["cy"])
+    assert abs(x - (4.84 + 180) / 360 * 1000) < 0.1 and 0 < y < 394
+    assert "042 Make a visit · Lyon" in points[0].text and "visited Lyon" in points[0].text
