@@ -601,6 +601,8 @@ def test_browser_map(browse, client):
     assert {"CHN", "RUS"} <= set(counts) and all(p.attrs["fill"].startswith("rgb(") for p in shaded)
     assert all("d" in p.attrs and p.attrs["d"].startswith("M") for p in svg.find_all("path", cls="nodata"))
     assert "Events (log scale)" in root.find(data_testid="map-legend").text
+    undrawn = [c["country"] for c in ok(client, "/api/countries")["items"] if c["country"] not in on_map]
+    assert all(code in root.find("p", cls="lede").text for code in undrawn)  # named, since they are not drawn
     before = [r.attrs["data-event-id"] for r in browse.dom("#/map").find(data_testid="map-events").find_all("tr")[1:]]
 
     link = next(a for a in svg.find_all("a") if a.find("path").attrs.get("data-country") == "RUS")

@@ -1003,11 +1003,12 @@
       const counts = new Map(data.items.map((c) => [c.country, c]));
       let events = [];
       try { events = (await listed).items || []; } catch (e) { events = []; }
-      const drawn = data.items.filter((c) => world.countries.some((w) => w.id === c.country)).length;
+      const ids = new Set(world.countries.map((w) => w.id));
+      const undrawn = data.items.filter((c) => !ids.has(c.country)).map((c) => c.country);
       const top = data.items.slice(0, 12);
       return [
         h("p", { class: "lede small" }, `${plural(data.total, "event")} · ${plural(data.items.length, "country", "countries")} ` +
-          `with events (${fmtInt(drawn)} on the map)`),
+          `with events` + (undrawn.length ? ` (too small for the map or not a country: ${undrawn.join(", ")})` : "")),
         h("div", { class: "legend-row", "data-testid": "map-legend" },
           m.shade === "goldstein" ? goldLegend("Mean Goldstein") : countLegend(Math.max(1, ...data.items.map((c) => c.events)))),
         mapSvg(world, counts, Object.assign({}, keep, { pick: m.pick }), f, events),
