@@ -24,9 +24,10 @@ there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from spacy.attrs import LEMMA
+from spacy.attrs import IDX, LEMMA, LENGTH
 
 from ..datafiles import read_tsv, split_list
 from ..errors import DataFileError
@@ -245,7 +246,12 @@ def _trigger_words(parsed, evidence, start):
         return (frozenset(), " "), (frozenset(), " ")
     offset = evidence.trigger_start - start
     end = evidence.trigger_end - start
-    toks = [t for t in parsed if t.idx < end and t.idx + len(t.text) > offset]
+    # the tokens overlapping [offset, end): tokens are in order and do not overlap, so their starts
+    # and ends both ascend and the overlapping ones are a run found by bisection (no Token built
+    # for the others)
+    rows = parsed.to_array([IDX, LENGTH]).tolist()
+    starts, ends = [a for a, _ in rows], [a + n for a, n in rows]
+    toks = [parsed[k] for k in range(bisect_right(ends, offset), bisect_left(starts, end))]
     if not toks:
         return (frozenset(), " "), (frozenset(), " ")
     trig = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
