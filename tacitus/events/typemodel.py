@@ -72,8 +72,9 @@ def featurize(text: str, buckets: int = BUCKETS) -> tuple[np.ndarray, np.ndarray
     for t in toks:
         counts.update(_word_bins(t, buckets))
     counts.update(_bucket(f"b:{a} {b}", buckets) for a, b in zip(toks, toks[1:]))
-    bins = np.array(sorted(counts), dtype=np.int64)
-    values = np.array([1.0 + math.log(counts[b]) for b in bins], dtype=np.float64)
+    keys = sorted(counts)  # Python ints: the counts are looked up by these, not by numpy scalars
+    bins = np.array(keys, dtype=np.int64)
+    values = np.array([1.0 + math.log(counts[b]) for b in keys], dtype=np.float64)
     norm = float(np.sqrt((values * values).sum()))
     if norm:
         values /= norm
