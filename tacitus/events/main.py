@@ -10,7 +10,6 @@ named; then the earlier in the sentence.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
 
 from spacy.attrs import IDX, LENGTH
 
@@ -39,7 +38,7 @@ class MainEvent(Stage):
             if best is None or key < best[0]:
                 ranked[ev.evidence.sentence] = (key, n)
         mains = {n for _, n in ranked.values()}
-        doc.events = [replace(ev, main=True) if n in mains else ev for n, ev in enumerate(doc.events)]
+        doc.events = [ev.but(main=True) if n in mains else ev for n, ev in enumerate(doc.events)]
 
     @staticmethod
     def _rank(sentences, ev, offsets=None):

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 
 from spacy.attrs import IDX, LEMMA, LENGTH
 
@@ -162,7 +161,7 @@ class PloverModes(Stage):
             contexts |= self.by_mode.get((ev.plover.type, mode), set())
             for topic in ev.topics:
                 contexts |= self.by_topic.get(topic, set())
-            events.append(replace(ev, plover=Plover(ev.plover.type, mode, tuple(sorted(contexts)))))
+            events.append(ev.but(plover=Plover(ev.plover.type, mode, tuple(sorted(contexts)))))
         doc.events = events
 
     # -- mode --------------------------------------------------------------------------------
