@@ -59,6 +59,14 @@ COLUMNS = (
     Column("event_date", None, "DATE"),
     Column("date_precision", None),
     Column("place", ("place",)),
+    # the place on the map (geo/locate.py), null when the gazetteer does not know it
+    Column("place_name", ("location", "name"), since=7),
+    Column("place_country", ("location", "country"), since=7),
+    Column("place_admin1", ("location", "admin1"), since=7),
+    Column("latitude", ("location", "latitude"), "DOUBLE PRECISION", since=7),
+    Column("longitude", ("location", "longitude"), "DOUBLE PRECISION", since=7),
+    Column("place_kind", ("location", "kind"), since=7),
+    Column("geonames_id", ("location", "geonames_id"), "INTEGER", since=7),
     Column("topics", ("topics",), joined=True),
     Column("speaker_code", ("speaker", "code")),
     *[c for c in _actor("speaker", since=3) if c.name != "speaker_code"],
@@ -88,6 +96,7 @@ COLUMNS = (
 GROUPS = (
     Group(("source",), "code", compact=True), Group(("target",), "code", compact=True),
     Group(("speaker",), "code", compact=True), Group(("planned",), "cameo", compact=False),
+    Group(("location",), "name", compact=False),
     Group(("evidence", "source_span"), 0, compact=False), Group(("evidence", "target_span"), 0, compact=False),
 )
 BY_NAME = {c.name: c for c in COLUMNS}

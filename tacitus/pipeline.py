@@ -54,6 +54,7 @@ from .ontology import Cameo
 from .stages import Chain, DocumentState
 from .time.dateline import read_dateline
 from .time.dates import DateResolver
+from .geo.locate import Locate
 from .time.stage import Circumstances
 
 
@@ -98,6 +99,7 @@ class Coder:
             *self._type_model(),
             MainEvent(),
             PloverModes(),
+            Locate(),
         ]
 
     def _type_model(self) -> list:
