@@ -196,7 +196,7 @@ def _label(side, fallback):
 
 
 def _blank(row):
-    """A column the layout has and tacitus cannot fill (ICEWS' geocoding)."""
+    """A column the layout has and tacitus cannot fill (ICEWS' district: GeoNames' second level)."""
     return None
 
 
@@ -216,7 +216,8 @@ CODE_TSV = (
     ("plover_type", "plover_type"), ("plover_mode", "plover_mode"), ("status", "status"),
     ("target_name", "target_name_or_text"), ("target_sectors", "target_sector"),
     ("target_country", "target_country"), ("story_id", "doc_id"), ("sentence_number", "sentence_idx"),
-    ("publisher", "publisher"), ("city", "place"), ("source_code", "source_code"),
+    ("publisher", "publisher"), ("city", "place"), ("latitude", "latitude"), ("longitude", "longitude"),
+    ("place_country", "place_country"), ("source_code", "source_code"),
     ("target_code", "target_code"), ("trigger", "trigger"), ("topics", "topics"), ("method", "method"),
     ("confidence", "confidence"), ("sentence", "sentence_text"),
 )
@@ -226,8 +227,8 @@ ICEWS = (
     ("CAMEO Code", "cameo"), ("Intensity", "goldstein"), ("Target Name", "target_name_or_code"),
     ("Target Sectors", "target_sector"), ("Target Country", "target_country"), ("Story ID", "doc_id"),
     ("Sentence Number", "sentence_idx"), ("Publisher", "publisher"), ("City", "place"),
-    ("District", "blank"), ("Province", "blank"), ("Country", "blank"), ("Latitude", "blank"),
-    ("Longitude", "blank"),
+    ("District", "blank"), ("Province", "place_admin1"), ("Country", "place_country"), ("Latitude", "latitude"),
+    ("Longitude", "longitude"),
 )
 EVENTS_TABLE = (
     ("event_id", "event_id"), ("date", "date_text"), ("source", "source_code"), ("cameo", "cameo"),
