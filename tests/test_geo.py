@@ -85,3 +85,37 @@ def test_the_store_keeps_the_location(store_url, coder, located):
         stored = store.events(EventFilter(), limit=1000, sort="id")
     expected = [ev.to_dict()["location"] for d in located for ev in d.events]
     assert [e["location"] for e in stored] == expected
+
+
+# Places as the coder found them in events of the readouts, articles and news in ../shared (names
+# only), with the countries of each event's actors, and the country each is in, checked by hand
+CHECKED = [
+    ("Kidal", {"MLI"}, "MLI"), ("Abuja", {"NER", "NGA"}, "NGA"), ("London", {"AUS", "GBR"}, "GBR"),
+    ("Ha Noi", {"SDN", "VNM"}, "VNM"), ("Athens", {"GRC", "TUR"}, "GRC"), ("Kosovo", {"SRB"}, "XKX"),
+    ("south Lebanon", {"LBN"}, "LBN"), ("Lebanon", {"CAN"}, "LBN"), ("East Jerusalem", {"ISR", "PSE"}, "PSE"),
+    ("Algiers", {"DZA"}, "DZA"), ("Abidjan", {"CIV"}, "CIV"), ("Gaza Strip", {"ISR", "PSE"}, "PSE"),
+    ("West Bank", {"ISR", "PSE"}, "PSE"), ("Hong Kong", {"CHN"}, "HKG"), ("Northern Ireland", {"GBR"}, "GBR"),
+    ("Tel Aviv", {"ISR", "PSE"}, "ISR"), ("Amman", {"IRQ", "JOR"}, "JOR"), ("West Darfur State", {"SDN"}, "SDN"),
+    ("Tbilisi", {"GEO"}, "GEO"), ("Berlin", {"CHN", "DEU"}, "DEU"), ("Mexico", {"MEX"}, "MEX"),
+    ("Yemen", {"FRA"}, "YEM"), ("eastern Lebanon", {"PSE"}, "LBN"), ("Washington", {"CAN", "USA"}, "USA"),
+    ("Ankara", {"RUS", "TUR"}, "TUR"), ("Monrovia", {"LBR"}, "LBR"), ("Baghdad", {"IRQ"}, "IRQ"),
+    ("Calais", {"FRA"}, "FRA"), ("Mosul", {"IRQ"}, "IRQ"), ("Kabul", {"AFG"}, "AFG"), ("Sinai", {"EGY"}, "EGY"),
+    ("Kenya", {"SOM", "USA"}, "KEN"), ("Montevideo", {"URY"}, "URY"), ("Katanga", {"COD"}, "COD"),
+    ("Yerevan", {"ARM"}, "ARM"), ("Bishkek", {"IND", "RUS"}, "KGZ"), ("Vienna", {"ARE", "RUS"}, "AUT"),
+    ("Reykjavik", {"ISL", "USA"}, "ISL"), ("Paris", {"FRA"}, "FRA"), ("Jordan", {"JOR", "USA"}, "JOR"),
+    ("Jerusalem", {"ISR", "RUS"}, "ISR"), ("Geneva", {"CHE", "LBY"}, "CHE"), ("Borno State", {"NGA"}, "NGA"),
+    ("Bangkok", {"THA"}, "THA"), ("neighbouring Lebanon", {"LBN", "SYR"}, "LBN"), ("Tripoli", {"LBY"}, "LBY"),
+    ("Lahore", {"PAK"}, "PAK"), ("Uzbekistan", {"RUS", "USA"}, "UZB"), ("Yugoslavia", {"USA"}, "SRB"),
+]
+# names that must stay unresolved rather than land in the wrong country: an acronym that is a
+# town's alternate name, a department GeoNames lacks whose name is a small town abroad
+UNRESOLVED = [("ODA", {"AUS", "IDN"}), ("Pando", {"BOL"})]
+
+
+def test_the_places_checked_by_hand_are_in_their_countries():
+    g = gazetteer()
+    assert len(CHECKED) >= 40
+    wrong = [(name, g.resolve(name, countries)) for name, countries, country in CHECKED
+             if (g.resolve(name, countries) or None) is None or g.resolve(name, countries).country != country]
+    assert not wrong
+    assert all(g.resolve(name, countries) is None for name, countries in UNRESOLVED)

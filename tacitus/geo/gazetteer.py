@@ -30,6 +30,10 @@ KINDS = ("city", "admin1", "country", "region", "site")
 # American event "in Paris" is in France, not in Paris, Texas (25,000 people); an event of Lebanon's
 # "in Tripoli" is in Tripoli, Lebanon (229,000 against Tripoli, Libya's 1.3 million)
 MIN_SHARE = 1 / 50
+# a town in none of the event's or the document's countries is more often another place of its name
+# that GeoNames lacks (Bolivia's department of Pando, not Pando, Uruguay, 24,000 people): a city
+# abroad is taken only from this size on
+MIN_ABROAD = 100_000
 _RANK_KIND = {"country": 0, "admin1": 1, "city": 2, "region": 3, "site": 4}
 
 
@@ -153,14 +157,23 @@ class Gazetteer:
     def resolve(self, name: str, event_countries=(), document_countries=()):
         """The place `name` most likely is, or None: in the event's countries, then the document's,
         then the most populous (of the cities, only those at least MIN_SHARE of the largest's
-        size compete): "Washington" is the city (GeoNames gives the US states no
-        population), "Georgia" the country unless the event is American."""
+        size compete, and a city in none of those countries only from MIN_ABROAD people on):
+        "Washington" is the city (GeoNames gives the US states no population), "Georgia" the
+        country unless the event is American."""
         found = self.lookup(name)
+        if not found:
+            return None
+        if name.isupper() and len(name) <= 4:  # an acronym ("ODA"), unless a country's or a state's
+            found = [p for p in found if p.kind in ("country", "admin1")]
+        event_countries, document_countries = set(event_countries), set(document_countries)
+        if event_countries or document_countries:
+            found = [p for p in found if p.kind != "city" or p.geonames_id is None  # hand-kept: news names it
+                     or p.country in event_countries or p.country in document_countries
+                     or p.population >= MIN_ABROAD]
         if not found:
             return None
         largest = max((p.population for p in found if p.kind == "city"), default=0)
         found = [p for p in found if p.kind != "city" or p.population >= largest * MIN_SHARE]
-        event_countries, document_countries = set(event_countries), set(document_countries)
         return min(found, key=lambda p: (p.country not in event_countries, p.country not in document_countries,
                                          -p.population, _RANK_KIND.get(p.kind, 9), p.geonames_id or 0))
 
