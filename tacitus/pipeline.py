@@ -40,6 +40,7 @@ from .events.main import MainEvent
 from .events.typed import TypeModelStage
 from .events.typemodel import TypeModel
 from .events.modes import PloverModes
+from .events.plover_types import PloverTypes
 from .events.document import DocumentRules
 from .events import event_stages
 from .events.patterns import Frames, PatternBook, Purposes, load_instruments, load_nominals
@@ -71,6 +72,7 @@ class Coder:
         self.resolver = ArgumentResolver(self.lexicon)
         self.patterns = PatternBook(self.cameo)
         self.frames = Frames(self.cameo)
+        self.plover_types = PloverTypes(self.cameo, self.patterns, self.frames, self.lexicon["ordering_verbs"])
         self.dictionary = ActorDictionary(self._token_texts)
         self.topics = Topics()
         self.dates = DateResolver(self.lexicon)
@@ -94,11 +96,11 @@ class Coder:
             *event_stages(self.patterns, self.frames, cameo=self.cameo, lexicon=lexicon, nominals=load_nominals(),
                           instruments=load_instruments(self.cameo), purposes=Purposes(self.frames)),
             Assembly(self.cameo, self.resolver, self.conventions, lexicon),
-            Circumstances(self.cameo, self.dates, self.topics),
+            Circumstances(self.cameo, self.dates, self.topics, self.plover_types),
             DocumentRules(self.cameo, self.conventions, lexicon["framing_nouns"]),
             *self._type_model(),
             MainEvent(),
-            PloverModes(),
+            PloverModes(pattern_mode=self.plover_types.mode),
             Locate(),
         ]
 

@@ -60,7 +60,7 @@ def test_tsv_loader_rejects_duplicate_keys_with_line(tmp_path):
     ("officeholders.tsv", ("name", "aliases", "country", "sector", "office", "start", "end"), ("name", "office", "start")),
     ("sectors.tsv", ("phrase", "sector", "kind"), "phrase"),
     ("frames.tsv", ("word", "frame", "note"), "word"),
-    ("frame_codes.tsv", ("frame", "act", "code"), ("frame", "act")),
+    ("frame_codes.tsv", ("frame", "act", "code", "plover"), ("frame", "act")),
     ("topics.tsv", ("topic", "keywords"), "topic"),
     ("purposes.tsv", ("words", "frames", "act", "note"), ("words", "frames")),
 ])

@@ -21,6 +21,7 @@ class ArgumentResolver:
     def __init__(self, lexicon):
         self.speech_lemmas = lexicon["speech_lemmas"]
         self.ethnic_words = lexicon["ethnic_group_words"]
+        self.relation_nouns = lexicon["relation_nouns"]
 
     def resolve(self, tokens, sentence_actors, context, skip_agents=False):
         """Actors for a list of argument tokens (anaphors resolved through the document context).
@@ -31,10 +32,13 @@ class ArgumentResolver:
             deep = isinstance(item, Deep)
             if deep:
                 item = item.token
-            item = self._speaker_of_pronoun(item) or item
+            if torn_between(item):
+                continue  # "troops shot two teenagers when they ...": either could be meant, so neither is
+            item = self._speaker_of_pronoun(item) or _named_before(item, sentence_actors) or item
             found = self._found(item, deep, sentence_actors, context, skip_agents)
             found = _owned(item, self._placed_people(item, found, sentence_actors), sentence_actors)
             found = _listed_places(item, found, sentence_actors)
+            found = _led_by(item, self._not_the_tie_owner(item, found, sentence_actors), sentence_actors)
             for a in found:
                 actors.extend(context.resolve(a) if isinstance(a, Anaphor) else [a])
         named = [a for a in actors if not a.code.startswith("---")]
@@ -58,11 +62,33 @@ class ArgumentResolver:
         of = any(p.dep_ == "prep" and p.lower_ == "of" for p in item.children)
         if not ethnic and not (of and item.tag_ == "NNPS" and all(a.kind == "country" for a in found)):
             return found
-        country = sentence_actors._place_country(item)
+        country = sentence_actors._place_country(item) or (_clause_place(item, sentence_actors) if ethnic else None)
         if country is None:
             return found
         return [replace(a, code=country + (a.sector or ""), country=country)
                 if isinstance(a, Actor) and a.country and a.country != country else a for a in found]
+
+    def _not_the_tie_owner(self, item, found, sentence_actors):
+        """"Israel's militia ally in southern Lebanon", "Russia's allies": the one a tie noun
+        (`relation_nouns`) is owned by is not who the phrase names; the phrase is of the country of
+        a place it names, else of no one the sentence gives."""
+        ties = [t for t in [item.head] + list(item.subtree) if lemma_of(t) in self.relation_nouns
+                and t.pos_ == "NOUN" and (t.i != item.head.i or item.dep_ == "poss")]
+        owners = {c for t in ties for c in t.children if c.dep_ == "poss"}
+        if not owners or not found:
+            return found
+        # (only a state or a body: a person's allies and rivals are of the person's own country)
+        owned = {x.country for o in owners for x in sentence_actors.actors_of(o)
+                 if isinstance(x, Actor) and x.country and x.kind != "person" and not x.sector}
+        kept = []
+        for a in found:
+            if not isinstance(a, Actor) or a.country not in owned:
+                kept.append(a)
+                continue
+            country = next((c for c in (sentence_actors._place_country(t) for t in ties) if c), None)
+            if country is not None and country != a.country:
+                kept.append(replace(a, code=country, country=country, sector=None, kind="country"))
+        return kept
 
     @staticmethod
     def _found(item, deep, sentence_actors, context, skip_agents):
@@ -113,6 +139,69 @@ class ArgumentResolver:
         if subject and subject[0].pos_ in ("NOUN", "PROPN"):
             return subject[0]
         return None
+
+
+def _named_before(tok, sentence_actors):
+    """"Ethnic Turks began a hunger strike against Sweden's decision to send them back": a "they"
+    or "them" no clause rule resolves stands for the nearest plural phrase before it in its own
+    sentence that names an actor, before the document's two sides are thought of."""
+    if tok.lower_ not in ("they", "them"):
+        return None
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    own = {s.i for s in _subjects(verb)} if tok.lower_ == "them" else set()  # "soldiers beat them": not the soldiers
+    for cand in reversed(tok.doc[:tok.i]):
+        if cand.i not in own and cand.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and cand.pos_ in ("NOUN", "PROPN") and _plural(cand) \
+                and any(isinstance(a, Actor) and a.country for a in sentence_actors.actors_of(cand)):
+            return cand
+    return None
+
+
+def _led_by(item, found, sentence_actors):
+    """"Refused assistance to the US-led war against Iraq", "condemned the Saudi-led strikes on
+    Yemen": a thing led by a country is that country's; it, not whom the thing is against, is who
+    the phrase names when the only actor found inside the phrase is the one it is against."""
+    if not found or any(a.start is not None and a.start <= sentence_actors.offset + item.idx < a.end
+                        for a in found if isinstance(a, Actor)):
+        return found  # the phrase's own head names its actor
+    for tok in item.subtree:
+        led = [c for c in tok.children if c.dep_ == "amod" and c.lower_ == "led" and c.i < tok.i]
+        leaders = [x for c in led for g in c.children if g.dep_ in ("npadvmod", "compound", "amod")
+                   for x in sentence_actors.actors_of(g) if isinstance(x, Actor) and x.country]
+        aimed = {x.country for p in tok.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
+                 for o in p.children for x in sentence_actors.actors_of(o, deep=True) if isinstance(x, Actor)}
+        if leaders and all(isinstance(a, Actor) and a.country in aimed for a in found):
+            return leaders[:1]  # (a "US-led mission in Haiti" is still in Haiti)
+    return found
+
+
+def torn_between(tok):
+    """"Israeli troops shot two teenagers when they stormed a checkpoint", "gunmen killed four
+    people when they opened fire": a "they" opening an adverbial clause whose main clause has a
+    plural subject and a plural object stands for one of the two, and the words do not say which.
+    It is neither, nor the document's two sides: the clause then has no doer it can name."""
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or tok.head.dep_ != "advcl":
+        return False
+    main = tok.head.head
+    subjects = [s for s in _subjects(main) if s.pos_ in ("NOUN", "PROPN") and _plural(s)]
+    objects = [c for c in main.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and _plural(c)]
+    return bool(subjects and objects)
+
+
+def _clause_place(item, sentence_actors):
+    """"ethnic cleansing in Montenegro against the Albanian population": an ethnic group with no
+    place of its own lives where its clause's act happens ("in" a country or a place in one)."""
+    verb = item.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "inside"):
+            for o in p.children:
+                m = sentence_actors.mention_at.get(o.i) if o.dep_ == "pobj" else None
+                if m is not None and m.entry.kind in ("country", "capital", "place"):
+                    return m.entry.value.code
+    return None
 
 
 def _owned(item, found, sentence_actors):

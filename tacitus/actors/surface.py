@@ -9,6 +9,8 @@ doers. Events found this way say so (`evidence.method: "surface"`), with a lower
 """
 from __future__ import annotations
 
+from .resolve import torn_between
+
 BOUNDARIES = (";", ":", "—", "–")  # a clause ends here; an actor beyond it is someone else's
 
 
@@ -26,6 +28,8 @@ class SurfaceArguments:
         sentence that would otherwise give no event at all) every trigger is."""
         if not any_trigger and not _reports_an_act(trigger):
             return []
+        if any(torn_between(c) for c in trigger.children):
+            return []  # "shot two teenagers when they stormed ...": the doer is "they", whoever that is
         for head in self._candidates(trigger, sentence_actors):
             actors = [a for a in self.resolver.resolve([head], sentence_actors, context) if a.kind != "place"]
             if actors:

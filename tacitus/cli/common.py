@@ -51,6 +51,23 @@ def add_published(p):
     p.add_argument("--published", metavar="YYYY-MM-DD", help="document date for documents that carry none")
 
 
+def add_fetching(p):
+    p.add_argument("--fetch-pages", action="store_true",
+                   help="a feed item with no content or summary: fetch the page it links to and read that")
+    p.add_argument("--timeout", type=_seconds, default=20.0, metavar="SECONDS",
+                   help="give up on a feed or page URL after this long without an answer (default: 20)")
+
+
+def _seconds(value):
+    try:
+        n = float(value)
+    except ValueError:
+        n = 0.0
+    if not n > 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds above 0")
+    return n
+
+
 def published_date(args):
     """The --published date as ISO text (None when not given); a usage error when it is no date."""
     from ..errors import InputError

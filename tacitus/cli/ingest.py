@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from ..ingest.readers import DEFAULT_MAX_BYTES
-from .common import add_db, add_model, add_published, add_workers, published_date
+from .common import add_db, add_fetching, add_model, add_published, add_workers, published_date
 from .progress import Progress
 
 HELP = "Code documents and store their events in the database (idempotent and resumable)."
@@ -13,6 +13,13 @@ EXAMPLE = """examples:
   tacitus ingest samples/ --db events.duckdb
   tacitus ingest news/*.jsonl --db postgresql://localhost/tacitus --recode
   tacitus ingest archive/ --db events.duckdb --workers 2
+  tacitus ingest https://mfa.example/press.rss --db events.duckdb --fetch-pages
+
+A feed URL (http or https) is fetched and read as a feed file is: each item a document, its id
+the item's guid or link. A URL that cannot be fetched (no connection, --timeout passed, an HTTP
+error) is one line naming it, and the other paths go on. --fetch-pages: an item with no content
+or summary is read from the page it links to; a page that cannot be fetched skips that item, in
+one line. To poll feeds and code new items only, see tacitus watch.
 
 A document already stored with the same text and coder version is skipped; --recode re-codes
 documents stored by another coder version. Killed at any moment, a re-run finishes the job.
@@ -26,12 +33,14 @@ exit status: 0 all stored; 1 some input failed or was skipped (stored with its r
 
 
 def add_arguments(p):
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .jsonl, .html, .rss, .atom, .xml), or -")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files or folders (.txt, .jsonl, .html, .rss, .atom, .xml), feed URLs, or -")
     add_db(p)
     p.add_argument("--recode", action="store_true", help="re-code documents stored by another coder version")
     p.add_argument("--batch-size", type=int, default=64, help="documents per transaction (default: 64)")
     add_published(p)
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest document accepted")
+    add_fetching(p)
     add_model(p)
     add_workers(p)
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -65,7 +74,8 @@ def run(args):
     from ..ingest.readers import Reader
     from ..store import Store
 
-    reader = Reader(max_bytes=args.max_bytes, published=published_date(args))
+    reader = Reader(max_bytes=args.max_bytes, published=published_date(args), fetch_pages=args.fetch_pages,
+                    timeout=args.timeout)
     reporter = _Reporter(args.progress if args.progress is not None else sys.stderr.isatty())
     with Store(args.db) as store:
         report = ingest(args.paths, store, recode=args.recode, batch_size=args.batch_size, reader=reader,

@@ -15,6 +15,7 @@ from . import ingest as ingest_cmd
 from . import network as network_cmd
 from . import relations as relations_cmd
 from . import serve as serve_cmd
+from . import watch as watch_cmd
 
 # exit statuses, the same for every verb: 0 done; 1 some documents failed or were skipped;
 # 2 nothing could run (bad arguments, a missing model or database); 3 an internal error (a bug)
@@ -22,7 +23,7 @@ EXIT_STATUS = ("exit status: 0 done; 1 some documents failed or were skipped (ea
                "2 nothing could run (bad arguments, model or database missing); 3 internal error (a bug)")
 INTERNAL_ERROR = 3
 
-VERBS = {"code": code_cmd, "ingest": ingest_cmd, "events": events_cmd, "export": export_cmd,
+VERBS = {"code": code_cmd, "ingest": ingest_cmd, "watch": watch_cmd, "events": events_cmd, "export": export_cmd,
          "relations": relations_cmd, "network": network_cmd, "serve": serve_cmd, "evaluate": evaluate_cmd,
          "cluster-code": cluster_cmd, "load-events": cluster_cmd.Load}
 

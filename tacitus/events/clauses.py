@@ -127,7 +127,8 @@ def merge_tolls(found, codes, toll_verbs):
     """"Carried out a bomb attack, killing six", "six were killed when a car bomb exploded", "an
     ambush that killed two soldiers", "stormed a post and killed nine": a generic killing (the
     code a weapon would refine) tied to another act of force is that act's toll. The toll is
-    dropped; its victims become the act's targets when the act names none."""
+    dropped; its victims become the act's targets when the act names none, and its doer the act's
+    when the act names none or only a pronoun."""
     by_token = {f.trigger.i: f for f in found}
     tolls = set()
     for f in found:
@@ -140,11 +141,26 @@ def merge_tolls(found, codes, toll_verbs):
                 continue
             if not g.targets and f.targets:
                 g.targets = list(f.targets)
-            if not g.sources and f.sources:
+            elif f.targets:
+                # "wounded six soldiers when they shelled a border post": where the act lands names
+                # no actor, so the victims it counts are whom it was done to
+                g.fallback = _VictimsFirst([getattr(v, "token", v) for v in f.targets], g.fallback)
+            if f.sources and (not g.sources or all(getattr(s, "pos_", None) == "PRON" for s in g.sources)):
+                # ("killed 40 people when they shelled a camp": who kills is who shells)
                 g.sources = list(f.sources)
             tolls.add(id(f))
             break
     return [f for f in found if id(f) not in tolls] if tolls else found
+
+
+class _VictimsFirst:
+    """A toll's victims, tried before the act's own fallback targets."""
+
+    def __init__(self, victims, rest):
+        self.victims, self.rest = victims, rest
+
+    def lists(self):
+        return [self.victims] + (self.rest.lists() if self.rest is not None else [])
 
 
 def _linked(tok, by_token):

@@ -124,8 +124,10 @@ class PloverModes(Stage):
     requires = ("document.document", "document.sentences", "document.events")
     updates = ("document.events",)
 
-    def __init__(self, modes_path=None, contexts_path=None):
+    def __init__(self, modes_path=None, contexts_path=None, pattern_mode=None):
         self.modes = load_modes(modes_path)
+        # (pattern id, type) -> the mode a pattern names for the type it codes (events/plover_types.py)
+        self.pattern_mode = pattern_mode
         self.contexts, self.by_mode, self.by_topic = load_contexts(self.modes, contexts_path)
 
     def __call__(self, doc):
@@ -156,6 +158,9 @@ class PloverModes(Stage):
         rows = self.modes.get(ev.plover.type)
         if not rows:
             return None
+        named = self.pattern_mode(ev.evidence.pattern, ev.plover.type) if self.pattern_mode else None
+        if named:
+            return named
         trigger = obj = None
         for _, mode, scope, test in rows:
             if scope == "cameo":

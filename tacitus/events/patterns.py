@@ -8,6 +8,7 @@ from operator import attrgetter
 
 from ..datafiles import read_jsonl, read_tsv
 from ..errors import DataFileError
+from ..ontology import PLOVER_TYPES
 
 TARGET_RE = re.compile(r"^(dobj|iobj|poss|none|prep:[a-z]+)$")
 # A pattern's id: lowercase words and digits joined by hyphens ("040-meet-with", "0256-call-for-ceasefire").
@@ -24,7 +25,10 @@ SLOT_ORDER = ("object", "particle", "xcomp", "pobj", "prep")
 STRINGS = ("id", "code", "lemma", "pos", "particle", "note")
 WORD_LISTS = ("object", "prep", "pobj", "xcomp")
 ANY = frozenset({"*"})  # an object or complement slot that takes any word, only that there is one
-FIELDS = frozenset(STRINGS + WORD_LISTS + ("target", "priority"))
+# A pattern or frame row may name the PLOVER type (and a pattern the mode) of what it codes where the
+# CAMEO mapping of its code gets PLOVER wrong (events/plover_types.py; data/README.md).
+PLOVER_FIELDS = ("plover", "plover_mode")
+FIELDS = frozenset(STRINGS + WORD_LISTS + PLOVER_FIELDS + ("target", "priority"))
 POS = ("VERB", "NOUN", "ADJ")
 DEFAULT_TARGET = ("dobj", "poss")
 
@@ -42,6 +46,8 @@ class Pattern:
     xcomp: frozenset | None
     target: tuple
     priority: int = 0
+    plover: str | None = None  # the PLOVER type of what it codes, where the CAMEO mapping is wrong
+    plover_mode: str | None = None  # and that type's mode (data/plover_modes.tsv)
 
     @cached_property
     def constraints(self):
@@ -120,7 +126,26 @@ def _words(rec, name, where):
     return frozenset(v.lower() for v in value)
 
 
-def _pattern(rec, cameo, where):
+def plover_type(value, where, modes=None, mode=None):
+    """A PLOVER type (and mode of it) a data file names, checked: the type one of the codebook's,
+    the mode one `modes` ({type: rows}, data/plover_modes.tsv) defines for it."""
+    if value not in PLOVER_TYPES:
+        raise DataFileError(f"unknown PLOVER type {value!r}", where=where)
+    if mode is not None and modes is not None and mode not in {r[1] for r in modes.get(value, ())}:
+        raise DataFileError(f"{mode!r} is no mode of PLOVER {value} in plover_modes.tsv", where=where)
+    return value
+
+
+def _plover(rec, where, modes):
+    ptype, mode = (_field(rec, name, str, where) for name in PLOVER_FIELDS)
+    if ptype is None:
+        if mode is not None:
+            raise DataFileError("plover_mode without plover", where=where)
+        return None, None
+    return plover_type(ptype, where, modes, mode), mode
+
+
+def _pattern(rec, cameo, where, modes=None):
     """One entry of a pattern file as a Pattern, every field checked."""
     unknown = set(rec) - FIELDS
     if unknown:
@@ -148,13 +173,16 @@ def _pattern(rec, cameo, where):
     priority = _field(rec, "priority", int, where) or 0
     lists = {name: _words(rec, name, where) for name in WORD_LISTS}
     return Pattern(pid, code, lemma, pos, particle.strip().lower() if particle else None, lists["object"],
-                   lists["prep"], lists["pobj"], lists["xcomp"], tuple(target), priority)
+                   lists["prep"], lists["pobj"], lists["xcomp"], tuple(target), priority,
+                   *_plover(rec, where, modes))
 
 
 class PatternBook:
     """Patterns indexed by (lemma, pos), validated against the CAMEO table on load."""
 
     def __init__(self, cameo, path=None, *, paths=None):
+        from .modes import load_modes  # the modes a pattern's plover_mode may name
+        self.modes = load_modes()
         self.by_key = {}
         self.by_id = {}
         self.where = {}  # id -> "file:line", for messages
@@ -176,7 +204,7 @@ class PatternBook:
     def _load(self, cameo, name, path):
         for n, rec in read_jsonl(name, path=path):
             where = f"{name}:{n}"
-            pattern = _pattern(rec, cameo, where)
+            pattern = _pattern(rec, cameo, where, self.modes)
             if pattern.id in self.by_id:
                 raise DataFileError(f"duplicate id {pattern.id!r} (first at {self.where[pattern.id]})", where=where)
             self.by_id[pattern.id] = pattern
@@ -214,13 +242,21 @@ class Frames:
                 raise DataFileError(f"unknown frame {row['frame']!r}", where=f"frames.tsv:{n}")
             self.words[row["word"]] = row["frame"]
         self.codes = {}
-        for n, row in read_tsv("frame_codes.tsv", ("frame", "act", "code"), key=("frame", "act")):
+        self.plover = {}  # framed code -> the PLOVER type its frame rows name (where the CAMEO mapping is wrong)
+        plover_at = {}
+        for n, row in read_tsv("frame_codes.tsv", ("frame", "act", "code", "plover"), key=("frame", "act")):
             where = f"frame_codes.tsv:{n}"
             if row["frame"] not in FRAMES:
                 raise DataFileError(f"unknown frame {row['frame']!r}", where=where)
             if row["code"] not in cameo:
                 raise DataFileError(f"CAMEO code {row['code']!r} does not exist", where=where)
             self.codes[(row["frame"], row["act"])] = row["code"]
+            if row["plover"]:
+                ptype = plover_type(row["plover"], where)
+                if self.plover.get(row["code"], ptype) != ptype:
+                    raise DataFileError(f"{row['code']} is PLOVER {self.plover[row['code']]} at "
+                                        f"{plover_at[row['code']]}, not {ptype}", where=where)
+                self.plover[row["code"]], plover_at[row["code"]] = ptype, where
 
     def phrasal(self, lem, particles):
         """The frame of the phrasal verb `lem` makes with one of its particles ("rule out", "turn

@@ -50,8 +50,12 @@ def select(syntax, found, consumed, cameo):
             # "reached a consensus to exchange information": the accord is the coded act's frame
             consumed.add(t.i)
         elif _describes_noun(syntax, t, fired):
-            # "cooperate with inspectors probing the sites": what the noun's referent is doing
-            consumed.add(t.i)
+            # "cooperate with inspectors probing the sites": what the noun's referent is doing; but
+            # "dispersed demonstrators protesting the results" says they protest, an act of their own
+            if codes[f.code].root == "14":
+                f.sources = [t.head]
+            else:
+                consumed.add(t.i)
         elif t.pos_ == "NOUN" and t.dep_ == "dobj" and lemma(t.head) in syntax.words.monitoring_verbs:
             # "sent to oversee a ceasefire between Ethiopia and Eritrea": what is watched over
             consumed.add(t.i)

@@ -82,6 +82,12 @@ def _passive_agents(syntax, tok):
     if not agents:
         # "joint patrols by Cameroonian and Nigerian troops were launched": the subject's own doer
         agents = [a for s in syntax.children(tok, "nsubjpass") for a in syntax.prep_objects(s, ("by",))]
+    if not agents:
+        # "was accused of corruption by Haitian officials", "accused of stealing funds by the
+        # junta": the parser hangs the agent on the charge named after "of" or "for"
+        charges = [c for p in syntax.children(tok, "prep") if p.lower_ in ("of", "for")
+                   for c in syntax.children(p, "pobj", "pcomp") if lemma(c) not in words.attack_nouns]
+        agents = [a for c in charges for a in syntax.prep_objects(c, ("by",))]
     if not agents and lemma(tok) in words.expulsion_verbs:
         # "the ambassador was expelled from Azerbaijan": the country expelling
         agents = syntax.prep_objects(tok, ("from",))

@@ -25,6 +25,7 @@ from .fields import (BOM, MAX_ID_CHARS, FieldError, Problem, brief, is_blank, on
 from .feeds import FEED_SUFFIXES, feed_documents, looks_like_feed
 from .html import HTMLError, html_to_text
 from .language import detect, language_code
+from .remote import TIMEOUT, Fetcher, is_url, url_items
 
 # Coding holds every sentence of a document in memory at once (see bench/bench_memory.py): the
 # limit keeps one document's peak well below 1.5 GB. --max-bytes lifts it.
@@ -166,14 +167,19 @@ def parse_json_line(raw: bytes, where: str):
 
 
 class Reader:
-    """Turns paths (files, folders, '-') into a stream of Documents and Problems, in order."""
+    """Turns paths (files, folders, '-', feed URLs) into a stream of Documents and Problems, in order."""
 
-    def __init__(self, max_bytes=DEFAULT_MAX_BYTES, published=None):
+    def __init__(self, max_bytes=DEFAULT_MAX_BYTES, published=None, *, fetch_pages=False, timeout=TIMEOUT):
         self.max_bytes = max_bytes
         self.published = published  # a default date for documents that carry none
+        self.fetch_pages = fetch_pages  # a feed item with no text is read from its linked page
+        self.fetcher = Fetcher(timeout)  # for feed URLs (ingest/remote.py)
 
     def read(self, paths):
         for path in paths:
+            if is_url(path):
+                yield from url_items(self, path)
+                continue
             if path == "-":
                 yield from self._stdin(sys.stdin.buffer)
                 continue
@@ -253,7 +259,7 @@ class Reader:
             yield Problem(where, f"cannot read: {exc.strerror or exc}")
             return
         if suffix in FEED_SUFFIXES:
-            yield from self._feed(raw, where, one_line(path.stem), named=suffix != ".xml")
+            yield from self.feed(raw, where, one_line(path.stem), named=suffix != ".xml")
             return
         yield from self._document(raw, where, one_line(path.stem), html=suffix in HTML_SUFFIXES)
 
@@ -267,12 +273,13 @@ class Reader:
         else:
             yield from self._text(text, where, stem)
 
-    def _feed(self, raw: bytes, where: str, stem: str, named: bool = True):
+    def feed(self, raw: bytes, where: str, stem: str, named: bool = True, page=None):
+        """The finished Documents and Problems of a feed's bytes (`page`: see feed_documents)."""
         if not raw.strip():
             yield Problem(where, "empty file: nothing to code", "skipped")
             return
         for item in feed_documents(raw, where, stem, published=self.published, max_bytes=self.max_bytes,
-                                   named=named):
+                                   named=named, page=page):
             yield item if isinstance(item, Problem) else finish(item)
 
     def _decode(self, raw: bytes, where: str):
@@ -351,7 +358,7 @@ class Reader:
             yield Problem("<stdin>", too_large(None, limit, "feed" if feed else "document"))
             return
         if feed:
-            yield from self._feed(data, "<stdin>", "stdin")
+            yield from self.feed(data, "<stdin>", "stdin")
             return
         text = self._decode(data, "<stdin>")
         if isinstance(text, Problem):

@@ -81,6 +81,19 @@ class Store:
             out.update({r[0]: (r[1], r[2], r[3]) for r in rows})
         return out
 
+    def stored_hashes(self, hashes):
+        """{content hash: a document id holding it} for the hashes some stored document (not a failed
+        one) already has: the same item again under another id (tacitus watch)."""
+        hashes = list(hashes)
+        out = {}
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            _, rows = self.db.query(f"SELECT content_hash, MIN(id) FROM documents WHERE content_hash IN ({marks}) "
+                                    "AND status <> 'failed' GROUP BY content_hash", chunk)
+            out.update({r[0]: r[1] for r in rows})
+        return out
+
     def write_batch(self, documents, versions, failures=()):
         """Store coded documents (with sentences, actors, events) and failed ones (with their error),
         replacing what those ids had, in one transaction."""

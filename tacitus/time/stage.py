@@ -18,8 +18,10 @@ class Circumstances(Stage):
     requires = ("document.day", "sentence.sentence", "sentence.speaker", "sentence.assembled")
     assigns = ("sentence.events",)
 
-    def __init__(self, cameo, dates, topics):
+    def __init__(self, cameo, dates, topics, plover_types=None):
         self.cameo = cameo
+        # the PLOVER type a pattern or frame names where the CAMEO mapping is wrong (events/plover_types.py)
+        self.plover_types = plover_types
         self.dates = dates
         self.topics = topics
 
@@ -46,8 +48,10 @@ class Circumstances(Stage):
         out = []
         for pair in assembled.pairs:
             info = self.cameo[pair.code]
+            plover = self.plover_types(info.code, pair.evidence.pattern, status, found, pair.source) \
+                if self.plover_types else info.plover
             out.append(Event(source=pair.source, target=pair.target, cameo=info.code, name=info.name,
-                             plover=info.plover, goldstein=info.goldstein, quad_class=info.quad_class,
+                             plover=plover, goldstein=info.goldstein, quad_class=info.quad_class,
                              status=status, date=date, evidence=pair.evidence, place=place, topics=topics,
                              speaker=sent.speaker, planned=planned))
         return out
