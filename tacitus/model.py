@@ -100,6 +100,18 @@ class Event:
     # the place on the map (geo/locate.py): name, country, admin1, latitude, longitude, kind, geonames_id
     location: Optional[dict] = None
 
+    def but(self, **changes) -> "Event":
+        """A copy of the event with `changes`, as dataclasses.replace makes it (the other fields'
+        values shared, not copied) without the trip through __init__, which checks and derives
+        nothing here: for the stages that rewrite every event (main_event, plover_modes)."""
+        unknown = changes.keys() - _EVENT_FIELDS
+        if unknown:
+            raise TypeError(f"Event has no field {sorted(unknown)[0]!r}")
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(changes)
+        return copy
+
     def to_dict(self):
         """The event's JSON form. Its flat forms (the store's rows, TSV, CSV, Parquet) and the
         store's JSON are derived from this dict through tacitus/columns.py, and only there."""
@@ -121,6 +133,9 @@ class Event:
             "main": self.main,
             "evidence": self.evidence.to_dict(),
         }
+
+
+_EVENT_FIELDS = frozenset(f.name for f in fields(Event))
 
 
 @dataclass

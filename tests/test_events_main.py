@@ -57,3 +57,18 @@ def test_a_sentence_without_a_parse_ranks_last_but_still_gets_its_main_event():
 
     assert _trigger_depth(Sent(), Evidence()) == 64
     assert MainEvent.name == "main_event"
+
+
+def test_event_but_is_dataclasses_replace():
+    """Event.but, the main_event and plover_modes stages' copy, makes what dataclasses.replace makes."""
+    from dataclasses import replace
+
+    from tacitus.model import Evidence as Ev, Event, Plover
+    ev = Event(None, None, "010", "Make statement", Plover("COMMENT"), 0.0, 1, "occurred", None,
+               Ev(0, 0, 4, "text", "said", 0, 4, "p"), topics=["a"])
+    for changes in ({"main": True}, {"plover": Plover("COMMENT", None, ("diplomatic",))}):
+        copy = ev.but(**changes)
+        assert copy == replace(ev, **changes) and copy is not ev and copy.topics is ev.topics
+        assert vars(copy) == vars(replace(ev, **changes)) and ev.main is False
+    with pytest.raises(TypeError):
+        ev.but(mane=True)

@@ -32,6 +32,26 @@ def test_featurize_is_deterministic_and_unit_length():
     assert zlib.crc32(b"w:froze") % BUCKETS in set(bins.tolist())
 
 
+def test_featurize_counts_exactly_the_feature_strings():
+    """featurize counts word by word, with each word's bins cached; the arrays are those of counting
+    feature_strings one by one, to the last bit."""
+    import math
+    for text in ("The ministry froze the assets of three trading firms on Monday.",
+                 "Rebels shelled the town; the town's mayor said rebels shelled it again, and again.",
+                 "A", "", "Itâ€™s 2024: officials’ talks ended ... talks ended"):
+        counts = {}
+        for f in feature_strings(text):
+            b = zlib.crc32(f.encode("utf-8")) % BUCKETS
+            counts[b] = counts.get(b, 0) + 1
+        want_bins = np.array(sorted(counts), dtype=np.int64)
+        want = np.array([1.0 + math.log(counts[b]) for b in want_bins], dtype=np.float64)
+        norm = float(np.sqrt((want * want).sum()))
+        if norm:
+            want /= norm
+        bins, values = featurize(text)
+        assert np.array_equal(bins, want_bins) and np.array_equal(values, want) and bins.dtype == want_bins.dtype
+
+
 def test_featurize_does_not_depend_on_the_hash_seed():
     code = ("from tacitus.events.typemodel import featurize;"
             "b, v = featurize('Police detained two reporters.'); print(b.tolist(), [round(x, 9) for x in v])")

@@ -11,6 +11,7 @@ Browser tests are skipped when /usr/bin/chromium is missing, unless $TACITUS_REQ
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -583,6 +584,45 @@ def test_browser_events(browse, client):
     assert [r.attrs["data-event-id"] for r in rows] == [e["event_id"] for e in dyad["items"]]
     assert not root.find_all("a", rel="next") and not root.find_all("a", rel="prev")
     browse.screenshot(page, "events.png")
+
+
+@pytest.mark.browser
+def test_browser_map(browse, client):
+    """The map draws every country of world.json, shades those with events by the API's counts, shows
+    a legend, and a click on a country (its link) lists that country's events."""
+    world = json.loads((STATIC / "world.json").read_text(encoding="utf-8"))
+    on_map = {c["id"] for c in world["countries"]}
+    counts = {c["country"]: c["events"] for c in ok(client, "/api/countries")["items"] if c["country"] in on_map}
+    root = chart(browse.dom("#/map"), "map-chart")
+    svg = root.find("svg", cls="world-map")
+    assert len(svg.find_all("path", cls="country")) == len(world["countries"])
+    shaded = svg.find_all("path", cls="shaded")
+    assert {p.attrs["data-country"]: int(p.attrs["data-events"]) for p in shaded} == counts
+    assert {"CHN", "RUS"} <= set(counts) and all(p.attrs["fill"].startswith("rgb(") for p in shaded)
+    assert all("d" in p.attrs and p.attrs["d"].startswith("M") for p in svg.find_all("path", cls="nodata"))
+    assert "Events (log scale)" in root.find(data_testid="map-legend").text
+    undrawn = [c["country"] for c in ok(client, "/api/countries")["items"] if c["country"] not in on_map]
+    assert all(code in root.find("p", cls="lede").text for code in undrawn)  # named, since they are not drawn
+    before = [r.attrs["data-event-id"] for r in browse.dom("#/map").find(data_testid="map-events").find_all("tr")[1:]]
+
+    link = next(a for a in svg.find_all("a") if a.find("path").attrs.get("data-country") == "RUS")
+    assert link.attrs["href"] == "#/map?pick=RUS"
+    dom = browse.dom(link.attrs["href"])
+    assert "picked" in chart(dom, "map-chart").find("path", data_country="RUS").classes
+    listed = chart(dom, "map-events")
+    rows = [r.attrs["data-event-id"] for r in listed.find("tbody").find_all("tr")]
+    expected = ok(client, "/api/events?country=RUS&limit=50")
+    assert rows == [e["event_id"] for e in expected["items"]] and rows != before[:len(rows)]
+    assert "Events of RUS" in listed.text and f"of {expected['total']}" in listed.text
+
+    by_source = {c["country"]: c for c in ok(client, "/api/countries?by=source&since=2023-01-01")["items"]}
+    root = chart(browse.dom("#/map?by=source&shade=goldstein&since=2023-01-01"), "map-chart")
+    assert "Mean Goldstein" in root.find(data_testid="map-legend").text
+    shaded = {p.attrs["data-country"]: p for p in root.find_all("path", cls="shaded")}
+    assert set(shaded) == set(by_source) & on_map
+    for code, p in shaded.items():
+        assert int(p.attrs["data-events"]) == by_source[code]["events"]
+    browse.screenshot("#/map", "map.png")
 
 
 def check_document(dom, doc):

@@ -4,6 +4,8 @@ the clause that says when it happened names who attacked, and the attack's objec
 belongs to those killed."""
 from __future__ import annotations
 
+from spacy.attrs import DEP, LEMMA
+
 from .subjects import subject
 from .syntax import with_conjuncts
 
@@ -201,10 +203,15 @@ def share_claimed_acts(syntax, found, consumed, codes, claiming):
         by_token.setdefault(f.trigger.i, []).append(f)
     for f in [f for f in found if f.trigger.lemma_.lower() in claiming]:
         _claim(syntax, f.trigger, by_token, consumed, codes, f.consumed)
-    for tok in syntax.doc:  # a passive claim ("claimed by the rebels") codes nothing of its own
-        if tok.dep_ in ("acl", "advcl") and tok.lemma_.lower() in claiming and tok.i not in by_token \
-                and _passive_claim(syntax, tok):
-            _claim(syntax, tok, by_token, consumed, codes, set())
+    # a passive claim ("claimed by the rebels") codes nothing of its own; the labels are read from
+    # one array, a Token built only for a clause whose lemma is a claiming verb
+    doc = syntax.doc
+    strings = doc.vocab.strings
+    clause_deps = (strings["acl"], strings["advcl"])
+    for i, (dep, lem) in enumerate(doc.to_array([DEP, LEMMA]).tolist()):
+        if dep in clause_deps and strings[lem].lower() in claiming and i not in by_token \
+                and _passive_claim(syntax, doc[i]):
+            _claim(syntax, doc[i], by_token, consumed, codes, set())
 
 
 def _passive_claim(syntax, tok):

@@ -9,7 +9,9 @@ named; then the earlier in the sentence.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from bisect import bisect_right
+
+from spacy.attrs import IDX, LENGTH
 
 from ..stages import Stage
 
@@ -29,32 +31,50 @@ class MainEvent(Stage):
         if not doc.events:
             return
         ranked = {}
+        offsets = {}  # sentence index -> its tokens' start and end offsets, read once
         for n, ev in enumerate(doc.events):
-            key = self._rank(doc.sentences, ev) + (n,)
+            key = self._rank(doc.sentences, ev, offsets) + (n,)
             best = ranked.get(ev.evidence.sentence)
             if best is None or key < best[0]:
                 ranked[ev.evidence.sentence] = (key, n)
         mains = {n for _, n in ranked.values()}
-        doc.events = [replace(ev, main=True) if n in mains else ev for n, ev in enumerate(doc.events)]
+        doc.events = [ev.but(main=True) if n in mains else ev for n, ev in enumerate(doc.events)]
 
     @staticmethod
-    def _rank(sentences, ev):
+    def _rank(sentences, ev, offsets=None):
         """The sort key of an event among its sentence's: lower is more the sentence's own act."""
         sent = sentences[ev.evidence.sentence] if ev.evidence.sentence < len(sentences) else None
-        return (ev.status in UNREAL, _trigger_depth(sent, ev.evidence), (ev.source is None) + (ev.target is None),
-                ev.evidence.trigger_start)
+        return (ev.status in UNREAL, _trigger_depth(sent, ev.evidence, offsets),
+                (ev.source is None) + (ev.target is None), ev.evidence.trigger_start)
 
 
-def _trigger_depth(sent, evidence) -> int:
+def _trigger_depth(sent, evidence, offsets=None) -> int:
     """How many arcs the trigger word is below the root of its sentence's parse (0: the root)."""
     parsed = getattr(sent, "parsed", None)
     if parsed is None:
         return MAX_DEPTH
     offset = evidence.trigger_start - sent.sentence.start
-    token = next((t for t in parsed if t.idx <= offset < t.idx + len(t.text)), None)
+    token = _token_at(parsed, offset, offsets, sent.sentence.index)
     if token is None:
         return MAX_DEPTH
     depth = 0
     while token.head.i != token.i and depth < MAX_DEPTH:
         token, depth = token.head, depth + 1
     return depth
+
+
+def _token_at(parsed, offset, offsets=None, key=None):
+    """The token whose characters hold `offset`, else None. Tokens are in order and do not overlap,
+    so it is the last one starting at or before the offset; found by bisection on the tokens'
+    offsets, read from one array (no Token objects built for the tokens before it)."""
+    if offsets is None:
+        offsets = {}
+    spans = offsets.get(key)
+    if spans is None or spans[0] is not parsed:
+        rows = parsed.to_array([IDX, LENGTH]).tolist()
+        spans = offsets[key] = (parsed, [a for a, _ in rows], [a + n for a, n in rows])
+    _, starts, ends = spans
+    k = bisect_right(starts, offset) - 1
+    if k >= 0 and offset < ends[k]:
+        return parsed[k]
+    return None

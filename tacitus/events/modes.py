@@ -24,10 +24,13 @@ there.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from bisect import bisect_left, bisect_right
+
+from spacy.attrs import IDX, LEMMA, LENGTH
 
 from ..datafiles import read_tsv, split_list
 from ..errors import DataFileError
+from ..model import Plover
 from ..ontology import PLOVER_TYPES
 from ..stages import Stage
 
@@ -129,6 +132,16 @@ class PloverModes(Stage):
         # (pattern id, type) -> the mode a pattern names for the type it codes (events/plover_types.py)
         self.pattern_mode = pattern_mode
         self.contexts, self.by_mode, self.by_topic = load_contexts(self.modes, contexts_path)
+        # the context cues indexed by word, and the phrases by their first word: a sentence's cue
+        # contexts are read off its own words instead of testing every context against them (a
+        # phrase can only occur in the padded text where its first word is one of the sentence's)
+        self._context_words, self._context_phrases = {}, {}
+        for context, test in self.contexts:
+            for w in test.words:
+                self._context_words.setdefault(w, set()).add(context)
+            for p in test.phrases:
+                self._context_phrases.setdefault(p.split(" ", 1)[0], []).append((context, f" {p} "))
+        self._lemmas = {}  # lemma hash -> its lowercased text
 
     def __call__(self, doc):
         if not doc.events:
@@ -150,7 +163,7 @@ class PloverModes(Stage):
             contexts |= self.by_mode.get((ev.plover.type, mode), set())
             for topic in ev.topics:
                 contexts |= self.by_topic.get(topic, set())
-            events.append(replace(ev, plover=replace(ev.plover, mode=mode, context=tuple(sorted(contexts)))))
+            events.append(ev.but(plover=Plover(ev.plover.type, mode, tuple(sorted(contexts)))))
         doc.events = events
 
     # -- mode --------------------------------------------------------------------------------
@@ -179,7 +192,19 @@ class PloverModes(Stage):
 
     # -- contexts ----------------------------------------------------------------------------
     def _cue_contexts(self, words, text):
-        return frozenset(c for c, test in self.contexts if test.found(words, text))
+        """The contexts whose cues occur in the sentence: the same as testing each context's Cues."""
+        out = set()
+        index = self._context_words
+        for w in words:
+            hit = index.get(w)
+            if hit:
+                out |= hit
+        phrases = self._context_phrases
+        for w in words:
+            for context, padded in phrases.get(w, ()):
+                if context not in out and padded in text:
+                    out.add(context)
+        return frozenset(out)
 
     def _paragraph_contexts(self, doc, i, read, cues):
         """The cue contexts of the other sentences of sentence i's paragraph (blank-line delimited)."""
@@ -199,18 +224,24 @@ class PloverModes(Stage):
             out |= cues[j]
         return out
 
-    @staticmethod
-    def _read(doc, i):
+    def _read(self, doc, i):
         """A sentence's words and lemmas (lowercased), its padded lowercase text, its analysis."""
         if not 0 <= i < len(doc.sentences):
             return frozenset(), " ", None, 0
         state = doc.sentences[i]
         parsed = state.doc
         text = state.sentence.text.lower()
-        words = set(_WORD.findall(text))
+        found = _WORD.findall(text)
+        words = set(found)
         if parsed is not None and state.parsed is not None:
-            words.update(t.lemma_.lower() for t in parsed)
-        return frozenset(words), " " + " ".join(_WORD.findall(text)) + " ", parsed, state.sentence.start
+            # the lemmas from one array read (no Token objects), each hash's text lowercased once
+            lemmas, strings = self._lemmas, parsed.vocab.strings
+            for h in set(parsed.to_array(LEMMA).tolist()):
+                lower = lemmas.get(h)
+                if lower is None:
+                    lower = lemmas[h] = strings[h].lower()
+                words.add(lower)
+        return frozenset(words), " " + " ".join(found) + " ", parsed, state.sentence.start
 
 
 def _trigger_words(parsed, evidence, start):
@@ -219,7 +250,12 @@ def _trigger_words(parsed, evidence, start):
         return (frozenset(), " "), (frozenset(), " ")
     offset = evidence.trigger_start - start
     end = evidence.trigger_end - start
-    toks = [t for t in parsed if t.idx < end and t.idx + len(t.text) > offset]
+    # the tokens overlapping [offset, end): tokens are in order and do not overlap, so their starts
+    # and ends both ascend and the overlapping ones are a run found by bisection (no Token built
+    # for the others)
+    rows = parsed.to_array([IDX, LENGTH]).tolist()
+    starts, ends = [a for a, _ in rows], [a + n for a, n in rows]
+    toks = [parsed[k] for k in range(bisect_right(ends, offset), bisect_left(starts, end))]
     if not toks:
         return (frozenset(), " "), (frozenset(), " ")
     trig = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.attrs import DEP, LEMMA, POS, TAG
+from spacy.symbols import ADJ as _ADJ, AUX as _AUX, NOUN as _NOUN, PROPN as _PROPN, VERB as _VERB
+
 from ..stages import Stage
 from .features import Features, NominalFeatures
 from .records import Trigger, Triggers
-from .syntax import Syntax, is_verb, lemma
+from .syntax import Syntax, lemma
+
+_COLUMNS = [POS, TAG, DEP, LEMMA]
+_NOUNS = (_NOUN, _PROPN)
 
 # A show of force done together ("held a joint naval drill", "Indian and Mongolian troops began an
 # exercise") is military cooperation, aimed at the partner, not at the place it is held near.
@@ -79,6 +85,7 @@ class TriggerStage(Stage):
         self.patterns = patterns
         self.words = words  # EventWords
         self.nominals = nominals or {}  # noun -> verb: "Iran's appeal to Washington" codes as "appeal"
+        self._verb_tags, self._adjective_deps, self._lemmas = {}, {}, {}  # string hashes, read once each
 
     def __call__(self, doc_state, sent):
         sent.triggers = self.find(sent.parsed) if sent.parsed is not None else Triggers(None)
@@ -87,13 +94,18 @@ class TriggerStage(Stage):
         syntax = Syntax(doc, self.words)
         out = Triggers(syntax)
         seen = syntax.content_lemmas
-        for tok in doc:
-            # the part of speech a pattern names for the token (inline: this runs on every token)
-            pos = ("VERB" if is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN")
-                   else "ADJ" if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") else None)
+        # the labels of every token from one array read: a Token object is built only for a token
+        # a pattern may name (this runs on every token of every parsed sentence)
+        for i, (pos_id, tag, dep, lemma_id) in enumerate(doc.to_array(_COLUMNS).tolist()):
+            # the part of speech a pattern names for the token: syntax.is_verb, then noun, then a
+            # predicate adjective
+            pos = ("VERB" if pos_id == _VERB or (pos_id != _AUX and self._verb_tag(doc, tag)) else
+                   "NOUN" if pos_id in _NOUNS else
+                   "ADJ" if pos_id == _ADJ and self._adjective_dep(doc, dep) else None)
             if pos is None:
                 continue
-            lem = lemma(tok)
+            tok = doc[i]
+            lem = self._lower(doc, lemma_id)
             seen.add(lem)
             if lem in self.words.month_words and _month_date(tok, syntax):
                 continue
@@ -119,6 +131,27 @@ class TriggerStage(Stage):
                              for p in choose(features, candidates)
                              if not (figurative and p.code[:2] in FORCE_ROOTS))
         return out
+
+    def _verb_tag(self, doc, tag) -> bool:
+        """The tag (a hash) is one of the verb tags (VB, VBD, ...)."""
+        known = self._verb_tags.get(tag)
+        if known is None:
+            known = self._verb_tags[tag] = doc.vocab.strings[tag].startswith("VB")
+        return known
+
+    def _adjective_dep(self, doc, dep) -> bool:
+        """The dependency (a hash) is one a predicate adjective a pattern names has: acomp, ROOT."""
+        known = self._adjective_deps.get(dep)
+        if known is None:
+            known = self._adjective_deps[dep] = doc.vocab.strings[dep] in ("acomp", "ROOT")
+        return known
+
+    def _lower(self, doc, lemma_id) -> str:
+        """syntax.lemma of a token from its lemma's hash: the lemma's text, lowercased, once per hash."""
+        lower = self._lemmas.get(lemma_id)
+        if lower is None:
+            lower = self._lemmas[lemma_id] = doc.vocab.strings[lemma_id].lower()
+        return lower
 
     def _against_problem(self, features):
         """Whether what the trigger acts on is only a social or natural problem ("the battle

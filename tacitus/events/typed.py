@@ -70,25 +70,27 @@ class TypeModelStage(Stage):
             actors = _subject_first(sent, _named_actors(sent))
             if not actors:
                 continue
+            # the trigger depends on the actors alone: a sentence whose act is unsure or that has no
+            # word to stand as trigger gets no event whatever the model says, so it is not read
+            trig = _trigger(sent, actors[0])
+            if trig is None or trig[3]:
+                continue
             label, p = self.model.predict(sent.sentence.text)
             if label == NONE or p < self.threshold or label not in self.codes:
                 continue
-            event = self._event(doc, sent, actors, label, p)
+            event = self._event(doc, sent, actors, label, p, trig)
             if event is not None:
                 added.append(event)
         if added:
             doc.events = sorted(doc.events + added, key=lambda ev: (ev.evidence.sentence, ev.evidence.trigger_start))
 
-    def _event(self, doc, sent, actors, label, p):
+    def _event(self, doc, sent, actors, label, p, trig):
         source = actors[0]
         # the next actor that is another party: not the source again, nor a part or the whole of it
         # ("Jaishankar and India's defence minister", "the US and its State Department")
         target = next((a for a in actors[1:] if not _nested(a, source)), None)
         info = self.cameo[self.codes[label]]
         if target is None and info.needs_partner:
-            return None
-        trig = _trigger(sent, source)
-        if trig is None or trig[3]:
             return None
         t_start, t_end, t_text, _ = trig
         spans = [(t_start, t_end)] + [(a.start, a.end) for a in (source, target) if a is not None]

@@ -19,6 +19,7 @@ import json
 import math
 import re
 import zlib
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -53,15 +54,27 @@ def _bucket(feature: str, buckets: int) -> int:
     return zlib.crc32(feature.encode("utf-8")) % buckets
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_bins(word: str, buckets: int) -> tuple:
+    """The bins of a word's own features (its 'w:' feature and its character n-grams), hashed once
+    per word: a word's features do not depend on its neighbours, and words repeat."""
+    padded = f"<{word}>"
+    return (_bucket(f"w:{word}", buckets),) + tuple(
+        _bucket(f"c:{padded[i:i + n]}", buckets) for n in CHAR_NGRAMS for i in range(len(padded) - n + 1))
+
+
 def featurize(text: str, buckets: int = BUCKETS) -> tuple[np.ndarray, np.ndarray]:
     """(bins, values): the sorted hashed bins of the text's features and their sublinear, unit-length
-    weights. Deterministic: the same text gives the same arrays in every process."""
-    counts: dict[int, int] = {}
-    for f in feature_strings(text):
-        b = _bucket(f, buckets)
-        counts[b] = counts.get(b, 0) + 1
-    bins = np.array(sorted(counts), dtype=np.int64)
-    values = np.array([1.0 + math.log(counts[b]) for b in bins], dtype=np.float64)
+    weights. Deterministic: the same text gives the same arrays in every process. The counts are
+    those of feature_strings(text), the same multiset of features, counted word by word."""
+    toks = words(text)
+    counts: Counter = Counter()
+    for t in toks:
+        counts.update(_word_bins(t, buckets))
+    counts.update(_bucket(f"b:{a} {b}", buckets) for a, b in zip(toks, toks[1:]))
+    keys = sorted(counts)  # Python ints: the counts are looked up by these, not by numpy scalars
+    bins = np.array(keys, dtype=np.int64)
+    values = np.array([1.0 + math.log(counts[b]) for b in keys], dtype=np.float64)
     norm = float(np.sqrt((values * values).sum()))
     if norm:
         values /= norm

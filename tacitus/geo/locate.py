@@ -9,8 +9,6 @@ gazetteer loads on the first event with a place; events without one cost nothing
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..stages import Stage
 from .gazetteer import gazetteer
 
@@ -38,5 +36,5 @@ class Locate(Stage):
         out = []
         for ev in doc.events:
             found = places.resolve(ev.place, _countries(ev.source, ev.target), document) if ev.place else None
-            out.append(replace(ev, location=found.to_dict()) if found else ev)
+            out.append(ev.but(location=found.to_dict()) if found else ev)
         doc.events = out

@@ -35,6 +35,8 @@ class EventFilter:
     source: str | None = None
     target: str | None = None
     country: str | None = None  # either side's country
+    source_country: str | None = None  # the source's country (ISO alpha-3)
+    target_country: str | None = None  # the target's country
     dyad: tuple | None = None  # (A, B): A->B or B->A, as prefixes
     code: str | None = None  # CAMEO prefix: "04", "057"
     root: str | None = None
@@ -119,6 +121,10 @@ def where_clause(flt: EventFilter, text_column: str = "s.text"):
     if flt.country:
         conds.append("(e.source_country = ? OR e.target_country = ?)")
         params += [str(flt.country).upper()] * 2
+    for side in ("source", "target"):
+        if getattr(flt, f"{side}_country"):
+            conds.append(f"e.{side}_country = ?")
+            params.append(str(getattr(flt, f"{side}_country")).upper())
     if flt.dyad:
         a, b = flt.dyad
         conds.append("((e.source_code LIKE ? ESCAPE '\\' AND e.target_code LIKE ? ESCAPE '\\') OR "

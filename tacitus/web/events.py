@@ -1,10 +1,11 @@
-"""Routes: events with the CLI's filters and paging, search in sentences, actors."""
+"""Routes: events with the CLI's filters and paging, events per country (the map), search in sentences, actors."""
 from __future__ import annotations
 
 from typing import Optional
 
 from fastapi import APIRouter, Depends, Query
 
+from ..analysis import country_counts
 from ..store import EventFilter
 from .params import ApiState, clean, filters, page, state
 
@@ -18,6 +19,18 @@ def events(flt=Depends(filters), p=Depends(page), sort: str = Query("date", patt
         items = api.store.events(flt, limit=p["limit"], offset=p["offset"], sort=sort)
         total = api.store.count_events(flt)
     return clean({"items": items, "total": total, **p})
+
+
+@router.get("/api/countries")
+def countries(flt=Depends(filters), by: str = Query("either", pattern="^(source|target|either)$",
+                                                     description="count an event for its source's country, "
+                                                                 "its target's, or either (once each)"),
+              api: ApiState = Depends(state)):
+    """Events per country (ISO alpha-3) and their mean Goldstein, under the events filters."""
+    with api.lock:
+        items = country_counts(api.store, flt, by=by)
+        total = api.store.count_events(flt)
+    return {"by": by, "items": items, "total": total}
 
 
 @router.get("/api/search")

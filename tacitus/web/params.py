@@ -50,7 +50,8 @@ def page(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0
 
 
 def filters(actor: Optional[str] = None, source: Optional[str] = None, target: Optional[str] = None,
-            country: Optional[str] = None, dyad: Optional[str] = Query(None, description="A,B: either direction"),
+            country: Optional[str] = None, source_country: Optional[str] = None,
+            target_country: Optional[str] = None, dyad: Optional[str] = Query(None, description="A,B: either direction"),
             code: Optional[str] = None, root: Optional[str] = None, plover: Optional[str] = None,
             status: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
             document: Optional[str] = None, q: Optional[str] = Query(None, description="words in the sentence"),
@@ -64,7 +65,8 @@ def filters(actor: Optional[str] = None, source: Optional[str] = None, target: O
         if len(parts) != 2:
             raise ApiError(400, "bad_request", "dyad: give two actor codes, A,B")
         pair = tuple(parts)
-    return EventFilter(actor=actor, source=source, target=target, country=country, dyad=pair, code=code,
+    return EventFilter(actor=actor, source=source, target=target, country=country, source_country=source_country,
+                       target_country=target_country, dyad=pair, code=code,
                        root=root, plover=plover, status=status, since=since, until=until, document=document,
                        text=q, min_confidence=min_confidence, main=main, place_country=place_country, bbox=bbox)
 

@@ -5,6 +5,7 @@
  *   #/partners?actor=CHN               an actor's partners
  *   #/network?since=&until=            the country network of a period
  *   #/events?actor=&dyad=A,B&...       the events table, 50 a page
+ *   #/map?by=either&shade=count&pick=  events per country on a world map (the events filters), a country's events
  *   #/document/ID                      a document with its events highlighted
  * Every value from the API reaches the page as text (textContent), never as HTML.
  */
@@ -775,7 +776,10 @@
   // ---- events --------------------------------------------------------------------------------
 
   const EVENT_FILTERS = ["actor", "source", "target", "dyad", "code", "root", "plover", "status", "main", "since",
-    "until", "q", "document", "sort"];
+    "until", "q", "document", "country", "source_country", "target_country", "sort"];
+  // filters the form has no field for: set by a link (a document, a country on the map), shown as chips
+  const CHIP_FILTERS = [["document", "Document"], ["country", "Country (either side)"],
+    ["source_country", "Source country"], ["target_country", "Target country"]];
 
   function actorLabel(a) {
     if (!a) return h("span", { class: "muted" }, "—");
@@ -799,42 +803,76 @@
     return [text.slice(0, i), h("b", {}, trig), text.slice(i + trig.length)];
   }
 
-  async function eventsView(root, p, _arg, signal) {
+  function readFilters(p) {
     const f = {};
     for (const k of EVENT_FILTERS) f[k] = p.get(k) || "";
+    return f;
+  }
+
+  /** The events form's values as an address's filters: codes upper-cased, the default sort left out. */
+  function cleanFilters(v) {
+    const q = {};
+    for (const k of EVENT_FILTERS) q[k] = v[k] || "";
+    for (const k of ["actor", "source", "target", "dyad"]) q[k] = upper(q[k]).replace(/\s+/g, "");
+    if (q.sort === "date") q.sort = "";
+    return q;
+  }
+
+  /** The events filters' fields (the events view and the map share them); chip filters ride as hidden inputs. */
+  function eventFields(f) {
+    return [
+      field("Actor (either side)", input("actor", f.actor, { placeholder: "CHN" })),
+      field("Source", input("source", f.source, { placeholder: "RUS" })),
+      field("Target", input("target", f.target, { placeholder: "USA" })),
+      field("Dyad", input("dyad", f.dyad, { placeholder: "CHN,RUS" })),
+      field("CAMEO code", input("code", f.code, { placeholder: "04, 057" })),
+      field("CAMEO root", select("root", f.root, [["", "any"], ...ROOTS.map(([c, n]) => [c, `${c} ${n}`])])),
+      field("PLOVER type", select("plover", f.plover.toUpperCase(), [["", "any"], ...PLOVER_TYPES])),
+      field("Status", select("status", f.status.toLowerCase(), [["", "any"], ...STATUSES])),
+      field("Per sentence", select("main", f.main === "true" ? "true" : "", [["", "every event"],
+        ["true", "main event only"]])),
+      field("Since", input("since", f.since, { type: "date" })),
+      field("Until", input("until", f.until, { type: "date" })),
+      field("Text", input("q", f.q, { placeholder: "in the sentence", spellcheck: "true" })),
+      CHIP_FILTERS.map(([k]) => f[k] ? h("input", { type: "hidden", name: k, value: f[k] }) : null),
+    ];
+  }
+
+  function filterChips(view, f) {
+    return CHIP_FILTERS.filter(([k]) => f[k]).map(([k, label]) => h("p", { class: "chip-row" }, `${label}: `,
+      k === "document" ? h("a", { href: href("document", {}, f[k]) }, f[k]) : h("b", {}, f[k]),
+      " ", h("a", { class: "chip-x", href: href(view, Object.assign({}, f, { [k]: "" })), title: "Remove" }, "×")));
+  }
+
+  function eventsTable(items) {
+    return h("table", { class: "data events" },
+      h("thead", {}, h("tr", {},
+        h("th", {}, "Date"), h("th", {}, "Source → target"), h("th", {}, "CAMEO"), h("th", {}, "PLOVER"),
+        h("th", { class: "num" }, "Goldstein"), h("th", {}, "Status"), h("th", {}, "Evidence"), h("th", {}, "Document"))),
+      h("tbody", {}, items.map((ev) => h("tr", { "data-event-id": ev.event_id },
+        h("td", { class: "nowrap" }, ev.date || h("span", { class: "muted" }, "—")),
+        h("td", { class: "nowrap" }, actorLabel(ev.source), h("span", { class: "arrow-sep" }, " → "), actorLabel(ev.target)),
+        h("td", { class: "cameo-cell" }, h("code", {}, ev.cameo), " ", h("span", { class: "small" }, ev.name)),
+        h("td", {}, ev.plover && ev.plover.type ? h("span", { class: "plover" }, ev.plover.type) : h("span", { class: "muted" }, "—")),
+        h("td", { class: "num" }, goldBadge(ev.goldstein)),
+        h("td", {}, statusBadge(ev.status)),
+        h("td", { class: "evidence" }, evidenceText(ev)),
+        h("td", {}, h("a", { class: "doc-link", href: href("document", { event: ev.event_id }, ev.doc_id) }, ev.doc_id))))));
+  }
+
+  async function eventsView(root, p, _arg, signal) {
+    const f = readFilters(p);
     const offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
     document.title = "Events · tacitus";
-    const submit = (v) => {
-      const q = {};
-      for (const k of EVENT_FILTERS) q[k] = v[k] || "";
-      for (const k of ["actor", "source", "target", "dyad"]) q[k] = upper(q[k]).replace(/\s+/g, "");
-      if (q.sort === "date") q.sort = "";
-      go(href("events", q));
-    };
     const reset = h("button", { type: "button", class: "ghost" }, "Clear");
     reset.addEventListener("click", () => go(href("events", {})));
     append(root, [
       viewHead("Events", "Coded events with their evidence. Actor and CAMEO codes match as prefixes."),
       filterForm([
-        field("Actor (either side)", input("actor", f.actor, { placeholder: "CHN" })),
-        field("Source", input("source", f.source, { placeholder: "RUS" })),
-        field("Target", input("target", f.target, { placeholder: "USA" })),
-        field("Dyad", input("dyad", f.dyad, { placeholder: "CHN,RUS" })),
-        field("CAMEO code", input("code", f.code, { placeholder: "04, 057" })),
-        field("CAMEO root", select("root", f.root, [["", "any"], ...ROOTS.map(([c, n]) => [c, `${c} ${n}`])])),
-        field("PLOVER type", select("plover", f.plover.toUpperCase(), [["", "any"], ...PLOVER_TYPES])),
-        field("Status", select("status", f.status.toLowerCase(), [["", "any"], ...STATUSES])),
-        field("Per sentence", select("main", f.main === "true" ? "true" : "", [["", "every event"],
-          ["true", "main event only"]])),
-        field("Since", input("since", f.since, { type: "date" })),
-        field("Until", input("until", f.until, { type: "date" })),
-        field("Text", input("q", f.q, { placeholder: "in the sentence", spellcheck: "true" })),
+        eventFields(f),
         field("Sort", select("sort", f.sort || "date", [["date", "date ↑"], ["-date", "date ↓"], ["id", "document"]])),
-        f.document ? h("input", { type: "hidden", name: "document", value: f.document }) : null,
-      ], submit, reset),
-      f.document ? h("p", { class: "chip-row" }, "Document: ", h("a", { href: href("document", {}, f.document) }, f.document),
-        " ", h("a", { class: "chip-x", href: href("events", Object.assign({}, f, { document: "" })), title: "Remove" }, "×"))
-        : null]);
+      ], (v) => go(href("events", cleanFilters(v))), reset),
+      filterChips("events", f)]);
 
     const box = h("section", { class: "panel", "data-testid": "events-table" });
     root.append(box);
@@ -846,22 +884,9 @@
         return empty(offset && data.total ? `No events on this page (there are ${fmtInt(data.total)}).`
           : "No data: no events match these filters.", "Loosen a filter, or clear them all.");
       }
-      const pager = pagerNav(data.total, offset, items.length, (o) => href("events", Object.assign({}, f, { offset: o || "" })));
-      const table = h("table", { class: "data events" },
-        h("thead", {}, h("tr", {},
-          h("th", {}, "Date"), h("th", {}, "Source → target"), h("th", {}, "CAMEO"), h("th", {}, "PLOVER"),
-          h("th", { class: "num" }, "Goldstein"), h("th", {}, "Status"), h("th", {}, "Evidence"), h("th", {}, "Document"))),
-        h("tbody", {}, items.map((ev) => h("tr", { "data-event-id": ev.event_id },
-          h("td", { class: "nowrap" }, ev.date || h("span", { class: "muted" }, "—")),
-          h("td", { class: "nowrap" }, actorLabel(ev.source), h("span", { class: "arrow-sep" }, " → "), actorLabel(ev.target)),
-          h("td", { class: "cameo-cell" }, h("code", {}, ev.cameo), " ", h("span", { class: "small" }, ev.name)),
-          h("td", {}, ev.plover && ev.plover.type ? h("span", { class: "plover" }, ev.plover.type) : h("span", { class: "muted" }, "—")),
-          h("td", { class: "num" }, goldBadge(ev.goldstein)),
-          h("td", {}, statusBadge(ev.status)),
-          h("td", { class: "evidence" }, evidenceText(ev)),
-          h("td", {}, h("a", { class: "doc-link", href: href("document", { event: ev.event_id }, ev.doc_id) }, ev.doc_id))))));
-      return [pager, h("div", { class: "table-scroll" }, table), pagerNav(data.total, offset, items.length,
-        (o) => href("events", Object.assign({}, f, { offset: o || "" })))];
+      const link = (o) => href("events", Object.assign({}, f, { offset: o || "" }));
+      return [pagerNav(data.total, offset, items.length, link), h("div", { class: "table-scroll" }, eventsTable(items)),
+        pagerNav(data.total, offset, items.length, link)];
     });
   }
 
@@ -872,6 +897,137 @@
       : h("span", { class: "button disabled", "aria-disabled": "true" }, "Next →");
     return h("nav", { class: "pager", "aria-label": "Pages" },
       prev, h("span", { class: "page-info" }, `${fmtInt(offset + 1)}–${fmtInt(offset + count)} of ${fmtInt(total)}`), next);
+  }
+
+  // ---- map -----------------------------------------------------------------------------------
+
+  const MAP_W = 1000, MAP_NORTH = 84, MAP_SOUTH = -58;  // equirectangular, Antarctica cropped
+  const MAP_H = Math.round(MAP_W * (MAP_NORTH - MAP_SOUTH) / 360);
+  const MAP_SIDES = [["either", "source or target"], ["source", "source"], ["target", "target"]];
+  const SIDE_FILTER = { either: "country", source: "source_country", target: "target_country" };
+  let worldCache = null;
+
+  function project(lon, lat) {
+    return [r1((lon + 180) / 360 * MAP_W), r1((MAP_NORTH - lat) / (MAP_NORTH - MAP_SOUTH) * MAP_H)];
+  }
+
+  function ringPath(ring) {
+    const parts = [];
+    for (let i = 0; i < ring.length; i += 2) parts.push(project(ring[i], ring[i + 1]).join(","));
+    return "M" + parts.join("L") + "Z";
+  }
+
+  /** Event counts to a blue, on a log scale up to the largest count. */
+  function countColor(n, max) {
+    const t = max > 1 ? Math.log(1 + n) / Math.log(1 + max) : 1;
+    const lo = [214, 230, 244], hi = [8, 69, 148];
+    const c = lo.map((v, i) => Math.round(v + (hi[i] - v) * t));
+    return `rgb(${c[0]},${c[1]},${c[2]})`;
+  }
+
+  function countLegend(max) {
+    const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => `${countColor(Math.round(Math.expm1(t * Math.log(1 + max))), max)} ${t * 100}%`);
+    return h("div", { class: "gradient-legend" },
+      h("span", { class: "gl-label" }, "Events (log scale)"), h("span", { class: "gl-end" }, "1"),
+      h("span", { class: "gl-bar", style: `background: linear-gradient(to right, ${stops.join(", ")})` }),
+      h("span", { class: "gl-end" }, fmtInt(max)),
+      h("span", { class: "gl-end" }, h("span", { class: "swatch nodata" }), " no events"));
+  }
+
+  /** The event's place as [lon, lat] when its JSON carries coordinates (place.latitude, place.longitude). */
+  function eventPoint(ev) {
+    const pl = ev.place;
+    if (!pl || typeof pl !== "object") return null;
+    const lat = Number(pl.latitude), lon = Number(pl.longitude);
+    if (pl.latitude === null || pl.longitude === null || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+    return [lon, lat];
+  }
+
+  function mapSvg(world, counts, m, f, events) {
+    const max = Math.max(1, ...[...counts.values()].map((c) => c.events));
+    const fill = (c) => (m.shade === "goldstein" ? goldColor(c.mean_goldstein) : countColor(c.events, max));
+    const svg = s("svg", { viewBox: `0 0 ${MAP_W} ${MAP_H}`, class: "chart world-map", role: "img",
+      "aria-label": "Events per country" },
+      s("rect", { class: "sea", x: 0, y: 0, width: MAP_W, height: MAP_H }));
+    for (const country of world.countries) {
+      const c = counts.get(country.id);
+      const tip = c ? `${country.name} (${country.id}): ${plural(c.events, "event")}, mean Goldstein ${fmtSigned(c.mean_goldstein)}`
+        : `${country.name} (${country.id}): no events`;
+      const path = s("path", { class: "country" + (c ? " shaded" : " nodata") + (m.pick === country.id ? " picked" : ""),
+        d: country.rings.map(ringPath).join(""), "fill-rule": "evenodd", fill: c ? fill(c) : null,
+        "data-country": country.id, "data-events": c ? c.events : null }, s("title", {}, tip));
+      svg.append(c ? s("a", { href: href("map", Object.assign({}, f, m, { pick: country.id, offset: "" })) }, path) : path);
+    }
+    for (const ev of events) {
+      const pt = eventPoint(ev);
+      if (!pt) continue;
+      const [x, y] = project(pt[0], pt[1]);
+      const text = (ev.evidence && ev.evidence.text) || "";
+      svg.append(s("a", { href: href("document", { event: ev.event_id }, ev.doc_id) },
+        s("circle", { class: "event-point", cx: x, cy: y, r: 4, fill: goldColor(ev.goldstein), "data-event-id": ev.event_id },
+          s("title", {}, `${ev.cameo} ${ev.name || ""}${ev.place.name ? " · " + ev.place.name : ""}\n${text}`))));
+    }
+    return svg;
+  }
+
+  async function mapView(root, p, _arg, signal) {
+    const f = readFilters(p);
+    f.sort = "";
+    const m = { by: SIDE_FILTER[p.get("by")] ? p.get("by") : "either", shade: p.get("shade") === "goldstein" ? "goldstein" : "count",
+      pick: upper(p.get("pick")) };
+    const offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
+    document.title = "Map · tacitus";
+    const reset = h("button", { type: "button", class: "ghost" }, "Clear");
+    reset.addEventListener("click", () => go(href("map", {})));
+    append(root, [
+      viewHead("Map", "Events per country under the events filters, shaded by count or mean Goldstein. " +
+        "Click a country to list its events; events whose place has coordinates are drawn as points."),
+      filterForm([
+        field("Count an event for", select("by", m.by, MAP_SIDES)),
+        field("Shade by", select("shade", m.shade, [["count", "event count"], ["goldstein", "mean Goldstein"]])),
+        eventFields(f),
+      ], (v) => go(href("map", Object.assign(cleanFilters(v), { by: v.by === "either" ? "" : v.by,
+        shade: v.shade === "count" ? "" : v.shade, pick: m.pick }))), reset),
+      filterChips("map", Object.assign({}, f, { by: m.by === "either" ? "" : m.by, shade: m.shade === "count" ? "" : m.shade }))]);
+    const mapBox = h("section", { class: "panel", "data-testid": "map-chart" });
+    const listBox = h("section", { class: "panel", "data-testid": "map-events" });
+    root.append(mapBox, listBox);
+    const keep = { by: m.by === "either" ? "" : m.by, shade: m.shade === "count" ? "" : m.shade };
+    const listParams = Object.assign({}, f, m.pick ? { [SIDE_FILTER[m.by]]: m.pick } : {}, { limit: PAGE, offset });
+    const listed = api("/api/events", listParams, signal);
+    listed.catch(() => null);
+    await into(mapBox, signal, async () => {
+      const [world, data] = await Promise.all([
+        worldCache || api("/static/world.json", {}, signal).then((w) => (worldCache = w)),
+        api("/api/countries", Object.assign({}, f, { by: m.by }), signal)]);
+      const counts = new Map(data.items.map((c) => [c.country, c]));
+      let events = [];
+      try { events = (await listed).items || []; } catch (e) { events = []; }
+      const ids = new Set(world.countries.map((w) => w.id));
+      const undrawn = data.items.filter((c) => !ids.has(c.country)).map((c) => c.country);
+      const top = data.items.slice(0, 12);
+      return [
+        h("p", { class: "lede small" }, `${plural(data.total, "event")} · ${plural(data.items.length, "country", "countries")} ` +
+          `with events` + (undrawn.length ? ` (too small for the map or not a country: ${undrawn.join(", ")})` : "")),
+        h("div", { class: "legend-row", "data-testid": "map-legend" },
+          m.shade === "goldstein" ? goldLegend("Mean Goldstein") : countLegend(Math.max(1, ...data.items.map((c) => c.events)))),
+        mapSvg(world, counts, Object.assign({}, keep, { pick: m.pick }), f, events),
+        top.length ? h("ol", { class: "top-countries small" }, top.map((c) => h("li", {},
+          h("a", { href: href("map", Object.assign({}, f, keep, { pick: c.country })), "data-country": c.country }, c.country),
+          ` ${fmtInt(c.events)} · ${fmtSigned(c.mean_goldstein, 1)}`))) : null];
+    });
+    await into(listBox, signal, async () => {
+      const data = await listed;
+      const items = data.items || [];
+      const title = m.pick ? `Events of ${m.pick} (${MAP_SIDES.find(([k]) => k === m.by)[1]})` : "Events (all countries)";
+      const head = h("h2", { class: "panel-heading" }, title, m.pick ? [" ", h("a", { class: "chip-x",
+        href: href("map", Object.assign({}, f, keep)), title: "Show all countries" }, "×")] : null);
+      if (!items.length) return [head, empty("No data: no events match these filters.", "Loosen a filter, or clear them all.")];
+      const link = (o) => href("map", Object.assign({}, f, keep, { pick: m.pick, offset: o || "" }));
+      const more = m.pick ? h("p", { class: "small" }, h("a", { href: href("events", Object.assign({}, f,
+        { [SIDE_FILTER[m.by]]: m.pick })) }, "Open in the events view")) : null;
+      return [head, more, pagerNav(data.total, offset, items.length, link), h("div", { class: "table-scroll" }, eventsTable(items))];
+    });
   }
 
   // ---- documents -----------------------------------------------------------------------------
@@ -1108,6 +1264,7 @@
     partners: partnersView,
     network: networkView,
     events: eventsView,
+    map: mapView,
     document: documentView,
   };
 
