@@ -59,6 +59,14 @@ COLUMNS = (
     Column("event_date", None, "DATE"),
     Column("date_precision", None),
     Column("place", ("place",)),
+    # the place on the map (geo/locate.py), null when the gazetteer does not know it
+    Column("place_name", ("location", "name"), since=7),
+    Column("place_country", ("location", "country"), since=7),
+    Column("place_admin1", ("location", "admin1"), since=7),
+    Column("latitude", ("location", "latitude"), "DOUBLE PRECISION", since=7),
+    Column("longitude", ("location", "longitude"), "DOUBLE PRECISION", since=7),
+    Column("place_kind", ("location", "kind"), since=7),
+    Column("geonames_id", ("location", "geonames_id"), "INTEGER", since=7),
     Column("topics", ("topics",), joined=True),
     Column("speaker_code", ("speaker", "code")),
     *[c for c in _actor("speaker", since=3) if c.name != "speaker_code"],
@@ -88,6 +96,7 @@ COLUMNS = (
 GROUPS = (
     Group(("source",), "code", compact=True), Group(("target",), "code", compact=True),
     Group(("speaker",), "code", compact=True), Group(("planned",), "cameo", compact=False),
+    Group(("location",), "name", compact=False),
     Group(("evidence", "source_span"), 0, compact=False), Group(("evidence", "target_span"), 0, compact=False),
 )
 BY_NAME = {c.name: c for c in COLUMNS}
@@ -187,7 +196,7 @@ def _label(side, fallback):
 
 
 def _blank(row):
-    """A column the layout has and tacitus cannot fill (ICEWS' geocoding)."""
+    """A column the layout has and tacitus cannot fill (ICEWS' district: GeoNames' second level)."""
     return None
 
 
@@ -207,7 +216,8 @@ CODE_TSV = (
     ("plover_type", "plover_type"), ("plover_mode", "plover_mode"), ("status", "status"),
     ("target_name", "target_name_or_text"), ("target_sectors", "target_sector"),
     ("target_country", "target_country"), ("story_id", "doc_id"), ("sentence_number", "sentence_idx"),
-    ("publisher", "publisher"), ("city", "place"), ("source_code", "source_code"),
+    ("publisher", "publisher"), ("city", "place"), ("latitude", "latitude"), ("longitude", "longitude"),
+    ("place_country", "place_country"), ("source_code", "source_code"),
     ("target_code", "target_code"), ("trigger", "trigger"), ("topics", "topics"), ("method", "method"),
     ("confidence", "confidence"), ("sentence", "sentence_text"),
 )
@@ -217,8 +227,8 @@ ICEWS = (
     ("CAMEO Code", "cameo"), ("Intensity", "goldstein"), ("Target Name", "target_name_or_code"),
     ("Target Sectors", "target_sector"), ("Target Country", "target_country"), ("Story ID", "doc_id"),
     ("Sentence Number", "sentence_idx"), ("Publisher", "publisher"), ("City", "place"),
-    ("District", "blank"), ("Province", "blank"), ("Country", "blank"), ("Latitude", "blank"),
-    ("Longitude", "blank"),
+    ("District", "blank"), ("Province", "place_admin1"), ("Country", "place_country"), ("Latitude", "latitude"),
+    ("Longitude", "longitude"),
 )
 EVENTS_TABLE = (
     ("event_id", "event_id"), ("date", "date_text"), ("source", "source_code"), ("cameo", "cameo"),

@@ -97,6 +97,8 @@ class Event:
     speaker: Optional[Actor] = None  # for reported speech: who said it
     planned: Optional[dict] = None  # for a stated intent or threat: the announced act {cameo, name, date}
     main: bool = False  # the one event its sentence reports (events/main.py)
+    # the place on the map (geo/locate.py): name, country, admin1, latitude, longitude, kind, geonames_id
+    location: Optional[dict] = None
 
     def but(self, **changes) -> "Event":
         """A copy of the event with `changes`, as dataclasses.replace makes it (the other fields'
@@ -124,6 +126,7 @@ class Event:
             "status": self.status,
             "date": self.date,
             "place": self.place,
+            "location": dict(self.location) if self.location else None,
             "topics": list(self.topics),
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "planned": self.planned,

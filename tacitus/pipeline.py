@@ -55,6 +55,7 @@ from .ontology import Cameo
 from .stages import Chain, DocumentState
 from .time.dateline import read_dateline
 from .time.dates import DateResolver
+from .geo.locate import Locate
 from .time.stage import Circumstances
 
 
@@ -100,6 +101,7 @@ class Coder:
             *self._type_model(),
             MainEvent(),
             PloverModes(pattern_mode=self.plover_types.mode),
+            Locate(),
         ]
 
     def _type_model(self) -> list:

@@ -152,7 +152,7 @@ def test_a_store_made_before_languages_gains_the_column(tmp_path, monkeypatch):
     Store(url, migrate=True).close()
     monkeypatch.undo()
     with Store(url) as store:
-        assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4, 5, 6]
+        assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4, 5, 6, 7]
         cols, _ = store.db.query("SELECT * FROM documents LIMIT 0")
         assert "language" in cols
 

@@ -97,5 +97,6 @@ def test_the_real_coder_declares_every_field_it_writes(coder, shared):
 def test_the_coder_chain_is_described(coder):
     names = [row["name"] for row in describe(coder.stages)]
     assert names == ["segment", "filter", "parse", "context", "actors", "reading", "triggers", "framing", "arguments",
-                     "assembly", "circumstances", "document_rules", "type_model", "main_event", "plover_modes"]
+                     "assembly", "circumstances", "document_rules", "type_model", "main_event", "plover_modes",
+                     "locate"]
     assert all(row["doc"] for row in describe(coder.stages))

@@ -33,7 +33,7 @@ def readout(tmp_path):
 
 
 def test_migrations_are_recorded_and_safe_to_rerun(store):
-    assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4, 5, 6]
+    assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4, 5, 6, 7]
     assert store.migrate() == []
     again = Store(store.url)
     assert again.migrate() == [] and len(again.migrations()) == len(MIGRATIONS)

@@ -10,7 +10,7 @@ from tacitus.columns import (BY_NAME, COLUMNS, LAYOUTS, STORED_NAMES, check_layo
 from tacitus.ingest.readers import Reader
 from tacitus.store import EventFilter, Store
 from tacitus.store.backends import connect
-from tacitus.store.schema import EVENTS_V1, EVENTS_V3, EVENTS_V4, EVENTS_V5, MIGRATIONS
+from tacitus.store.schema import EVENTS_V1, EVENTS_V3, EVENTS_V4, EVENTS_V5, EVENTS_V7, MIGRATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 # what the store does not keep of the coder's JSON: where each actor's mention sits (the evidence
@@ -65,8 +65,9 @@ def test_every_layout_names_a_column_of_the_spec():
 
 
 def test_the_migrations_create_every_stored_column_with_its_type():
-    v1, v4, v5 = dict(EVENTS_V1), dict(EVENTS_V4), dict(EVENTS_V5)
-    assert set(v1) | set(EVENTS_V3) | set(v4) | set(v5) == set(STORED_NAMES) and not set(v1) & set(EVENTS_V3)
+    v1, v4, v5, v7 = dict(EVENTS_V1), dict(EVENTS_V4), dict(EVENTS_V5), dict(EVENTS_V7)
+    assert set(v1) | set(EVENTS_V3) | set(v4) | set(v5) | set(v7) == set(STORED_NAMES) \
+        and not set(v1) & set(EVENTS_V3)
     for column in COLUMNS:
         if column.name in v1:
             assert (column.since, column.sql) == (1, v1[column.name]), column.name
@@ -74,6 +75,8 @@ def test_the_migrations_create_every_stored_column_with_its_type():
             assert (column.since, column.sql) == (4, v4[column.name]), column.name
         elif column.name in v5:
             assert (column.since, column.sql) == (5, v5[column.name]), column.name
+        elif column.name in v7:
+            assert (column.since, column.sql) == (7, v7[column.name]), column.name
         elif column.sql is not None:
             assert (column.since, column.sql) == (3, "TEXT"), column.name
 
@@ -93,7 +96,7 @@ def old_store(path):
 def test_a_store_made_before_the_speaker_columns_gains_them(tmp_path, coder, coded):
     path = old_store(str(tmp_path / "old.duckdb"))
     with Store(path) as store:
-        assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4, 5, 6]
+        assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4, 5, 6, 7]
         store.write_batch(coded[:3], coder.versions)
         assert store.count_events() == sum(len(d.events) for d in coded[:3])
         # migration 4: how each event's actors were found, and the confidence that goes with it

@@ -86,6 +86,8 @@ def add_filters(p):
     g.add_argument("--source")
     g.add_argument("--target")
     g.add_argument("--country", help="either side's country (ISO alpha-3)")
+    g.add_argument("--place-country", help="the country of the event's place (ISO alpha-3)")
+    g.add_argument("--bbox", metavar="W,S,E,N", help="events located in this box (degrees: west,south,east,north)")
     g.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="A->B or B->A")
     g.add_argument("--code", help="CAMEO code prefix: 04, 057")
     g.add_argument("--root", help="CAMEO root: 01..20")
@@ -107,7 +109,8 @@ def event_filter(args):
                        dyad=tuple(args.dyad) if args.dyad else None, code=args.code, root=args.root,
                        plover=args.plover, status=args.status, since=args.since, until=args.until,
                        document=args.document, text=args.text,
-                       min_confidence=getattr(args, "min_confidence", None), main=getattr(args, "main", None))
+                       min_confidence=getattr(args, "min_confidence", None), main=getattr(args, "main", None),
+                       place_country=getattr(args, "place_country", None), bbox=getattr(args, "bbox", None))
 
 
 def _confidence(value):

@@ -26,7 +26,8 @@ def plover_record(row):
         "actor_country": row["source_country"], "actor_role": row["source_sector"],
         "recipient": row["target_name"] or row["target_code"], "recipient_code": row["target_code"],
         "recipient_country": row["target_country"], "recipient_role": row["target_sector"],
-        "location": row["place"], "status": row["status"], "cameo": row["cameo"],
+        "location": row["place"], "latitude": row.get("latitude"), "longitude": row.get("longitude"),
+        "geonames_id": row.get("geonames_id"), "location_country": row.get("place_country"), "status": row["status"], "cameo": row["cameo"],
         "story_id": row["doc_id"], "sentence": row["sentence_idx"], "text": row.get("sentence_text"),
         "trigger": row["trigger"],
     }

@@ -48,6 +48,8 @@ class EventFilter:
     text: str | None = None  # words in the sentence
     min_confidence: float | None = None  # evidence.confidence at least this (0..1)
     main: bool | None = None  # True: only each sentence's main event
+    place_country: str | None = None  # the country of the event's place (ISO alpha-3)
+    bbox: tuple | None = None  # (west, south, east, north) in degrees: events located inside it
 
     def __post_init__(self):
         for f in fields(self):
@@ -62,6 +64,8 @@ class EventFilter:
         if self.min_confidence is not None and not (isinstance(self.min_confidence, (int, float))
                                                     and 0.0 <= self.min_confidence <= 1.0):
             raise InputError(f"min_confidence must be a number from 0 to 1, not {self.min_confidence!r}")
+        if self.bbox is not None:
+            self.bbox = parse_bbox(self.bbox)
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None:
@@ -69,6 +73,23 @@ class EventFilter:
                     date.fromisoformat(str(value))
                 except ValueError as exc:
                     raise InputError(f"{name} must be a date (YYYY-MM-DD), not {value!r}") from exc
+
+
+def parse_bbox(value):
+    """(west, south, east, north) from "W,S,E,N" or a sequence of four numbers, else an InputError.
+    A box whose west edge is east of its east edge crosses the 180th meridian."""
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    try:
+        box = tuple(float(p) for p in parts)
+    except (TypeError, ValueError):
+        box = ()
+    if len(box) != 4 or any(b != b for b in box):
+        raise InputError(f"bbox must be four numbers W,S,E,N (degrees), not {value!r}")
+    west, south, east, north = box
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise InputError(f"bbox {value!r}: longitudes run from -180 to 180, latitudes from -90 to 90, "
+                         "south no greater than north")
+    return box
 
 
 def _like_prefix(value: str) -> str:
@@ -132,6 +153,7 @@ def where_clause(flt: EventFilter, text_column: str = "s.text"):
     if flt.main is not None:
         conds.append("e.main = ?" if flt.main else "(e.main = ? OR e.main IS NULL)")
         params.append(flt.main)
+    _place(flt, conds, params)
     if flt.document:
         conds.append("e.doc_id = ?")
         params.append(str(flt.document))
@@ -139,3 +161,16 @@ def where_clause(flt: EventFilter, text_column: str = "s.text"):
         conds.append(f"{text_column} ILIKE ? ESCAPE '\\'")
         params.append(_contains(flt.text))
     return (" AND ".join(conds) or "TRUE"), params
+
+
+def _place(flt: EventFilter, conds: list, params: list):
+    """The conditions on the event's place: its country, and a box around its coordinates (one
+    across the 180th meridian takes the longitudes east of its west edge or west of its east edge)."""
+    if flt.place_country:
+        conds.append("e.place_country = ?")
+        params.append(str(flt.place_country).upper())
+    if flt.bbox:
+        west, south, east, north = flt.bbox
+        conds.append("e.latitude BETWEEN ? AND ? AND " + (
+            "e.longitude BETWEEN ? AND ?" if west <= east else "(e.longitude >= ? OR e.longitude <= ?)"))
+        params += [south, north, west, east]

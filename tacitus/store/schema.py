@@ -26,6 +26,9 @@ EVENTS_V3 = ["source_kind", "target_kind", "speaker_country", "speaker_sector", 
              "speaker_text", "speaker_resolved_from", "planned_name"]
 EVENTS_V4 = [("method", "TEXT"), ("confidence", "DOUBLE PRECISION")]
 EVENTS_V5 = [("main", "BOOLEAN")]
+EVENTS_V7 = [("place_name", "TEXT"), ("place_country", "TEXT"), ("place_admin1", "TEXT"),
+             ("latitude", "DOUBLE PRECISION"), ("longitude", "DOUBLE PRECISION"), ("place_kind", "TEXT"),
+             ("geonames_id", "INTEGER")]
 # The documents table as migration 1 created it, and the columns added since: DOCUMENT_COLUMNS
 DOCUMENTS_V1 = [
     ("id", "TEXT PRIMARY KEY"), ("source", "TEXT"), ("url", "TEXT"), ("title", "TEXT"), ("published", "DATE"),
@@ -80,5 +83,8 @@ MIGRATIONS = [
     (6, "documents keep their language; one not in a language the coder reads is stored as skipped", [
         f"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {name} {sql}" for name, sql in DOCUMENTS_V6
     ]),
+    (7, "events keep their place on the map: country, first-level division, coordinates, GeoNames id", [
+        *[f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {sql}" for name, sql in EVENTS_V7],
+        "CREATE INDEX IF NOT EXISTS events_place ON events (place_country, latitude, longitude)",
+    ]),
 ]
-

@@ -56,7 +56,9 @@ def filters(actor: Optional[str] = None, source: Optional[str] = None, target: O
             status: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
             document: Optional[str] = None, q: Optional[str] = Query(None, description="words in the sentence"),
             min_confidence: Optional[float] = Query(None, ge=0, le=1, description="evidence.confidence at least"),
-            main: Optional[bool] = Query(None, description="true: only each sentence's main event")):
+            main: Optional[bool] = Query(None, description="true: only each sentence's main event"),
+            place_country: Optional[str] = Query(None, description="the country of the event's place"),
+            bbox: Optional[str] = Query(None, description="W,S,E,N: events located in this box (degrees)")):
     pair = None
     if dyad:
         parts = [p.strip() for p in dyad.split(",") if p.strip()]
@@ -66,7 +68,7 @@ def filters(actor: Optional[str] = None, source: Optional[str] = None, target: O
     return EventFilter(actor=actor, source=source, target=target, country=country, source_country=source_country,
                        target_country=target_country, dyad=pair, code=code,
                        root=root, plover=plover, status=status, since=since, until=until, document=document,
-                       text=q, min_confidence=min_confidence, main=main)
+                       text=q, min_confidence=min_confidence, main=main, place_country=place_country, bbox=bbox)
 
 
 def clean(obj):
