@@ -17,14 +17,14 @@ from test_web import CHROMIUM, DomTree
 from web_helpers import serve
 
 WORLD = Path(__file__).resolve().parent.parent / "tacitus" / "web" / "static" / "world.json"
-# (event_id, date, source country, target country, cameo, goldstein, status)
+# (event_id, date, source country, target country, cameo, goldstein, status, country of the place)
 ROWS = [
-    ("e1", "2024-01-10", "FRA", "DEU", "042", 1.9, "occurred"),
-    ("e2", "2024-01-20", "FRA", "DEU", "111", -2.0, "occurred"),
-    ("e3", "2024-02-05", "DEU", "FRA", "057", 8.0, "occurred"),
-    ("e4", "2024-02-06", "FRA", "FRA", "173", -5.0, "occurred"),  # within one country: counts once
-    ("e5", "2024-03-01", "BRA", None, "010", 0.0, "negated"),
-    ("e6", "2024-03-02", None, "ARG", "190", -10.0, "occurred"),
+    ("e1", "2024-01-10", "FRA", "DEU", "042", 1.9, "occurred", "DEU"),
+    ("e2", "2024-01-20", "FRA", "DEU", "111", -2.0, "occurred", None),
+    ("e3", "2024-02-05", "DEU", "FRA", "057", 8.0, "occurred", "BEL"),  # a meeting in a third country
+    ("e4", "2024-02-06", "FRA", "FRA", "173", -5.0, "occurred", "FRA"),  # within one country: counts once
+    ("e5", "2024-03-01", "BRA", None, "010", 0.0, "negated", None),
+    ("e6", "2024-03-02", None, "ARG", "190", -10.0, "occurred", "ARG"),
 ]
 
 
@@ -36,8 +36,9 @@ def db(tmp_path_factory):
         store.db.insert("sentences", ["doc_id", "idx", "text"], [["d1", 0, "France met Germany."],
                                                                ["d1", 1, "Brazil did not comment."]])
         store.db.insert("events", ["event_id", "doc_id", "sentence_idx", "event_date", "source_country",
-                                   "target_country", "cameo", "cameo_root", "goldstein", "status"],
-                        [[i, "d1", 1 if i == "e5" else 0, d, s, t, c, c[:2], g, st] for i, d, s, t, c, g, st in ROWS])
+                                   "target_country", "cameo", "cameo_root", "goldstein", "status", "place_country"],
+                        [[i, "d1", 1 if i == "e5" else 0, d, s, t, c, c[:2], g, st, pl]
+                         for i, d, s, t, c, g, st, pl in ROWS])
     return path
 
 
@@ -71,6 +72,11 @@ def test_by_source_and_by_target(client):
     assert table(get(client, "/api/countries?by=target")) == {"DEU": (2, -0.05), "FRA": (2, 1.5), "ARG": (1, -10.0)}
 
 
+def test_by_place_counts_the_country_the_gazetteer_put_the_place_in(client):
+    assert table(get(client, "/api/countries?by=place")) == {"DEU": (1, 1.9), "BEL": (1, 8.0), "FRA": (1, -5.0),
+                                                             "ARG": (1, -10.0)}
+
+
 def test_the_events_filters_apply(client):
     assert table(get(client, "/api/countries?since=2024-02-01&until=2024-02-28")) == {"FRA": (2, 1.5), "DEU": (1, 8.0)}
     assert table(get(client, "/api/countries?status=negated")) == {"BRA": (1, 0.0)}
@@ -80,17 +86,18 @@ def test_the_events_filters_apply(client):
 
 
 def test_a_countrys_count_is_the_total_of_its_events_listing(client):
-    for by, param in (("either", "country"), ("source", "source_country"), ("target", "target_country")):
+    for by, param in (("either", "country"), ("source", "source_country"), ("target", "target_country"),
+                      ("place", "place_country")):
         for code, (n, _) in table(get(client, f"/api/countries?by={by}")).items():
             assert get(client, f"/api/events?{param}={code}")["total"] == n, (by, code)
 
 
 def test_bad_parameters_answer_400_in_the_error_shape(client):
-    for url in ("/api/countries?by=place", "/api/countries?since=January"):
+    for url in ("/api/countries?by=city", "/api/countries?since=January"):
         r = client.get(url)
         assert r.status_code == 400 and set(r.json()["error"]) == {"status", "code", "message"}, url
     with pytest.raises(InputError):
-        country_counts(client.app.state.store, EventFilter(), by="place")
+        country_counts(client.app.state.store, EventFilter(), by="city")
 
 
 def test_the_world_geometry_is_small_and_keyed_by_alpha_3():
@@ -110,16 +117,17 @@ def test_the_world_geometry_is_small_and_keyed_by_alpha_3():
 
 @pytest.mark.browser
 def test_browser_draws_events_with_coordinates_as_points(db, tmp_path):
-    """Events whose place carries latitude and longitude are points on the map, with their code and
-    evidence as the hover text; the store keeps no coordinates yet, so /api/events is stubbed here."""
+    """Events the gazetteer located (location.latitude, location.longitude, as /api/events gives them)
+    are points on the map, with their code and evidence as the hover text; /api/events is stubbed here
+    so that the page holds one located and one unlocated event."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("TACITUS_REQUIRE_BROWSER"):
             pytest.fail(f"headless Chromium is not installed at {CHROMIUM}")
         pytest.skip(f"headless Chromium is not installed at {CHROMIUM}")
     located = {"event_id": "p1", "doc_id": "d1", "cameo": "042", "name": "Make a visit", "goldstein": 1.9,
                "status": "occurred", "date": "2024-01-10", "evidence": {"text": "The minister visited Lyon."},
-               "place": {"name": "Lyon", "country": "FRA", "latitude": 45.76, "longitude": 4.84}}
-    unlocated = dict(located, event_id="p2", place="Paris")
+               "place": "Lyon", "location": {"name": "Lyon", "country": "FRA", "latitude": 45.76, "longitude": 4.84}}
+    unlocated = dict(located, event_id="p2", place="Atlantis", location=None)
     app = create_app(str(db))
     app.router.routes.insert(0, APIRoute("/api/events", lambda: {"items": [located, unlocated], "total": 2,
                                                                   "limit": 50, "offset": 0}))

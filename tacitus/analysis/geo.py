@@ -1,8 +1,8 @@
 """Events per country, for the dashboard's map: counts and mean Goldstein under the events filters.
 
 An event counts for the country of its source (by="source"), of its target (by="target"), or of
-either (by="either": once per country, so an event inside one country counts once for it). The
-place of an event is not counted: the store keeps the place's name, not its country. Every status
+either (by="either": once per country, so an event inside one country counts once for it), or of
+its place as the gazetteer located it (by="place", the store's place_country). Every status
 counts unless the filter names one, as in the events listing, so a country's count is the total
 of /api/events with the same filters and source_country, target_country or country set to it.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..errors import InputError
 from ..store.query import EventFilter, where_clause
 
-SIDES = ("source", "target", "either")
+SIDES = ("source", "target", "either", "place")
 _FROM = "FROM events e LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx"
 
 

@@ -22,9 +22,9 @@ def events(flt=Depends(filters), p=Depends(page), sort: str = Query("date", patt
 
 
 @router.get("/api/countries")
-def countries(flt=Depends(filters), by: str = Query("either", pattern="^(source|target|either)$",
+def countries(flt=Depends(filters), by: str = Query("either", pattern="^(source|target|either|place)$",
                                                      description="count an event for its source's country, "
-                                                                 "its target's, or either (once each)"),
+                                                                 "its target's, either (once each), or its place's"),
               api: ApiState = Depends(state)):
     """Events per country (ISO alpha-3) and their mean Goldstein, under the events filters."""
     with api.lock:

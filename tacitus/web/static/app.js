@@ -903,8 +903,8 @@
 
   const MAP_W = 1000, MAP_NORTH = 84, MAP_SOUTH = -58;  // equirectangular, Antarctica cropped
   const MAP_H = Math.round(MAP_W * (MAP_NORTH - MAP_SOUTH) / 360);
-  const MAP_SIDES = [["either", "source or target"], ["source", "source"], ["target", "target"]];
-  const SIDE_FILTER = { either: "country", source: "source_country", target: "target_country" };
+  const MAP_SIDES = [["either", "source or target"], ["source", "source"], ["target", "target"], ["place", "place"]];
+  const SIDE_FILTER = { either: "country", source: "source_country", target: "target_country", place: "place_country" };
   let worldCache = null;
 
   function project(lon, lat) {
@@ -934,12 +934,12 @@
       h("span", { class: "gl-end" }, h("span", { class: "swatch nodata" }), " no events"));
   }
 
-  /** The event's place as [lon, lat] when its JSON carries coordinates (place.latitude, place.longitude). */
+  /** The event's place as [lon, lat] when the gazetteer located it (location.latitude, location.longitude). */
   function eventPoint(ev) {
-    const pl = ev.place;
-    if (!pl || typeof pl !== "object") return null;
-    const lat = Number(pl.latitude), lon = Number(pl.longitude);
-    if (pl.latitude === null || pl.longitude === null || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+    const loc = ev.location;
+    if (!loc || typeof loc !== "object" || loc.latitude == null || loc.longitude == null) return null;
+    const lat = Number(loc.latitude), lon = Number(loc.longitude);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon)) return null;
     return [lon, lat];
   }
 
@@ -965,7 +965,7 @@
       const text = (ev.evidence && ev.evidence.text) || "";
       svg.append(s("a", { href: href("document", { event: ev.event_id }, ev.doc_id) },
         s("circle", { class: "event-point", cx: x, cy: y, r: 4, fill: goldColor(ev.goldstein), "data-event-id": ev.event_id },
-          s("title", {}, `${ev.cameo} ${ev.name || ""}${ev.place.name ? " · " + ev.place.name : ""}\n${text}`))));
+          s("title", {}, `${ev.cameo} ${ev.name || ""}${ev.location.name ? " · " + ev.location.name : ""}\n${text}`))));
     }
     return svg;
   }
