@@ -90,3 +90,23 @@ def test_a_longer_pattern_with_no_cue_always_goes_to_the_matcher():
     assert table.cues is None
     [doc] = nlp.pipe(["Talks began."])
     assert str(doc[0].morph) == "Foreign=No"
+
+
+def test_the_cue_is_the_rarest_test_of_a_token_every_match_holds():
+    import spacy
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    # the optional "the" is no cue (a match may lack it); the word "peace" is, not its tag
+    ruler.add([[{"LOWER": "the", "OP": "?"}, {"TAG": "NN", "LOWER": "peace"}, {"LOWER": "talks"}]],
+              {"LEMMA": "peace talk"})
+    table = TableRules.install(ruler)
+    calls = []
+    matcher = table.rest
+    table.rest = lambda doc, **kw: calls.append(doc.text) or matcher(doc, **kw)
+    docs = [nlp.make_doc(t) for t in ["Peace talks began.", "The talks.", "No peace process."]]
+    for doc in docs:
+        for token in doc:
+            token.tag_ = "NN"
+    docs = list(ruler.pipe(docs))
+    assert calls == ["Peace talks began.", "No peace process."]  # every word is tagged NN
+    assert docs[0][0].lemma_ == "peace talk"

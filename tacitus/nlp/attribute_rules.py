@@ -95,10 +95,12 @@ class TableRules:
 
     def pipe(self, stream, batch_size=128):
         attrs, indices, strings = self.ruler.attrs, self.ruler.indices, self.ruler.vocab.strings
-        merged_for = self.merged
+        merged_for, memory, rules_for = self.merged, self.memory, self.rules_for
         for doc in stream:
             rows = [tuple(row) for row in doc.to_array(COLUMNS).tolist()]
-            hits = [self.rules_for(row) for row in rows]
+            hits = [memory.get(row) for row in rows]  # a Python call only for a row not seen before
+            if None in hits:
+                hits = [rules_for(row) if found is None else found for found, row in zip(hits, rows)]
             if self.rest is not None and self.may_match_rest(rows):
                 for key, start, end in self.rest(doc, allow_missing=True):
                     i = int(strings[key])
@@ -138,14 +140,19 @@ def _tests(strings, token_pattern):
     return allowed, tuple(excluded)
 
 
+CUE_ORDER = ("LOWER", "DEP", "TAG")  # the most selective first: a word, then a label, then a tag
+
+
 def _cue(strings, pattern):
-    """A test on a token's columns that some token of every match of `pattern` passes: the first
-    equality, membership or regular expression on a tag, lower form or label; None if none."""
-    for token in pattern:
-        for key, value in token.items():
-            if key not in ("TAG", "LOWER", "DEP"):
+    """A test on a token's columns that some token of every match of `pattern` passes, or None if
+    none: an equality, membership or regular expression on a lower form, a label or a tag (in that
+    order of preference, the rarest first, so that few sentences go to the Matcher) of a token that
+    every match holds (no operator, or "+")."""
+    for key in CUE_ORDER:
+        for token in pattern:
+            if token.get("OP", "+") != "+" or key not in token:
                 continue
-            column = COLUMNS.index(KEYS[key])
+            value, column = token[key], COLUMNS.index(KEYS[key])
             if isinstance(value, str) or isinstance(value, dict) and set(value) == {"IN"}:
                 values = frozenset(strings.add(v) for v in ([value] if isinstance(value, str) else value["IN"]))
                 return lambda row: row[column] in values
