@@ -71,27 +71,23 @@ class Store:
     # -- writing -------------------------------------------------------------------------------
     def stored_versions(self, ids):
         """{document id: (content hash, coder version, status)} for the ids already stored."""
-        ids = list(ids)
-        out = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            _, rows = self.db.query(f"SELECT id, content_hash, coder_version, status FROM documents "
-                                    f"WHERE id IN ({marks})", chunk)
-            out.update({r[0]: (r[1], r[2], r[3]) for r in rows})
-        return out
+        rows = self._rows_in("SELECT id, content_hash, coder_version, status FROM documents WHERE id IN ({})", ids)
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     def stored_hashes(self, hashes):
         """{content hash: a document id holding it} for the hashes some stored document (not a failed
         one) already has: the same item again under another id (tacitus watch)."""
-        hashes = list(hashes)
-        out = {}
-        for i in range(0, len(hashes), 500):
-            chunk = hashes[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            _, rows = self.db.query(f"SELECT content_hash, MIN(id) FROM documents WHERE content_hash IN ({marks}) "
-                                    "AND status <> 'failed' GROUP BY content_hash", chunk)
-            out.update({r[0]: r[1] for r in rows})
+        rows = self._rows_in("SELECT content_hash, MIN(id) FROM documents WHERE content_hash IN ({}) "
+                             "AND status <> 'failed' GROUP BY content_hash", hashes)
+        return {r[0]: r[1] for r in rows}
+
+    def _rows_in(self, sql, values, chunk=500):
+        """The rows of `sql` with its IN ({}) list filled by `values`, asked 500 at a time (the
+        databases' limits on bound parameters)."""
+        values, out = list(values), []
+        for i in range(0, len(values), chunk):
+            part = values[i:i + chunk]
+            out.extend(self.db.query(sql.format(", ".join("?" for _ in part)), part)[1])
         return out
 
     def write_batch(self, documents, versions, failures=()):
